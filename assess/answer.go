@@ -1,0 +1,219 @@
+package assess
+
+import (
+	"strconv"
+	"strings"
+)
+
+// answerState says what a cell turned out to be.
+type answerState uint8
+
+const (
+	answerMissing answerState = iota // empty cell
+	answerSkip                       // a skip answer: missing, not invalid
+	answerInvalid                    // matched nothing: missing, counted, reported
+	answerOK
+)
+
+// answer is a cell resolved against its question.
+type answer struct {
+	state answerState
+	idx   int     // scale point or choice option index
+	sel   []bool  // multi: selected options
+	raw   float64 // raw points (multi: sum of chosen points)
+	v     float64 // value in [0, 1] after reversal
+	bad   string  // the invalid text, for the report
+}
+
+// answerMatcher resolves cells for one question. It is built once at load
+// time from the question's labels, points and skip answers.
+type answerMatcher struct {
+	label map[string]int // normal form of a label → index
+	point map[float64]int
+	skip  map[string]bool
+}
+
+func newAnswerMatcher(q *Question) *answerMatcher {
+	m := &answerMatcher{label: map[string]int{}, point: map[float64]int{}, skip: map[string]bool{}}
+	skips := q.Skip
+	switch q.Type {
+	case TypeScale:
+		for i, l := range q.ScaleDef.Labels {
+			m.label[Normalize(l)] = i
+		}
+		for i, p := range q.ScaleDef.Points {
+			m.point[p] = i
+		}
+		skips = append(append([]string(nil), q.ScaleDef.Skip...), skips...)
+	case TypeChoice, TypeMulti:
+		seen := map[float64]int{}
+		for i, o := range q.Options {
+			m.label[Normalize(o.Label)] = i
+			seen[o.Points]++
+		}
+		if q.Type == TypeChoice {
+			// A number answers a choice question only when one option has it.
+			for i, o := range q.Options {
+				if seen[o.Points] == 1 {
+					m.point[o.Points] = i
+				}
+			}
+		}
+	}
+	for _, s := range skips {
+		m.skip[Normalize(s)] = true
+	}
+	return m
+}
+
+// resolve turns a cell into an answer for q.
+func (q *Question) resolve(c Cell) answer {
+	if c.Empty() {
+		return answer{state: answerMissing}
+	}
+	if q.Type == TypeText {
+		return answer{state: answerOK}
+	}
+	if q.Type == TypeMulti {
+		return q.resolveMulti(c)
+	}
+	if len(c.Values) != 1 {
+		return answer{state: answerInvalid, bad: strings.Join(c.Values, "; ")}
+	}
+	s := c.Values[0]
+	idx, ok := -1, false
+	if c.Numeric {
+		idx, ok = q.byPoint(s)
+	} else {
+		n := Normalize(s)
+		if q.m.skip[n] {
+			return answer{state: answerSkip}
+		}
+		if idx, ok = q.m.label[n]; !ok {
+			idx, ok = q.byPoint(n)
+		}
+	}
+	if !ok {
+		return answer{state: answerInvalid, bad: s}
+	}
+	var raw float64
+	if q.Type == TypeScale {
+		raw = q.ScaleDef.Points[idx]
+	} else {
+		raw = q.Options[idx].Points
+	}
+	return answer{state: answerOK, idx: idx, raw: raw, v: q.value(raw)}
+}
+
+func (q *Question) byPoint(s string) (int, bool) {
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil {
+		return -1, false
+	}
+	i, ok := q.m.point[f]
+	return i, ok
+}
+
+// value maps raw points to [0, 1], reversed if the question says so.
+func (q *Question) value(raw float64) float64 {
+	var v float64
+	switch q.Type {
+	case TypeMulti:
+		v = min(max(raw/q.hi, 0), 1)
+	default:
+		v = (raw - q.lo) / (q.hi - q.lo)
+	}
+	if q.Reverse {
+		v = 1 - v
+	}
+	return v
+}
+
+// resolveMulti reads a multi answer: a list of option labels, each value
+// possibly several labels joined with ";" or "," (as Google Forms and
+// Microsoft Forms write them). Labels that themselves hold a comma still
+// match, because a value is split only where the pieces are known labels.
+func (q *Question) resolveMulti(c Cell) answer {
+	sel := make([]bool, len(q.Options))
+	any := false
+	var raw float64
+	for _, s := range c.Values {
+		n := Normalize(s)
+		if n == "" {
+			continue
+		}
+		if q.m.skip[n] && len(c.Values) == 1 {
+			return answer{state: answerSkip}
+		}
+		idxs, ok := q.splitOptions(s)
+		if !ok {
+			return answer{state: answerInvalid, bad: s}
+		}
+		for _, i := range idxs {
+			if !sel[i] {
+				sel[i] = true
+				raw += q.Options[i].Points
+			}
+			any = true
+		}
+	}
+	if !any {
+		return answer{state: answerMissing}
+	}
+	return answer{state: answerOK, sel: sel, raw: raw, v: q.value(raw)}
+}
+
+// splitOptions finds the option indexes a joined cell lists: a split of s
+// at ";" and "," into pieces that are each an option label (or empty).
+// It prefers the fewest pieces, so "a, b" is one option when that label
+// exists.
+func (q *Question) splitOptions(s string) ([]int, bool) {
+	if i, ok := q.m.label[Normalize(s)]; ok {
+		return []int{i}, true
+	}
+	cuts := []int{-1}
+	for i := 0; i < len(s); i++ {
+		if s[i] == ';' || s[i] == ',' {
+			cuts = append(cuts, i)
+		}
+	}
+	cuts = append(cuts, len(s))
+	const none, maxLabelSeps = -2, 16
+	// best[k]: fewest pieces covering s[:cuts[k]]; from[k], opt[k]: backtrack.
+	best := make([]int, len(cuts))
+	from := make([]int, len(cuts))
+	opt := make([]int, len(cuts))
+	for k := 1; k < len(cuts); k++ {
+		best[k] = none
+		// A label spans at most maxLabelSeps separators, which keeps
+		// hostile cells with many commas linear.
+		for j := k - 1; j >= 0 && j >= k-maxLabelSeps-1; j-- {
+			if best[j] == none {
+				continue
+			}
+			piece := Normalize(s[cuts[j]+1 : cuts[k]])
+			o := -1
+			if piece != "" {
+				i, ok := q.m.label[piece]
+				if !ok {
+					continue
+				}
+				o = i
+			}
+			if best[k] == none || best[j]+1 < best[k] {
+				best[k], from[k], opt[k] = best[j]+1, j, o
+			}
+		}
+	}
+	last := len(cuts) - 1
+	if best[last] == none {
+		return nil, false
+	}
+	var idxs []int
+	for k := last; k > 0; k = from[k] {
+		if opt[k] >= 0 {
+			idxs = append(idxs, opt[k])
+		}
+	}
+	return idxs, true
+}

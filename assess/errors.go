@@ -1,0 +1,88 @@
+package assess
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Position is a place in an input file. Line and Col are 1-based; zero means
+// unknown, and is left out when printed.
+type Position struct {
+	File string
+	Line int
+	Col  int
+}
+
+func (p Position) String() string {
+	s := p.File
+	if s == "" {
+		s = "-"
+	}
+	if p.Line > 0 {
+		s += fmt.Sprintf(":%d", p.Line)
+		if p.Col > 0 {
+			s += fmt.Sprintf(":%d", p.Col)
+		}
+	}
+	return s
+}
+
+// Error is a problem at a position of an input file.
+type Error struct {
+	Pos Position
+	Msg string
+	Err error // the cause, if any
+}
+
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errorf makes an *Error at pos.
+func Errorf(pos Position, format string, args ...any) *Error {
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// ErrorList is every problem found in one pass, in file order.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	var b strings.Builder
+	for i, e := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Err returns nil for an empty list, so callers can return it directly.
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
+// Sentinel errors that callers branch on.
+var (
+	// ErrInvalidAnswer marks an answer that is neither a point, a label nor
+	// a skip answer. It is a warning unless Options.Strict is set.
+	ErrInvalidAnswer = errors.New("invalid answer")
+	// ErrNoRespondents is returned when an input holds no data rows.
+	ErrNoRespondents = errors.New("no respondents")
+)
+
+// Errors flattens err into its positioned errors, for printing one per line.
+func Errors(err error) []error {
+	var l ErrorList
+	if errors.As(err, &l) {
+		out := make([]error, len(l))
+		for i, e := range l {
+			out[i] = e
+		}
+		return out
+	}
+	return []error{err}
+}

@@ -1,0 +1,121 @@
+package assess
+
+// ResultFormat is results.json's "format"; it rises on a breaking change.
+const ResultFormat = 1
+
+// Result is an assessment's outcome: what results.json holds, plus what the
+// renderers need beside it (fields tagged json:"-").
+type Result struct {
+	Format          int                    `json:"format"`
+	Rubric          RubricRef              `json:"rubric"`
+	Respondents     int                    `json:"respondents"`
+	Overall         Overall                `json:"overall"`
+	Dimensions      []DimensionResult      `json:"dimensions"`
+	Questions       []QuestionResult       `json:"questions"`
+	Segments        []SegmentResult        `json:"segments"`
+	Flags           []FlagResult           `json:"flags"`
+	Recommendations []RecommendationResult `json:"recommendations"`
+	DataQuality     DataQuality            `json:"data_quality"`
+
+	// RubricDef is the rubric that was applied.
+	RubricDef *Rubric `json:"-"`
+	// Comments are free-text answers by question id, only with
+	// Options.Comments, only for groups at or above the threshold.
+	Comments []Comment `json:"-"`
+	// MinGroupSize is the suppression threshold that was applied.
+	MinGroupSize int `json:"-"`
+	// SegmentAttributes are the attributes segments were asked for, in order.
+	SegmentAttributes []string `json:"-"`
+}
+
+// RubricRef identifies the method.
+type RubricRef struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	SHA256  string `json:"sha256"`
+}
+
+// Overall is the whole group's score and level. Score is nil when no
+// dimension could be scored.
+type Overall struct {
+	Score    *float64 `json:"score"`
+	Level    string   `json:"level"`
+	CappedBy string   `json:"capped_by,omitempty"`
+	// Uncapped is the level the score alone gives.
+	Uncapped string `json:"-"`
+}
+
+// DimensionResult is a group's score on one dimension.
+type DimensionResult struct {
+	ID    string   `json:"id"`
+	Score *float64 `json:"score"`
+	Level string   `json:"level"`
+	N     int      `json:"n"`
+	// SD is the sample standard deviation of respondent scores; CILow and
+	// CIHigh bound the 95% interval of the mean (normal approximation,
+	// clamped to 0-100). All zero when N < 2.
+	SD     float64 `json:"-"`
+	CILow  float64 `json:"-"`
+	CIHigh float64 `json:"-"`
+}
+
+// QuestionResult is the distribution of one question's answers.
+type QuestionResult struct {
+	ID        string         `json:"id"`
+	N         int            `json:"n"`
+	MeanValue *float64       `json:"mean_value,omitempty"`
+	Counts    map[string]int `json:"counts,omitempty"`
+	// Skipped counts skip answers (and empty cells are not counted at all).
+	Skipped int `json:"-"`
+	// Invalid counts answers that matched nothing.
+	Invalid int `json:"-"`
+}
+
+// SegmentResult is the figures of one value of a segment attribute. A
+// suppressed segment carries only Attribute, Value and Suppressed.
+type SegmentResult struct {
+	Attribute  string            `json:"attribute"`
+	Value      string            `json:"value"`
+	N          *int              `json:"n,omitempty"`
+	Suppressed bool              `json:"suppressed"`
+	Overall    *Overall          `json:"overall,omitempty"`
+	Dimensions []DimensionResult `json:"dimensions,omitempty"`
+	// Questions are the segment's answer distributions (nil if suppressed).
+	Questions []QuestionResult `json:"-"`
+	// Why says why a segment is suppressed: "small" (below the threshold)
+	// or "complementary" (to protect a small one).
+	Why string `json:"-"`
+}
+
+// FlagResult is whether a red flag is raised.
+type FlagResult struct {
+	ID        string  `json:"id"`
+	Share     float64 `json:"share"`
+	Raised    bool    `json:"raised"`
+	Matches   int     `json:"-"`
+	Evaluable int     `json:"-"`
+}
+
+// RecommendationResult is one item of the action plan, in plan order.
+type RecommendationResult struct {
+	ID        string  `json:"id"`
+	Dimension string  `json:"dimension,omitempty"`
+	Flag      string  `json:"flag,omitempty"`
+	Priority  float64 `json:"priority"`
+	Horizon   int     `json:"horizon"`
+}
+
+// DataQuality tells how clean the input was.
+type DataQuality struct {
+	Rows             int      `json:"rows"`
+	InvalidCells     int      `json:"invalid_cells"`
+	UnmatchedColumns []string `json:"unmatched_columns"`
+	// Invalid holds the first invalid cells, with positions, for warnings.
+	Invalid []*Error `json:"-"`
+}
+
+// Comment is one free-text answer, detached from who gave it.
+type Comment struct {
+	Question string
+	Text     string
+}

@@ -1,0 +1,183 @@
+package assess
+
+// Question types.
+const (
+	TypeScale  = "scale"
+	TypeChoice = "choice"
+	TypeMulti  = "multi"
+	TypeText   = "text"
+)
+
+// Rubric is a loaded, validated rubric. Load one with LoadRubric; the
+// cross-references (Question.Dim, Question.ScaleDef, ...) are filled in and
+// safe to follow.
+type Rubric struct {
+	Format      int
+	ID          string
+	Title       string
+	Version     string
+	Language    string
+	Description string  // Markdown
+	Target      float64 // score a dimension should reach
+	MinAnswered float64 // share of a dimension's weight a respondent must answer
+
+	Scales          []*Scale
+	Dimensions      []*Dimension
+	Questions       []*Question
+	Levels          []*Level
+	Recommendations []*Recommendation
+	Flags           []*Flag
+
+	// SHA256 is the hex digest of the file's bytes; with ID and Version it
+	// identifies the method that produced a result.
+	SHA256 string
+	// Source is the file name the rubric was loaded from.
+	Source string
+	// Bytes are the file's bytes, for `rubric export`.
+	Bytes []byte
+
+	scales     map[string]*Scale
+	dimensions map[string]*Dimension
+	questions  map[string]*Question
+	levels     map[string]*Level
+	flags      map[string]*Flag
+	recs       map[string]*Recommendation
+}
+
+// Scale is a named answer scale.
+type Scale struct {
+	ID     string
+	Points []float64
+	Labels []string
+	Skip   []string
+}
+
+// Dimension is one thing the rubric measures.
+type Dimension struct {
+	ID          string
+	Title       string
+	Weight      float64
+	Description string // Markdown
+	Index       int
+	// Questions are the dimension's questions in rubric order, text ones too.
+	Questions []*Question
+	// TotalWeight is the summed weight of the dimension's scored questions.
+	TotalWeight float64
+}
+
+// Option is one answer of a choice or multi question.
+type Option struct {
+	Label  string
+	Points float64
+}
+
+// Question is one item of the survey.
+type Question struct {
+	ID        string
+	Dimension string
+	Type      string
+	Scale     string
+	Text      string
+	Weight    float64
+	Reverse   bool
+	Aliases   []string
+	Options   []Option
+	Skip      []string // extra skip answers (choice, multi); a scale's own skip list applies too
+	Index     int
+
+	Dim      *Dimension
+	ScaleDef *Scale // nil unless Type is scale
+
+	// lo and hi are the lowest and highest raw points (scale, choice), or
+	// 0 and the sum of positive option points (multi).
+	lo, hi float64
+	// matcher resolves a cell to an answer; built at load time.
+	m *answerMatcher
+}
+
+// Scored reports whether the question counts towards scores.
+func (q *Question) Scored() bool { return q.Type != TypeText }
+
+// Level is a maturity level; levels rise with Min.
+type Level struct {
+	ID          string
+	Title       string
+	Min         float64
+	Description string // Markdown
+	Index       int
+}
+
+// Recommendation is an action the rubric proposes, for a dimension at
+// some levels, or for a raised flag.
+type Recommendation struct {
+	ID        string
+	Dimension string
+	Levels    []string
+	Flag      string
+	Title     string
+	Horizon   int // days: 30, 60 or 90
+	Body      string
+}
+
+// Flag is a red flag raised on the share of respondents matching all of When.
+type Flag struct {
+	ID       string
+	Title    string
+	Severity string // low | medium | high
+	Share    float64
+	Caps     string // level id, or ""
+	Body     string
+	When     []Condition
+	Index    int
+}
+
+// Condition is one test of a flag on one respondent.
+type Condition struct {
+	Question  string
+	Dimension string
+	Is        []string
+	Min, Max  *float64
+
+	q   *Question
+	dim *Dimension
+	is  []bool // by option index (choice, multi) or point index (scale)
+}
+
+// Scale returns the named scale, or nil.
+func (r *Rubric) Scale(id string) *Scale { return r.scales[id] }
+
+// Dimension returns the dimension with the id, or nil.
+func (r *Rubric) Dimension(id string) *Dimension { return r.dimensions[id] }
+
+// Question returns the question with the id, or nil.
+func (r *Rubric) Question(id string) *Question { return r.questions[id] }
+
+// Level returns the level with the id, or nil.
+func (r *Rubric) Level(id string) *Level { return r.levels[id] }
+
+// Flag returns the flag with the id, or nil.
+func (r *Rubric) Flag(id string) *Flag { return r.flags[id] }
+
+// Recommendation returns the recommendation with the id, or nil.
+func (r *Rubric) Recommendation(id string) *Recommendation { return r.recs[id] }
+
+// LevelFor returns the last level whose Min is at most score.
+func (r *Rubric) LevelFor(score float64) *Level {
+	var l *Level
+	for _, lv := range r.Levels {
+		if lv.Min <= score {
+			l = lv
+		}
+	}
+	return l
+}
+
+func severityRank(s string) int {
+	switch s {
+	case "high":
+		return 0
+	case "medium":
+		return 1
+	}
+	return 2
+}

@@ -1,0 +1,300 @@
+package assess
+
+import (
+	"strconv"
+	"strings"
+)
+
+// tomlIndex maps each key of a TOML document to where it is written, so
+// that errors found after decoding (a dangling reference, a duplicate id)
+// can name a line and column as syntax errors do. BurntSushi/toml keeps
+// positions to itself, and without array indexes, so this is a small
+// scanner of its own. Paths are dotted, with array-of-table and array
+// element indexes: "question.3.scale", "question.3.options.1.label".
+type tomlIndex struct {
+	pos map[string]Position
+}
+
+// at returns the position of the longest known prefix of path.
+func (ix *tomlIndex) at(path string) Position {
+	for {
+		if p, ok := ix.pos[path]; ok {
+			return p
+		}
+		i := strings.LastIndexByte(path, '.')
+		if i < 0 {
+			return Position{Line: 1, Col: 1}
+		}
+		path = path[:i]
+	}
+}
+
+func tomlPath(parts ...any) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		switch p := p.(type) {
+		case string:
+			b.WriteString(p)
+		case int:
+			b.WriteString(strconv.Itoa(p))
+		}
+	}
+	return b.String()
+}
+
+type tomlScanner struct {
+	src       []byte
+	i         int
+	line, col int
+	ix        *tomlIndex
+	arrays    map[string]int // array-of-tables path → count so far
+}
+
+func indexTOML(file string, src []byte) *tomlIndex {
+	s := &tomlScanner{src: src, line: 1, col: 1, ix: &tomlIndex{pos: map[string]Position{}}, arrays: map[string]int{}}
+	defer func() { _ = recover() }() // a malformed file keeps what was indexed; the parser reports it
+	table := ""
+	for s.i < len(s.src) {
+		s.skipSpaceAndNewlines()
+		if s.i >= len(s.src) {
+			break
+		}
+		switch c := s.src[s.i]; {
+		case c == '#':
+			s.skipComment()
+		case c == '[':
+			at := s.here(file)
+			double := s.peek(1) == '['
+			s.adv(1)
+			if double {
+				s.adv(1)
+			}
+			keys := s.key()
+			if double {
+				s.adv(1)
+			}
+			s.adv(1)
+			table = s.resolve(keys[:len(keys)-1])
+			table = joinPath(table, keys[len(keys)-1:])
+			if double {
+				n := s.arrays[table]
+				s.arrays[table] = n + 1
+				table = tomlPath(table, n)
+			}
+			s.ix.pos[table] = at
+		default:
+			at := s.here(file)
+			keys := s.key()
+			path := joinPath(table, keys)
+			s.ix.pos[path] = at
+			s.skipInline()
+			if s.i < len(s.src) && s.src[s.i] == '=' {
+				s.adv(1)
+			}
+			s.skipInline()
+			s.value(file, path)
+		}
+	}
+	return s.ix
+}
+
+// resolve maps a table header's keys to a path, following the latest
+// element of any array of tables it passes through.
+func (s *tomlScanner) resolve(keys []string) string {
+	path := ""
+	for _, k := range keys {
+		path = joinPath(path, []string{k})
+		if n, ok := s.arrays[path]; ok {
+			path = tomlPath(path, n-1)
+		}
+	}
+	return path
+}
+
+func joinPath(table string, keys []string) string {
+	k := strings.Join(keys, ".")
+	if table == "" {
+		return k
+	}
+	return table + "." + k
+}
+
+func (s *tomlScanner) here(file string) Position {
+	return Position{File: file, Line: s.line, Col: s.col}
+}
+
+func (s *tomlScanner) peek(n int) byte {
+	if s.i+n < len(s.src) {
+		return s.src[s.i+n]
+	}
+	return 0
+}
+
+func (s *tomlScanner) adv(n int) {
+	for ; n > 0 && s.i < len(s.src); n-- {
+		if s.src[s.i] == '\n' {
+			s.line++
+			s.col = 1
+		} else if s.src[s.i]&0xC0 != 0x80 {
+			s.col++
+		}
+		s.i++
+	}
+}
+
+func (s *tomlScanner) skipInline() {
+	for s.i < len(s.src) && (s.src[s.i] == ' ' || s.src[s.i] == '\t') {
+		s.adv(1)
+	}
+}
+
+func (s *tomlScanner) skipSpaceAndNewlines() {
+	for s.i < len(s.src) {
+		switch s.src[s.i] {
+		case ' ', '\t', '\r', '\n':
+			s.adv(1)
+		case '#':
+			s.skipComment()
+		default:
+			return
+		}
+	}
+}
+
+func (s *tomlScanner) skipComment() {
+	for s.i < len(s.src) && s.src[s.i] != '\n' {
+		s.adv(1)
+	}
+}
+
+// key reads a possibly dotted, possibly quoted key.
+func (s *tomlScanner) key() []string {
+	var keys []string
+	for {
+		s.skipInline()
+		if s.i >= len(s.src) {
+			return keys
+		}
+		switch s.src[s.i] {
+		case '"', '\'':
+			start := s.i
+			s.str()
+			raw := string(s.src[start:s.i])
+			if k, err := strconv.Unquote(raw); err == nil && raw[0] == '"' {
+				keys = append(keys, k)
+			} else {
+				keys = append(keys, strings.Trim(raw, `'"`))
+			}
+		default:
+			start := s.i
+			for s.i < len(s.src) && isBareKey(s.src[s.i]) {
+				s.adv(1)
+			}
+			if s.i == start {
+				s.adv(1) // not a key: step on so the scan ends
+			}
+			keys = append(keys, string(s.src[start:s.i]))
+		}
+		s.skipInline()
+		if s.i < len(s.src) && s.src[s.i] == '.' {
+			s.adv(1)
+			continue
+		}
+		return keys
+	}
+}
+
+func isBareKey(c byte) bool {
+	return c == '_' || c == '-' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
+}
+
+// value skips one value, indexing array elements and inline-table keys.
+func (s *tomlScanner) value(file, path string) {
+	if s.i >= len(s.src) {
+		return
+	}
+	switch s.src[s.i] {
+	case '"', '\'':
+		s.str()
+	case '[':
+		s.adv(1)
+		for n := 0; ; n++ {
+			s.skipSpaceAndNewlines()
+			if s.i >= len(s.src) || s.src[s.i] == ']' {
+				s.adv(1)
+				return
+			}
+			elem := tomlPath(path, n)
+			s.ix.pos[elem] = s.here(file)
+			s.value(file, elem)
+			s.skipSpaceAndNewlines()
+			if s.i < len(s.src) && s.src[s.i] == ',' {
+				s.adv(1)
+			}
+		}
+	case '{':
+		s.adv(1)
+		for {
+			s.skipInline()
+			if s.i >= len(s.src) || s.src[s.i] == '}' {
+				s.adv(1)
+				return
+			}
+			at := s.here(file)
+			k := joinPath(path, s.key())
+			s.ix.pos[k] = at
+			s.skipInline()
+			if s.i < len(s.src) && s.src[s.i] == '=' {
+				s.adv(1)
+			}
+			s.skipInline()
+			s.value(file, k)
+			s.skipInline()
+			if s.i < len(s.src) && s.src[s.i] == ',' {
+				s.adv(1)
+			}
+		}
+	default:
+		for s.i < len(s.src) {
+			switch s.src[s.i] {
+			case ',', ']', '}', '\n', '#':
+				return
+			}
+			s.adv(1)
+		}
+	}
+}
+
+// str skips a basic, literal or multi-line string.
+func (s *tomlScanner) str() {
+	q := s.src[s.i]
+	if s.peek(1) == q && s.peek(2) == q {
+		s.adv(3)
+		for s.i < len(s.src) {
+			if q == '"' && s.src[s.i] == '\\' {
+				s.adv(2)
+				continue
+			}
+			if s.src[s.i] == q && s.peek(1) == q && s.peek(2) == q {
+				s.adv(3)
+				for s.i < len(s.src) && s.src[s.i] == q { // up to two quotes may close the content
+					s.adv(1)
+				}
+				return
+			}
+			s.adv(1)
+		}
+		return
+	}
+	s.adv(1)
+	for s.i < len(s.src) && s.src[s.i] != q && s.src[s.i] != '\n' {
+		if q == '"' && s.src[s.i] == '\\' {
+			s.adv(1)
+		}
+		s.adv(1)
+	}
+	s.adv(1)
+}
