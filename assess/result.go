@@ -54,9 +54,12 @@ type DimensionResult struct {
 	// SD is the sample standard deviation of respondent scores; CILow and
 	// CIHigh bound the 95% interval of the mean (normal approximation,
 	// clamped to 0-100). All zero when N < 2.
-	SD     float64 `json:"-"`
-	CILow  float64 `json:"-"`
-	CIHigh float64 `json:"-"`
+	// Suppressed is set on a segment's dimension answered by fewer than
+	// the threshold: no score, no n.
+	Suppressed bool    `json:"suppressed,omitempty"`
+	SD         float64 `json:"-"`
+	CILow      float64 `json:"-"`
+	CIHigh     float64 `json:"-"`
 }
 
 // QuestionResult is the distribution of one question's answers.
@@ -69,6 +72,9 @@ type QuestionResult struct {
 	Skipped int `json:"-"`
 	// Invalid counts answers that matched nothing.
 	Invalid int `json:"-"`
+	// Suppressed is set on a segment's question answered by fewer than
+	// the threshold.
+	Suppressed bool `json:"-"`
 }
 
 // SegmentResult is the figures of one value of a segment attribute. A

@@ -1,0 +1,301 @@
+package assess
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Result aggregates what was added into the assessment's figures: group
+// scores and levels, caps, flags, the action plan and suppressed segments.
+func (s *Scorer) Result() (*Result, error) {
+	r := s.r
+	if err := s.checkSegments(); err != nil {
+		return nil, err
+	}
+	res := &Result{
+		Format:            ResultFormat,
+		Rubric:            RubricRef{ID: r.ID, Version: r.Version, SHA256: r.SHA256},
+		Respondents:       s.all.n,
+		RubricDef:         r,
+		MinGroupSize:      s.opt.MinGroupSize,
+		SegmentAttributes: append([]string(nil), s.opt.Segments...),
+		Segments:          []SegmentResult{},
+		DataQuality: DataQuality{
+			Rows:             s.rows,
+			InvalidCells:     s.invalid,
+			UnmatchedColumns: append([]string{}, s.unmatched...),
+			Invalid:          s.reported,
+		},
+	}
+	res.Dimensions = s.dimensionResults(s.all, 0)
+	res.Overall = s.overall(res.Dimensions)
+	res.Questions = s.questionResults(s.all)
+	res.Flags = s.flagResults()
+	s.cap(res)
+	res.Recommendations = s.plan(res)
+	res.Segments = s.segmentResults()
+	if s.opt.Comments && s.all.n >= s.opt.MinGroupSize {
+		res.Comments = s.sortedComments()
+	}
+	return res, nil
+}
+
+// checkSegments refuses a segment attribute that no respondent carries,
+// since an all-"(not stated)" breakdown is surely a typo.
+func (s *Scorer) checkSegments() error {
+	var errs ErrorList
+	for _, sg := range s.segs {
+		if s.all.n > 0 && len(sg.order) == 1 && sg.order[0].value == NotStated {
+			var known []string
+			for k, i := range s.segByKey {
+				if i < 0 {
+					known = append(known, k)
+				}
+			}
+			sort.Strings(known)
+			msg := fmt.Sprintf("segment %q: no respondent has this attribute", sg.attr)
+			if len(known) > 0 {
+				msg += "; attributes in the input: " + strings.Join(known, ", ")
+			}
+			errs = append(errs, &Error{Pos: Position{File: "--segment"}, Msg: msg})
+		}
+	}
+	return errs.Err()
+}
+
+// dimensionResults computes a group's dimension scores. Cells with fewer
+// than minN respondents carry no score (segments pass the threshold).
+func (s *Scorer) dimensionResults(g *group, minN int) []DimensionResult {
+	out := make([]DimensionResult, len(s.r.Dimensions))
+	for i, d := range s.r.Dimensions {
+		st := g.dims[i]
+		dr := DimensionResult{ID: d.ID, N: st.n}
+		if st.n > 0 && st.n >= minN {
+			mean := st.sum / float64(st.n)
+			dr.Score = &mean
+			dr.Level = s.r.LevelFor(mean).ID
+			if st.n >= 2 {
+				v := (st.sumSq - float64(st.n)*mean*mean) / float64(st.n-1)
+				dr.SD = math.Sqrt(max(v, 0))
+				half := tCritical(st.n-1) * dr.SD / math.Sqrt(float64(st.n))
+				dr.CILow, dr.CIHigh = max(mean-half, 0), min(mean+half, 100)
+			}
+		} else if st.n > 0 {
+			dr.N = 0
+			dr.Suppressed = true
+		}
+		out[i] = dr
+	}
+	return out
+}
+
+// overall is the dimension-weighted mean of the present dimension scores.
+func (s *Scorer) overall(dims []DimensionResult) Overall {
+	var sum, w float64
+	for i, d := range s.r.Dimensions {
+		if dims[i].Score != nil {
+			sum += d.Weight * *dims[i].Score
+			w += d.Weight
+		}
+	}
+	if w == 0 {
+		return Overall{}
+	}
+	score := sum / w
+	lv := s.r.LevelFor(score).ID
+	return Overall{Score: &score, Level: lv, Uncapped: lv}
+}
+
+func (s *Scorer) questionResults(g *group) []QuestionResult {
+	out := make([]QuestionResult, len(s.r.Questions))
+	for i, q := range s.r.Questions {
+		qs := g.qs[i]
+		qr := QuestionResult{ID: q.ID, N: qs.n, Skipped: qs.skipped, Invalid: qs.invalid}
+		if q.Scored() {
+			qr.Counts = map[string]int{}
+			for j, c := range qs.counts {
+				if c > 0 {
+					qr.Counts[countKey(q, j)] = c
+				}
+			}
+			if qs.n > 0 {
+				m := qs.sumV / float64(qs.n)
+				qr.MeanValue = &m
+			}
+		}
+		out[i] = qr
+	}
+	return out
+}
+
+// countKey names answer j of q as results.json's counts do: the raw point
+// of a scale, or the option label.
+func countKey(q *Question, j int) string {
+	if q.Type == TypeScale {
+		return strconv.FormatFloat(q.ScaleDef.Points[j], 'g', -1, 64)
+	}
+	return q.Options[j].Label
+}
+
+func (s *Scorer) flagResults() []FlagResult {
+	out := make([]FlagResult, len(s.r.Flags))
+	for i, f := range s.r.Flags {
+		fc := s.flags[i]
+		fr := FlagResult{ID: f.ID, Matches: fc.matches, Evaluable: fc.evaluable}
+		if fc.evaluable > 0 {
+			fr.Share = float64(fc.matches) / float64(fc.evaluable)
+			fr.Raised = fr.Share >= f.Share
+		}
+		out[i] = fr
+	}
+	return out
+}
+
+// cap lowers the overall level to the lowest level capped by a raised flag.
+// Among flags capping at the same level, the first in the rubric names it.
+func (s *Scorer) cap(res *Result) {
+	if res.Overall.Score == nil {
+		return
+	}
+	cur := s.r.Level(res.Overall.Level)
+	for i, f := range s.r.Flags {
+		if !res.Flags[i].Raised || f.Caps == "" {
+			continue
+		}
+		if c := s.r.Level(f.Caps); c.Index < cur.Index {
+			cur = c
+			res.Overall.CappedBy = f.ID
+		}
+	}
+	res.Overall.Level = cur.ID
+}
+
+// plan orders the recommendations: those of raised flags first, by
+// severity (then id), then the rest by priority, highest first, ties by id.
+func (s *Scorer) plan(res *Result) []RecommendationResult {
+	r := s.r
+	var flagged, rest []RecommendationResult
+	for _, rc := range r.Recommendations {
+		if rc.Flag != "" {
+			if res.Flags[r.Flag(rc.Flag).Index].Raised {
+				flagged = append(flagged, RecommendationResult{ID: rc.ID, Flag: rc.Flag, Horizon: rc.Horizon})
+			}
+			continue
+		}
+		d := r.Dimension(rc.Dimension)
+		dr := res.Dimensions[d.Index]
+		if dr.Score == nil || !contains(rc.Levels, dr.Level) {
+			continue
+		}
+		prio := d.Weight * max(0, r.Target-*dr.Score)
+		rest = append(rest, RecommendationResult{ID: rc.ID, Dimension: rc.Dimension, Priority: prio, Horizon: rc.Horizon})
+	}
+	sort.SliceStable(flagged, func(i, j int) bool {
+		si, sj := severityRank(r.Flag(flagged[i].Flag).Severity), severityRank(r.Flag(flagged[j].Flag).Severity)
+		if si != sj {
+			return si < sj
+		}
+		return flagged[i].ID < flagged[j].ID
+	})
+	sort.SliceStable(rest, func(i, j int) bool {
+		if rest[i].Priority != rest[j].Priority {
+			return rest[i].Priority > rest[j].Priority
+		}
+		return rest[i].ID < rest[j].ID
+	})
+	return append(append([]RecommendationResult{}, flagged...), rest...)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// segmentResults applies the threshold and complementary suppression:
+// a value below MinGroupSize shows nothing but that it exists; when exactly
+// one value of an attribute is suppressed, the next smallest is too, so
+// that no figure can be recovered by subtraction from the total.
+func (s *Scorer) segmentResults() []SegmentResult {
+	out := []SegmentResult{}
+	minN := s.opt.MinGroupSize
+	for _, sg := range s.segs {
+		groups := append([]*group(nil), sg.order...)
+		sort.Slice(groups, func(i, j int) bool { return groups[i].value < groups[j].value })
+		why := make(map[*group]string)
+		for _, g := range groups {
+			if g.n < minN {
+				why[g] = "small"
+			}
+		}
+		if len(why) == 1 && len(groups) > 1 {
+			var next *group
+			for _, g := range groups {
+				if why[g] == "" && (next == nil || g.n < next.n) {
+					next = g
+				}
+			}
+			why[next] = "complementary"
+		}
+		for _, g := range groups {
+			sr := SegmentResult{Attribute: sg.attr, Value: g.value}
+			if why[g] != "" {
+				sr.Suppressed, sr.Why = true, why[g]
+				out = append(out, sr)
+				continue
+			}
+			n := g.n
+			sr.N = &n
+			sr.Dimensions = s.dimensionResults(g, minN)
+			o := s.overall(sr.Dimensions)
+			sr.Overall = &o
+			sr.Questions = s.questionResults(g)
+			for i := range sr.Questions {
+				if sr.Questions[i].N < minN {
+					sr.Questions[i] = QuestionResult{ID: sr.Questions[i].ID, Suppressed: true}
+				}
+			}
+			out = append(out, sr)
+		}
+	}
+	return out
+}
+
+// sortedComments returns the comments ordered by question, then text, so
+// that their order says nothing of who wrote them or when.
+func (s *Scorer) sortedComments() []Comment {
+	out := append([]Comment(nil), s.comments...)
+	qi := func(id string) int { return s.r.Question(id).Index }
+	sort.SliceStable(out, func(i, j int) bool {
+		if a, b := qi(out[i].Question), qi(out[j].Question); a != b {
+			return a < b
+		}
+		return out[i].Text < out[j].Text
+	})
+	return out
+}
+
+// tCritical is the two-sided 95% critical value of Student's t with df
+// degrees of freedom, so that small groups get honest, wider intervals.
+func tCritical(df int) float64 {
+	table := [...]float64{0, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+		2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+		2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042}
+	switch {
+	case df < 1:
+		return math.NaN()
+	case df < len(table):
+		return table[df]
+	case df < 60:
+		return 2.000 + (2.042-2.000)*float64(60-df)/30
+	case df < 120:
+		return 1.980 + (2.000-1.980)*float64(120-df)/60
+	}
+	return 1.960
+}

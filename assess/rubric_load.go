@@ -1,0 +1,527 @@
+package assess
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// MaxRubricSize bounds a rubric file; real ones are tens of kilobytes.
+const MaxRubricSize = 16 << 20
+
+// LoadRubric parses and validates a rubric file. name is used in error
+// positions. On failure it returns an ErrorList holding every problem of
+// the file, each with its line and column.
+func LoadRubric(name string, data []byte) (*Rubric, error) {
+	if len(data) > MaxRubricSize {
+		return nil, ErrorList{Errorf(Position{File: name, Line: 1, Col: 1}, "rubric is %d bytes; the limit is %d", len(data), MaxRubricSize)}
+	}
+	if !utf8.Valid(data) {
+		line, col := lineCol(data, invalidUTF8Offset(data))
+		return nil, ErrorList{Errorf(Position{File: name, Line: line, Col: col}, "invalid UTF-8; save the rubric as UTF-8")}
+	}
+	var raw map[string]any
+	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
+		return nil, ErrorList{tomlError(name, err)}
+	}
+	var errs ErrorList
+	root := &tomlTable{m: raw, ix: indexTOML(name, data), errs: &errs, used: map[string]bool{}}
+	sum := sha256.Sum256(data)
+	r := &Rubric{SHA256: hex.EncodeToString(sum[:]), Source: name, Bytes: data}
+	l := &loader{r: r, root: root}
+	l.top()
+	l.scales()
+	l.dimensions()
+	l.questions()
+	l.levels()
+	l.flags()
+	l.recommendations()
+	root.done()
+	if len(errs) > 0 {
+		sortErrors(errs)
+		return nil, errs
+	}
+	return r, nil
+}
+
+// tomlError turns a parse error into a positioned one.
+func tomlError(name string, err error) *Error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		msg := pe.Message
+		if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
+			msg = fmt.Sprintf("%s (after key %q)", msg, pe.LastKey)
+		}
+		return &Error{Pos: Position{File: name, Line: max(pe.Position.Line, 1), Col: max(pe.Position.Col, 1)}, Msg: "TOML syntax: " + msg, Err: err}
+	}
+	return &Error{Pos: Position{File: name, Line: 1, Col: 1}, Msg: err.Error(), Err: err}
+}
+
+type loader struct {
+	r    *Rubric
+	root *tomlTable
+}
+
+func (l *loader) top() {
+	t, r := l.root, l.r
+	t.required("format")
+	r.Format = t.integer("format", 0)
+	if t.has("format") && r.Format != 1 {
+		t.errorf(t.pos("format"), "format %d is not supported; this aiready reads format 1", r.Format)
+	}
+	for _, k := range []string{"id", "title", "version"} {
+		t.required(k)
+	}
+	r.ID = t.str("id")
+	r.Title = t.str("title")
+	r.Version = t.str("version")
+	r.Language = t.str("language")
+	if r.Language == "" {
+		r.Language = "en"
+	}
+	r.Description = t.str("description")
+	r.Target = t.num("target", 75)
+	if r.Target < 0 || r.Target > 100 {
+		t.errorf(t.pos("target"), "target %g must be between 0 and 100", r.Target)
+	}
+	r.MinAnswered = t.num("min_answered", 0.5)
+	if r.MinAnswered < 0 || r.MinAnswered > 1 {
+		t.errorf(t.pos("min_answered"), "min_answered %g must be between 0 and 1", r.MinAnswered)
+	}
+	if t.has("id") && r.ID == "" {
+		t.errorf(t.pos("id"), "id must not be empty")
+	}
+}
+
+// ids checks that an id is present and unique in its kind.
+func checkID(t *tomlTable, kind, id string, seen map[string]bool) bool {
+	if !t.has("id") {
+		t.required("id")
+		return false
+	}
+	if id == "" {
+		t.errorf(t.pos("id"), "%s id must not be empty", kind)
+		return false
+	}
+	if seen[id] {
+		t.errorf(t.pos("id"), "duplicate %s id %q", kind, id)
+		return false
+	}
+	seen[id] = true
+	return true
+}
+
+func (l *loader) scales() {
+	r := l.r
+	r.scales = map[string]*Scale{}
+	m := l.root.table("scales")
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	// Keep the file's order.
+	sortByPos(ids, func(id string) Position { return l.root.pos("scales", id) })
+	for _, id := range ids {
+		st, ok := m[id].(map[string]any)
+		if !ok {
+			l.root.errorf(l.root.pos("scales", id), "scale %q must be a table", id)
+			continue
+		}
+		t := l.root.child(st, tomlPath("scales", id), fmt.Sprintf("scale %q", id))
+		s := &Scale{ID: id}
+		t.required("points")
+		t.required("labels")
+		s.Points = t.nums("points")
+		s.Labels = t.strs("labels")
+		s.Skip = t.strs("skip")
+		t.done()
+		if t.has("points") && len(s.Points) < 2 {
+			t.errorf(t.pos("points"), "points needs at least two numbers")
+		}
+		for i := 1; i < len(s.Points); i++ {
+			if s.Points[i] <= s.Points[i-1] {
+				t.errorf(t.pos("points", i), "points must rise strictly: %g follows %g", s.Points[i], s.Points[i-1])
+				break
+			}
+		}
+		if t.has("points") && t.has("labels") && len(s.Labels) != len(s.Points) {
+			t.errorf(t.pos("labels"), "%d labels for %d points; give one label per point", len(s.Labels), len(s.Points))
+		}
+		checkLabels(t, "labels", s.Labels, s.Skip)
+		r.scales[id] = s
+		r.Scales = append(r.Scales, s)
+	}
+}
+
+// checkLabels rejects labels that match each other or a skip answer after
+// normalisation, since an answer could then not be told apart.
+func checkLabels(t *tomlTable, key string, labels, skip []string) {
+	seen := map[string]bool{}
+	for i, lb := range labels {
+		n := Normalize(lb)
+		if n == "" {
+			t.errorf(t.pos(key, i), "%s[%d] is empty", key, i)
+			continue
+		}
+		if seen[n] {
+			t.errorf(t.pos(key, i), "label %q appears twice", lb)
+		}
+		seen[n] = true
+	}
+	for i, s := range skip {
+		if seen[Normalize(s)] {
+			t.errorf(t.pos("skip", i), "skip answer %q is also an answer label", s)
+		}
+	}
+}
+
+func (l *loader) dimensions() {
+	r := l.r
+	r.dimensions = map[string]*Dimension{}
+	seen := map[string]bool{}
+	for i, m := range l.root.tables("dimension") {
+		t := l.root.child(m, tomlPath("dimension", i), "")
+		d := &Dimension{Index: len(r.Dimensions)}
+		d.ID = t.str("id")
+		t.what = fmt.Sprintf("dimension %q", d.ID)
+		ok := checkID(t, "dimension", d.ID, seen)
+		t.required("title")
+		d.Title = t.str("title")
+		d.Weight = t.num("weight", 1)
+		if d.Weight <= 0 {
+			t.errorf(t.pos("weight"), "weight %g must be greater than 0", d.Weight)
+		}
+		d.Description = t.str("description")
+		t.done()
+		if ok {
+			r.dimensions[d.ID] = d
+			r.Dimensions = append(r.Dimensions, d)
+		}
+	}
+	if len(r.Dimensions) == 0 && !l.root.has("dimension") {
+		l.root.errorf(Position{File: r.Source, Line: 1, Col: 1}, "no [[dimension]]: a rubric needs at least one")
+	}
+}
+
+func (l *loader) questions() {
+	r := l.r
+	r.questions = map[string]*Question{}
+	seen := map[string]bool{}
+	for i, m := range l.root.tables("question") {
+		t := l.root.child(m, tomlPath("question", i), "")
+		q := &Question{}
+		q.ID = t.str("id")
+		t.what = fmt.Sprintf("question %q", q.ID)
+		ok := checkID(t, "question", q.ID, seen)
+		for _, k := range []string{"dimension", "text"} {
+			t.required(k)
+		}
+		q.Dimension = t.str("dimension")
+		q.Text = t.str("text")
+		q.Type = t.str("type")
+		if q.Type == "" {
+			q.Type = TypeScale
+		}
+		q.Scale = t.str("scale")
+		q.Weight = t.num("weight", 1)
+		q.Reverse = t.boolean("reverse")
+		q.Aliases = t.strs("aliases")
+		q.Skip = t.strs("skip")
+		if t.has("weight") && q.Weight <= 0 {
+			t.errorf(t.pos("weight"), "weight %g must be greater than 0", q.Weight)
+		}
+		if t.has("dimension") {
+			if q.Dim = r.dimensions[q.Dimension]; q.Dim == nil {
+				t.errorf(t.pos("dimension"), "unknown dimension %q", q.Dimension)
+				ok = false
+			}
+		}
+		switch q.Type {
+		case TypeScale:
+			if !t.has("scale") {
+				t.errorf(t.pos(), "missing required key \"scale\" (a scale question needs a scale)")
+				ok = false
+			} else if q.ScaleDef = r.scales[q.Scale]; q.ScaleDef == nil {
+				t.errorf(t.pos("scale"), "unknown scale %q", q.Scale)
+				ok = false
+			} else if len(q.ScaleDef.Points) >= 2 {
+				q.lo, q.hi = q.ScaleDef.Points[0], q.ScaleDef.Points[len(q.ScaleDef.Points)-1]
+			} else {
+				ok = false
+			}
+			if t.has("options") {
+				t.errorf(t.pos("options"), "a scale question takes a scale, not options")
+			}
+		case TypeChoice, TypeMulti:
+			if t.has("scale") {
+				t.errorf(t.pos("scale"), "a %s question takes options, not a scale", q.Type)
+			}
+			ok = l.options(t, q) && ok
+		case TypeText:
+			if t.has("reverse") || t.has("weight") {
+				t.errorf(t.pos("type"), "a text question is not scored, so it takes no weight or reverse")
+			}
+		default:
+			t.errorf(t.pos("type"), "unknown type %q: use scale, choice, multi or text", q.Type)
+			ok = false
+		}
+		t.done()
+		if ok {
+			q.Index = len(r.Questions)
+			q.m = newAnswerMatcher(q)
+			r.questions[q.ID] = q
+			r.Questions = append(r.Questions, q)
+			q.Dim.Questions = append(q.Dim.Questions, q)
+			if q.Scored() {
+				q.Dim.TotalWeight += q.Weight
+			}
+		}
+	}
+	for _, d := range r.Dimensions {
+		if d.TotalWeight == 0 {
+			l.root.errorf(l.root.pos("dimension", d.Index), "dimension %q has no scored question", d.ID)
+		}
+	}
+}
+
+func (l *loader) options(t *tomlTable, q *Question) bool {
+	if !t.has("options") {
+		t.errorf(t.pos(), "missing required key \"options\" (a %s question needs options)", q.Type)
+		return false
+	}
+	var labels []string
+	for i, m := range t.tables("options") {
+		o := t.child(m, tomlPath(t.path, "options", i), t.what)
+		o.required("label")
+		o.required("points")
+		opt := Option{Label: o.str("label"), Points: o.num("points", 0)}
+		o.done()
+		q.Options = append(q.Options, opt)
+		labels = append(labels, opt.Label)
+	}
+	checkLabels(t, "options", labels, q.Skip)
+	if len(q.Options) < 2 {
+		t.errorf(t.pos("options"), "a %s question needs at least two options", q.Type)
+		return false
+	}
+	q.lo, q.hi = math.Inf(1), math.Inf(-1)
+	var positive float64
+	for _, o := range q.Options {
+		q.lo, q.hi = min(q.lo, o.Points), max(q.hi, o.Points)
+		if o.Points > 0 {
+			positive += o.Points
+		}
+	}
+	if q.Type == TypeMulti {
+		q.lo, q.hi = 0, positive
+		if positive == 0 {
+			t.errorf(t.pos("options"), "a multi question needs an option with positive points")
+			return false
+		}
+	} else if q.lo == q.hi {
+		t.errorf(t.pos("options"), "every option has %g points; options must differ to score", q.lo)
+		return false
+	}
+	return true
+}
+
+func (l *loader) levels() {
+	r := l.r
+	r.levels = map[string]*Level{}
+	seen := map[string]bool{}
+	for i, m := range l.root.tables("level") {
+		t := l.root.child(m, tomlPath("level", i), "")
+		lv := &Level{}
+		lv.ID = t.str("id")
+		t.what = fmt.Sprintf("level %q", lv.ID)
+		ok := checkID(t, "level", lv.ID, seen)
+		t.required("title")
+		t.required("min")
+		lv.Title = t.str("title")
+		lv.Min = t.num("min", 0)
+		lv.Description = t.str("description")
+		t.done()
+		if n := len(r.Levels); t.has("min") {
+			switch {
+			case n == 0 && lv.Min != 0:
+				t.errorf(t.pos("min"), "the first level must have min = 0, not %g", lv.Min)
+			case n > 0 && lv.Min <= r.Levels[n-1].Min:
+				t.errorf(t.pos("min"), "min %g must be above the previous level's %g: levels rise", lv.Min, r.Levels[n-1].Min)
+			case lv.Min > 100:
+				t.errorf(t.pos("min"), "min %g is above 100", lv.Min)
+			}
+		}
+		if ok {
+			lv.Index = len(r.Levels)
+			r.levels[lv.ID] = lv
+			r.Levels = append(r.Levels, lv)
+		}
+	}
+	if len(r.Levels) == 0 && !l.root.has("level") {
+		l.root.errorf(Position{File: r.Source, Line: 1, Col: 1}, "no [[level]]: a rubric needs at least one level, the first with min = 0")
+	}
+}
+
+func (l *loader) flags() {
+	r := l.r
+	r.flags = map[string]*Flag{}
+	seen := map[string]bool{}
+	for i, m := range l.root.tables("flag") {
+		t := l.root.child(m, tomlPath("flag", i), "")
+		f := &Flag{}
+		f.ID = t.str("id")
+		t.what = fmt.Sprintf("flag %q", f.ID)
+		ok := checkID(t, "flag", f.ID, seen)
+		t.required("title")
+		f.Title = t.str("title")
+		f.Severity = t.str("severity")
+		switch f.Severity {
+		case "":
+			f.Severity = "medium"
+		case "low", "medium", "high":
+		default:
+			t.errorf(t.pos("severity"), "severity %q: use low, medium or high", f.Severity)
+		}
+		f.Share = t.num("share", 0.25)
+		if f.Share <= 0 || f.Share > 1 {
+			t.errorf(t.pos("share"), "share %g must be above 0 and at most 1", f.Share)
+		}
+		f.Caps = t.str("caps")
+		if f.Caps != "" && r.levels[f.Caps] == nil {
+			t.errorf(t.pos("caps"), "unknown level %q", f.Caps)
+		}
+		f.Body = t.str("body")
+		if !t.has("when") {
+			t.errorf(t.pos(), "a flag needs at least one [[flag.when]] condition")
+		}
+		for j, cm := range t.tables("when") {
+			ct := t.child(cm, tomlPath(t.path, "when", j), t.what)
+			c, cok := l.condition(ct)
+			ct.done()
+			ok = ok && cok
+			f.When = append(f.When, c)
+		}
+		t.done()
+		if ok {
+			f.Index = len(r.Flags)
+			r.flags[f.ID] = f
+			r.Flags = append(r.Flags, f)
+		}
+	}
+}
+
+func (l *loader) condition(t *tomlTable) (Condition, bool) {
+	r := l.r
+	c := Condition{Question: t.str("question"), Dimension: t.str("dimension"), Is: t.strs("is"), Min: t.optNum("min"), Max: t.optNum("max")}
+	switch {
+	case t.has("question") == t.has("dimension"):
+		t.errorf(t.pos(), "a condition names exactly one question or one dimension")
+		return c, false
+	case c.Min == nil && c.Max == nil && len(c.Is) == 0:
+		t.errorf(t.pos(), "a condition needs is, min or max")
+		return c, false
+	case c.Min != nil && c.Max != nil && *c.Min > *c.Max:
+		t.errorf(t.pos("min"), "min %g is above max %g: nobody can match", *c.Min, *c.Max)
+	}
+	if t.has("dimension") {
+		if c.dim = r.dimensions[c.Dimension]; c.dim == nil {
+			t.errorf(t.pos("dimension"), "unknown dimension %q", c.Dimension)
+			return c, false
+		}
+		if t.has("is") {
+			t.errorf(t.pos("is"), "a dimension condition takes min or max, not is")
+			return c, false
+		}
+		return c, true
+	}
+	if c.q = r.questions[c.Question]; c.q == nil {
+		t.errorf(t.pos("question"), "unknown question %q", c.Question)
+		return c, false
+	}
+	if !c.q.Scored() {
+		t.errorf(t.pos("question"), "question %q is a text question; a condition needs a scored one", c.Question)
+		return c, false
+	}
+	if len(c.Is) == 0 {
+		return c, true
+	}
+	n := len(c.q.Options)
+	if c.q.Type == TypeScale {
+		n = len(c.q.ScaleDef.Labels)
+	}
+	c.is = make([]bool, n)
+	ok := true
+	for i, s := range c.Is {
+		idx, found := c.q.m.label[Normalize(s)]
+		if !found {
+			t.errorf(t.pos("is", i), "question %q has no option %q", c.Question, s)
+			ok = false
+			continue
+		}
+		c.is[idx] = true
+	}
+	return c, ok
+}
+
+func (l *loader) recommendations() {
+	r := l.r
+	r.recs = map[string]*Recommendation{}
+	seen := map[string]bool{}
+	for i, m := range l.root.tables("recommendation") {
+		t := l.root.child(m, tomlPath("recommendation", i), "")
+		rc := &Recommendation{}
+		rc.ID = t.str("id")
+		t.what = fmt.Sprintf("recommendation %q", rc.ID)
+		ok := checkID(t, "recommendation", rc.ID, seen)
+		t.required("title")
+		t.required("horizon")
+		rc.Title = t.str("title")
+		rc.Horizon = t.integer("horizon", 0)
+		if t.has("horizon") && rc.Horizon != 30 && rc.Horizon != 60 && rc.Horizon != 90 {
+			t.errorf(t.pos("horizon"), "horizon %d: use 30, 60 or 90 (days)", rc.Horizon)
+		}
+		rc.Body = t.str("body")
+		rc.Dimension = t.str("dimension")
+		rc.Levels = t.strs("levels")
+		rc.Flag = t.str("flag")
+		switch {
+		case t.has("flag") && (t.has("dimension") || t.has("levels")):
+			t.errorf(t.pos("flag"), "give either flag, or dimension with levels, not both")
+			ok = false
+		case t.has("flag"):
+			if r.flags[rc.Flag] == nil {
+				t.errorf(t.pos("flag"), "unknown flag %q", rc.Flag)
+				ok = false
+			}
+		case !t.has("dimension") || !t.has("levels"):
+			t.errorf(t.pos(), "a recommendation needs dimension with levels, or flag")
+			ok = false
+		default:
+			if r.dimensions[rc.Dimension] == nil {
+				t.errorf(t.pos("dimension"), "unknown dimension %q", rc.Dimension)
+				ok = false
+			}
+			if len(rc.Levels) == 0 {
+				t.errorf(t.pos("levels"), "levels is empty: name the levels at which this is shown")
+			}
+			for j, lv := range rc.Levels {
+				if r.levels[lv] == nil {
+					t.errorf(t.pos("levels", j), "unknown level %q", lv)
+					ok = false
+				}
+			}
+		}
+		t.done()
+		if ok {
+			r.recs[rc.ID] = rc
+			r.Recommendations = append(r.Recommendations, rc)
+		}
+	}
+}

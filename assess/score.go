@@ -1,0 +1,348 @@
+package assess
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Options are the scoring settings that a project or the command line gives.
+type Options struct {
+	// Segments are the attributes to break figures down by, matched
+	// against input attribute names after Normalize.
+	Segments []string
+	// MinGroupSize is the smallest group whose figures are shown; 0 means 5.
+	MinGroupSize int
+	// Strict makes an invalid answer an error instead of a warning.
+	Strict bool
+	// Comments keeps free-text answers for the report.
+	Comments bool
+}
+
+// NotStated is the segment value of respondents who left an attribute empty.
+const NotStated = "(not stated)"
+
+// maxReportedInvalid bounds how many invalid cells are kept with positions;
+// all of them are counted.
+const maxReportedInvalid = 100
+
+// Scorer scores respondents one at a time and keeps only counts and sums,
+// so memory does not grow with the number of respondents (except the
+// free-text comments, kept only when asked for).
+type Scorer struct {
+	r   *Rubric
+	opt Options
+
+	all      *group
+	segs     []*segment
+	segByKey map[string]int // attribute name as written → index in segs, -1 if none
+	flags    []flagCount
+
+	rows      int
+	invalid   int
+	reported  []*Error
+	comments  []Comment
+	unmatched []string
+
+	// scratch for one respondent
+	ans    []answer
+	dimSum []float64
+	dimW   []float64
+	dimOK  []bool
+	dimVal []float64
+	groups []*group
+}
+
+type flagCount struct{ matches, evaluable int }
+
+// segment is one attribute's groups, by normal form of the value.
+type segment struct {
+	attr   string
+	byNorm map[string]*group
+	order  []*group // first-seen order; sorted at the end
+}
+
+// group accumulates one group's figures.
+type group struct {
+	value string // the first spelling seen
+	n     int
+	dims  []stat
+	qs    []qstat
+}
+
+type stat struct {
+	n          int
+	sum, sumSq float64
+}
+
+type qstat struct {
+	n, skipped, invalid int
+	sumV                float64
+	counts              []int // by point index (scale) or option index
+}
+
+// NewScorer returns a Scorer for r.
+func NewScorer(r *Rubric, opt Options) *Scorer {
+	if opt.MinGroupSize <= 0 {
+		opt.MinGroupSize = 5
+	}
+	s := &Scorer{r: r, opt: opt, segByKey: map[string]int{}, flags: make([]flagCount, len(r.Flags))}
+	s.all = s.newGroup("")
+	for _, a := range opt.Segments {
+		s.segs = append(s.segs, &segment{attr: a, byNorm: map[string]*group{}})
+	}
+	n := len(r.Dimensions)
+	s.ans = make([]answer, len(r.Questions))
+	s.dimSum, s.dimW, s.dimVal = make([]float64, n), make([]float64, n), make([]float64, n)
+	s.dimOK = make([]bool, n)
+	return s
+}
+
+func (s *Scorer) newGroup(value string) *group {
+	g := &group{value: value, dims: make([]stat, len(s.r.Dimensions)), qs: make([]qstat, len(s.r.Questions))}
+	for i, q := range s.r.Questions {
+		switch q.Type {
+		case TypeScale:
+			g.qs[i].counts = make([]int, len(q.ScaleDef.Points))
+		case TypeChoice, TypeMulti:
+			g.qs[i].counts = make([]int, len(q.Options))
+		}
+	}
+	return g
+}
+
+// AddSource scores every respondent of src.
+func (s *Scorer) AddSource(src Source) error {
+	for _, c := range src.Columns() {
+		if c.Kind == ColumnQuestion {
+			continue
+		}
+		if c.Kind == ColumnAttribute && s.segmentOf(c.Header) >= 0 {
+			continue
+		}
+		s.unmatched = append(s.unmatched, c.Header)
+	}
+	for {
+		resp, err := src.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := s.Add(resp); err != nil {
+			return err
+		}
+	}
+}
+
+// segmentOf returns the index of the segment an attribute name feeds, or -1.
+func (s *Scorer) segmentOf(key string) int {
+	if i, ok := s.segByKey[key]; ok {
+		return i
+	}
+	i := -1
+	nk := Normalize(key)
+	for j, sg := range s.segs {
+		if Normalize(sg.attr) == nk {
+			i = j
+			break
+		}
+	}
+	s.segByKey[key] = i
+	return i
+}
+
+// Add scores one respondent. It returns an error only for an invalid answer
+// under Options.Strict; otherwise invalid answers are counted and kept for
+// the report.
+func (s *Scorer) Add(resp *Respondent) error {
+	r := s.r
+	for i, q := range r.Questions {
+		var c Cell
+		if i < len(resp.Answers) {
+			c = resp.Answers[i]
+		}
+		a := q.resolve(c)
+		if a.state == answerInvalid {
+			e := s.invalidAnswer(q, c, a.bad)
+			if s.opt.Strict {
+				return e
+			}
+		}
+		if a.state == answerOK && q.Type == TypeText && s.opt.Comments {
+			if t := strings.TrimSpace(strings.Join(c.Values, " ")); t != "" {
+				s.comments = append(s.comments, Comment{Question: q.ID, Text: t})
+			}
+		}
+		s.ans[i] = a
+	}
+	s.rows++
+	// Respondent dimension scores.
+	for d := range s.dimSum {
+		s.dimSum[d], s.dimW[d] = 0, 0
+	}
+	for i, q := range r.Questions {
+		if a := &s.ans[i]; a.state == answerOK && q.Scored() {
+			s.dimSum[q.Dim.Index] += q.Weight * a.v
+			s.dimW[q.Dim.Index] += q.Weight
+		}
+	}
+	for d, dim := range r.Dimensions {
+		s.dimOK[d] = s.dimW[d] > 0 && s.dimW[d] >= r.MinAnswered*dim.TotalWeight
+		if s.dimOK[d] {
+			s.dimVal[d] = 100 * s.dimSum[d] / s.dimW[d]
+		}
+	}
+	// The groups this respondent belongs to.
+	s.groups = append(s.groups[:0], s.all)
+	for i := range s.segs {
+		s.groups = append(s.groups, s.segmentGroup(i, resp))
+	}
+	for _, g := range s.groups {
+		g.add(s)
+	}
+	s.flag()
+	return nil
+}
+
+func (s *Scorer) segmentGroup(idx int, resp *Respondent) *group {
+	sg := s.segs[idx]
+	// Two columns may spell the attribute differently; take the first
+	// name in sort order so the choice does not depend on map order.
+	v, key := "", ""
+	for k, val := range resp.Attributes {
+		if s.segmentOf(k) == idx && (key == "" || k < key) {
+			v, key = strings.TrimSpace(val), k
+		}
+	}
+	if v == "" {
+		v = NotStated
+	}
+	n := Normalize(v)
+	g := sg.byNorm[n]
+	if g == nil {
+		g = s.newGroup(v)
+		sg.byNorm[n] = g
+		sg.order = append(sg.order, g)
+	}
+	return g
+}
+
+func (g *group) add(s *Scorer) {
+	g.n++
+	for d := range g.dims {
+		if s.dimOK[d] {
+			st := &g.dims[d]
+			st.n++
+			st.sum += s.dimVal[d]
+			st.sumSq += s.dimVal[d] * s.dimVal[d]
+		}
+	}
+	for i, q := range s.r.Questions {
+		a := &s.ans[i]
+		qs := &g.qs[i]
+		switch a.state {
+		case answerSkip:
+			qs.skipped++
+		case answerInvalid:
+			qs.invalid++
+		case answerOK:
+			qs.n++
+			if !q.Scored() {
+				continue
+			}
+			qs.sumV += a.v
+			if q.Type == TypeMulti {
+				for j, on := range a.sel {
+					if on {
+						qs.counts[j]++
+					}
+				}
+			} else {
+				qs.counts[a.idx]++
+			}
+		}
+	}
+}
+
+// flag counts, for each flag, whether this respondent can be evaluated and
+// whether they match every condition.
+func (s *Scorer) flag() {
+	for i, f := range s.r.Flags {
+		evaluable, match := true, true
+		for j := range f.When {
+			e, m := s.condition(&f.When[j])
+			evaluable = evaluable && e
+			match = match && m
+		}
+		if evaluable {
+			s.flags[i].evaluable++
+			if match {
+				s.flags[i].matches++
+			}
+		}
+	}
+}
+
+func (s *Scorer) condition(c *Condition) (evaluable, match bool) {
+	var x float64
+	if c.dim != nil {
+		if !s.dimOK[c.dim.Index] {
+			return false, false
+		}
+		x = s.dimVal[c.dim.Index]
+	} else {
+		a := &s.ans[c.q.Index]
+		if a.state != answerOK {
+			return false, false
+		}
+		x = a.raw
+		if c.is != nil {
+			hit := false
+			if c.q.Type == TypeMulti {
+				for j, on := range a.sel {
+					hit = hit || (on && c.is[j])
+				}
+			} else {
+				hit = c.is[a.idx]
+			}
+			if !hit {
+				return true, false
+			}
+		}
+	}
+	if c.Min != nil && x < *c.Min {
+		return true, false
+	}
+	if c.Max != nil && x > *c.Max {
+		return true, false
+	}
+	return true, true
+}
+
+func (s *Scorer) invalidAnswer(q *Question, c Cell, bad string) *Error {
+	s.invalid++
+	var what string
+	switch q.Type {
+	case TypeScale:
+		what = fmt.Sprintf("is not a label or point of scale %q", q.Scale)
+	case TypeChoice:
+		what = "is not one of its options"
+	case TypeMulti:
+		what = "lists something that is not one of its options"
+	}
+	e := &Error{Pos: c.Pos, Msg: fmt.Sprintf("question %q: answer %q %s; counted as missing", q.ID, truncate(bad, 60), what), Err: ErrInvalidAnswer}
+	if len(s.reported) < maxReportedInvalid {
+		s.reported = append(s.reported, e)
+	}
+	return e
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
