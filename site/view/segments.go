@@ -1,0 +1,138 @@
+package view
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/aiready/aiready/assess"
+)
+
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+func (rep *Report) segments() {
+	r := rep.Rubric
+	byAttr := map[string]*Attribute{}
+	used := map[string]bool{}
+	for _, sr := range rep.Result.Segments {
+		a := byAttr[sr.Attribute]
+		if a == nil {
+			a = &Attribute{Name: sr.Attribute}
+			byAttr[sr.Attribute] = a
+			rep.Attributes = append(rep.Attributes, a)
+		}
+		sg := &Segment{Attribute: sr.Attribute, Value: sr.Value, Result: sr}
+		if !sr.Suppressed {
+			sg.Slug = uniqueSlug(Slug(sr.Attribute)+"-"+Slug(sr.Value), used)
+			if sr.Overall != nil && sr.Overall.Score != nil {
+				sg.Overall = r.Level(sr.Overall.Level)
+			}
+			for _, q := range r.Questions {
+				sg.Questions = append(sg.Questions, NewQuestion(q, sr.Questions[q.Index]))
+			}
+		}
+		for i := range r.Dimensions {
+			ss := SegmentScore{Attribute: sr.Attribute, Value: sr.Value, Suppressed: sr.Suppressed, Slug: sg.Slug}
+			if !sr.Suppressed {
+				dr := sr.Dimensions[i]
+				ss.Score, ss.N = dr.Score, dr.N
+				ss.Suppressed = dr.Suppressed
+				if dr.Score != nil {
+					ss.Level = r.Level(dr.Level)
+				}
+			}
+			sg.Dims = append(sg.Dims, ss)
+			rep.Dimensions[i].Segments = append(rep.Dimensions[i].Segments, ss)
+		}
+		a.Values = append(a.Values, sg)
+	}
+}
+
+// roleWords name the attribute whose values are levels of seniority, where
+// the perception gap between leaders and staff shows.
+var roleWords = []string{"role", "level", "position", "grade", "seniority", "job", "function", "rolle", "roll"}
+
+func (rep *Report) gap() {
+	var attr *Attribute
+	for _, a := range rep.Attributes {
+		n := assess.Normalize(a.Name)
+		for _, w := range roleWords {
+			if strings.Contains(n, w) {
+				attr = a
+				break
+			}
+		}
+		if attr != nil {
+			break
+		}
+	}
+	if attr == nil {
+		return
+	}
+	g := &Gap{Attribute: attr.Name}
+	for i, d := range rep.Rubric.Dimensions {
+		var hi, lo *SegmentScore
+		for _, sg := range attr.Values {
+			ss := sg.Dims[i]
+			if ss.Score == nil {
+				continue
+			}
+			if hi == nil || *ss.Score > *hi.Score {
+				hi = &sg.Dims[i]
+			}
+			if lo == nil || *ss.Score < *lo.Score {
+				lo = &sg.Dims[i]
+			}
+		}
+		if hi == nil || hi == lo {
+			continue
+		}
+		g.Rows = append(g.Rows, GapRow{Dimension: d, High: *hi, Low: *lo, Difference: *hi.Score - *lo.Score})
+	}
+	if len(g.Rows) > 0 {
+		rep.Gap = g
+	}
+}
+
+func (rep *Report) comments() {
+	var cur *CommentGroup
+	for _, c := range rep.Result.Comments {
+		if cur == nil || cur.Question.ID != c.Question {
+			rep.Comments = append(rep.Comments, CommentGroup{Question: rep.Rubric.Question(c.Question)})
+			cur = &rep.Comments[len(rep.Comments)-1]
+		}
+		cur.Texts = append(cur.Texts, c.Text)
+	}
+}
+
+// Slug makes a file-name-safe, lower-case ASCII slug of s.
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "x"
+	}
+	return b.String()
+}
+
+func uniqueSlug(s string, used map[string]bool) string {
+	out := s
+	for i := 2; used[out]; i++ {
+		out = fmt.Sprintf("%s-%d", s, i)
+	}
+	used[out] = true
+	return out
+}
