@@ -35,7 +35,7 @@ func LoadRubric(name string, data []byte) (*Rubric, error) {
 	root := &tomlTable{m: raw, ix: indexTOML(name, data), errs: &errs, used: map[string]bool{}}
 	sum := sha256.Sum256(data)
 	r := &Rubric{SHA256: hex.EncodeToString(sum[:]), Source: name, Bytes: data}
-	l := &loader{r: r, root: root}
+	l := &loader{r: r, root: root, broken: map[string]bool{}}
 	l.top()
 	l.scales()
 	l.dimensions()
@@ -67,7 +67,12 @@ func tomlError(name string, err error) *Error {
 type loader struct {
 	r    *Rubric
 	root *tomlTable
+	// broken holds "kind:id" of entries that exist but were rejected, so
+	// that references to them add no second, misleading error.
+	broken map[string]bool
 }
+
+func (l *loader) known(kind, id string) bool { return l.broken[kind+":"+id] }
 
 func (l *loader) top() {
 	t, r := l.root, l.r
@@ -200,7 +205,9 @@ func (l *loader) dimensions() {
 		}
 		d.Description = t.str("description")
 		t.done()
-		if ok {
+		if !ok {
+			l.broken["dimension:"+d.ID] = true
+		} else {
 			r.dimensions[d.ID] = d
 			r.Dimensions = append(r.Dimensions, d)
 		}
@@ -239,7 +246,9 @@ func (l *loader) questions() {
 		}
 		if t.has("dimension") {
 			if q.Dim = r.dimensions[q.Dimension]; q.Dim == nil {
-				t.errorf(t.pos("dimension"), "unknown dimension %q", q.Dimension)
+				if !l.known("dimension", q.Dimension) {
+					t.errorf(t.pos("dimension"), "unknown dimension %q", q.Dimension)
+				}
 				ok = false
 			}
 		}
@@ -270,10 +279,13 @@ func (l *loader) questions() {
 			}
 		default:
 			t.errorf(t.pos("type"), "unknown type %q: use scale, choice, multi or text", q.Type)
+			t.get("options")
 			ok = false
 		}
 		t.done()
-		if ok {
+		if !ok {
+			l.broken["question:"+q.ID] = true
+		} else {
 			q.Index = len(r.Questions)
 			q.m = newAnswerMatcher(q)
 			r.questions[q.ID] = q
@@ -358,7 +370,9 @@ func (l *loader) levels() {
 				t.errorf(t.pos("min"), "min %g is above 100", lv.Min)
 			}
 		}
-		if ok {
+		if !ok {
+			l.broken["level:"+lv.ID] = true
+		} else {
 			lv.Index = len(r.Levels)
 			r.levels[lv.ID] = lv
 			r.Levels = append(r.Levels, lv)
@@ -394,7 +408,7 @@ func (l *loader) flags() {
 			t.errorf(t.pos("share"), "share %g must be above 0 and at most 1", f.Share)
 		}
 		f.Caps = t.str("caps")
-		if f.Caps != "" && r.levels[f.Caps] == nil {
+		if f.Caps != "" && r.levels[f.Caps] == nil && !l.known("level", f.Caps) {
 			t.errorf(t.pos("caps"), "unknown level %q", f.Caps)
 		}
 		f.Body = t.str("body")
@@ -409,7 +423,9 @@ func (l *loader) flags() {
 			f.When = append(f.When, c)
 		}
 		t.done()
-		if ok {
+		if !ok {
+			l.broken["flag:"+f.ID] = true
+		} else {
 			f.Index = len(r.Flags)
 			r.flags[f.ID] = f
 			r.Flags = append(r.Flags, f)
@@ -432,7 +448,9 @@ func (l *loader) condition(t *tomlTable) (Condition, bool) {
 	}
 	if t.has("dimension") {
 		if c.dim = r.dimensions[c.Dimension]; c.dim == nil {
-			t.errorf(t.pos("dimension"), "unknown dimension %q", c.Dimension)
+			if !l.known("dimension", c.Dimension) {
+				t.errorf(t.pos("dimension"), "unknown dimension %q", c.Dimension)
+			}
 			return c, false
 		}
 		if t.has("is") {
@@ -442,7 +460,9 @@ func (l *loader) condition(t *tomlTable) (Condition, bool) {
 		return c, true
 	}
 	if c.q = r.questions[c.Question]; c.q == nil {
-		t.errorf(t.pos("question"), "unknown question %q", c.Question)
+		if !l.known("question", c.Question) {
+			t.errorf(t.pos("question"), "unknown question %q", c.Question)
+		}
 		return c, false
 	}
 	if !c.q.Scored() {
@@ -497,7 +517,9 @@ func (l *loader) recommendations() {
 			ok = false
 		case t.has("flag"):
 			if r.flags[rc.Flag] == nil {
-				t.errorf(t.pos("flag"), "unknown flag %q", rc.Flag)
+				if !l.known("flag", rc.Flag) {
+					t.errorf(t.pos("flag"), "unknown flag %q", rc.Flag)
+				}
 				ok = false
 			}
 		case !t.has("dimension") || !t.has("levels"):
@@ -505,7 +527,9 @@ func (l *loader) recommendations() {
 			ok = false
 		default:
 			if r.dimensions[rc.Dimension] == nil {
-				t.errorf(t.pos("dimension"), "unknown dimension %q", rc.Dimension)
+				if !l.known("dimension", rc.Dimension) {
+					t.errorf(t.pos("dimension"), "unknown dimension %q", rc.Dimension)
+				}
 				ok = false
 			}
 			if len(rc.Levels) == 0 {
@@ -513,7 +537,9 @@ func (l *loader) recommendations() {
 			}
 			for j, lv := range rc.Levels {
 				if r.levels[lv] == nil {
-					t.errorf(t.pos("levels", j), "unknown level %q", lv)
+					if !l.known("level", lv) {
+						t.errorf(t.pos("levels", j), "unknown level %q", lv)
+					}
 					ok = false
 				}
 			}

@@ -12,7 +12,8 @@ import (
 // scanner of its own. Paths are dotted, with array-of-table and array
 // element indexes: "question.3.scale", "question.3.options.1.label".
 type tomlIndex struct {
-	pos map[string]Position
+	file string
+	pos  map[string]Position
 }
 
 // at returns the position of the longest known prefix of path.
@@ -23,7 +24,7 @@ func (ix *tomlIndex) at(path string) Position {
 		}
 		i := strings.LastIndexByte(path, '.')
 		if i < 0 {
-			return Position{Line: 1, Col: 1}
+			return Position{File: ix.file, Line: 1, Col: 1}
 		}
 		path = path[:i]
 	}
@@ -31,8 +32,11 @@ func (ix *tomlIndex) at(path string) Position {
 
 func tomlPath(parts ...any) string {
 	var b strings.Builder
-	for i, p := range parts {
-		if i > 0 {
+	for _, p := range parts {
+		if s, ok := p.(string); ok && s == "" {
+			continue
+		}
+		if b.Len() > 0 {
 			b.WriteByte('.')
 		}
 		switch p := p.(type) {
@@ -54,7 +58,7 @@ type tomlScanner struct {
 }
 
 func indexTOML(file string, src []byte) *tomlIndex {
-	s := &tomlScanner{src: src, line: 1, col: 1, ix: &tomlIndex{pos: map[string]Position{}}, arrays: map[string]int{}}
+	s := &tomlScanner{src: src, line: 1, col: 1, ix: &tomlIndex{file: file, pos: map[string]Position{}}, arrays: map[string]int{}}
 	defer func() { _ = recover() }() // a malformed file keeps what was indexed; the parser reports it
 	table := ""
 	for s.i < len(s.src) {

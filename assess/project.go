@@ -1,0 +1,236 @@
+package assess
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Project is an assessment project: one client's assessment as a small
+// folder with an assessment.toml that can be versioned and rebuilt.
+type Project struct {
+	// File is the assessment.toml path; Dir the folder paths are relative to.
+	File, Dir string
+
+	Title, Client string
+	Date          time.Time // zero if not given
+	Rubric        string    // built-in name or path (resolved against Dir)
+	Inputs        []string  // paths resolved against Dir
+	Segments      []string
+	MinGroupSize  int // 0 if not given
+	Comments      bool
+	Previous      string // path resolved against Dir, or ""
+	Out           string // path resolved against Dir, or ""
+
+	Brand     Brand
+	Columns   map[string]string            // header → question id or "attr:NAME"
+	Values    map[string]string            // raw value → answer, all questions
+	QValues   map[string]map[string]string // question id → raw value → answer
+	Notes     []Note
+	Overrides []Override
+
+	// set records which optional keys the file gives, so that flags can
+	// override exactly those and defaults fill the rest.
+	set map[string]bool
+	ix  *tomlIndex
+}
+
+// Brand is the consultancy's branding of the outputs.
+type Brand struct {
+	Consultancy string
+	Logo        string // path resolved against Dir, or ""
+	Color       string // "#rrggbb" or ""
+}
+
+// Note is the consultant's comment beside a figure.
+type Note struct {
+	Dimension string // a dimension id, or "overall"
+	Body      string // Markdown
+	Pos       Position
+}
+
+// Override is a person's change to the rubric's plan, with the reason.
+type Override struct {
+	Recommendation string
+	Action         string // drop | pin | add
+	Reason         string
+	Title          string // add only
+	Horizon        int    // add only
+	Body           string // add only
+	Dimension      string // add only, optional
+	Pos            Position
+}
+
+// Has reports whether the file sets a top-level key.
+func (p *Project) Has(key string) bool { return p.set[key] }
+
+// KeyPos returns where a key of the file is written, for messages.
+func (p *Project) KeyPos(path ...any) Position { return p.ix.at(tomlPath(path...)) }
+
+var colorRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+// LoadProject parses an assessment.toml strictly. file is its path; paths
+// in it are resolved against its folder. References to the rubric (notes,
+// overrides) are checked later by CheckProject, once the rubric is known.
+func LoadProject(file string, data []byte) (*Project, error) {
+	var raw map[string]any
+	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
+		return nil, ErrorList{tomlError(file, err)}
+	}
+	var errs ErrorList
+	t := &tomlTable{m: raw, ix: indexTOML(file, data), errs: &errs, used: map[string]bool{}}
+	dir := filepath.Dir(file)
+	rel := func(p string) string {
+		if p == "" || filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(dir, filepath.FromSlash(p))
+	}
+	p := &Project{File: file, Dir: dir, set: map[string]bool{}, ix: t.ix}
+	for k := range raw {
+		p.set[k] = true
+	}
+	p.Title = t.str("title")
+	p.Client = t.str("client")
+	if v, ok := t.get("date"); ok {
+		d, ok := v.(time.Time)
+		if !ok {
+			t.errorf(t.pos("date"), "date must be a TOML date such as 2026-11-20, not %s", tomlType(v))
+		}
+		p.Date = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	p.Rubric = t.str("rubric")
+	if strings.ContainsAny(p.Rubric, `/\.`) {
+		p.Rubric = rel(p.Rubric)
+	}
+	for _, in := range t.strs("inputs") {
+		p.Inputs = append(p.Inputs, rel(in))
+	}
+	p.Segments = t.strs("segments")
+	p.MinGroupSize = t.integer("min_group_size", 0)
+	if t.has("min_group_size") && p.MinGroupSize < 1 {
+		t.errorf(t.pos("min_group_size"), "min_group_size must be at least 1")
+	}
+	p.Comments = t.boolean("comments")
+	p.Previous = rel(t.str("previous"))
+	p.Out = rel(t.str("out"))
+	if m := t.table("brand"); m != nil {
+		b := t.child(m, "brand", "brand")
+		p.Brand = Brand{Consultancy: b.str("consultancy"), Logo: rel(b.str("logo")), Color: b.str("color")}
+		if p.Brand.Color != "" && !colorRE.MatchString(p.Brand.Color) {
+			b.errorf(b.pos("color"), "color %q must be #rrggbb", p.Brand.Color)
+		}
+		if ext := strings.ToLower(filepath.Ext(p.Brand.Logo)); p.Brand.Logo != "" && ext != ".png" && ext != ".jpg" && ext != ".jpeg" {
+			b.errorf(b.pos("logo"), "logo must be a PNG or JPEG file")
+		}
+		b.done()
+	}
+	p.Columns = stringMap(t, "columns")
+	p.Values, p.QValues = map[string]string{}, map[string]map[string]string{}
+	if m := t.table("values"); m != nil {
+		vt := t.child(m, "values", "values")
+		for k, v := range m {
+			vt.used[k] = true
+			switch v := v.(type) {
+			case string:
+				p.Values[k] = v
+			case map[string]any:
+				p.QValues[k] = stringMap(vt, k)
+			default:
+				vt.errorf(vt.pos(k), "%q must map to a string, or be a table for one question", k)
+			}
+		}
+	}
+	for i, m := range t.tables("note") {
+		nt := t.child(m, tomlPath("note", i), "note")
+		nt.required("dimension")
+		nt.required("body")
+		p.Notes = append(p.Notes, Note{Dimension: nt.str("dimension"), Body: nt.str("body"), Pos: nt.pos()})
+		nt.done()
+	}
+	for i, m := range t.tables("override") {
+		ot := t.child(m, tomlPath("override", i), "override")
+		o := Override{Recommendation: ot.str("recommendation"), Action: ot.str("action"), Reason: ot.str("reason"),
+			Title: ot.str("title"), Horizon: ot.integer("horizon", 0), Body: ot.str("body"), Dimension: ot.str("dimension"), Pos: ot.pos()}
+		for _, k := range []string{"recommendation", "action", "reason"} {
+			ot.required(k)
+		}
+		switch o.Action {
+		case "drop", "pin":
+			for _, k := range []string{"title", "horizon", "body", "dimension"} {
+				if ot.has(k) {
+					ot.errorf(ot.pos(k), "%s is only for action \"add\"", k)
+				}
+			}
+		case "add":
+			ot.required("title")
+			ot.required("horizon")
+			if ot.has("horizon") && o.Horizon != 30 && o.Horizon != 60 && o.Horizon != 90 {
+				ot.errorf(ot.pos("horizon"), "horizon %d: use 30, 60 or 90 (days)", o.Horizon)
+			}
+		case "":
+		default:
+			ot.errorf(ot.pos("action"), "action %q: use drop, pin or add", o.Action)
+		}
+		if ot.has("reason") && strings.TrimSpace(o.Reason) == "" {
+			ot.errorf(ot.pos("reason"), "reason is empty: say why, so readers know a person decided")
+		}
+		p.Overrides = append(p.Overrides, o)
+		ot.done()
+	}
+	t.done()
+	if len(errs) > 0 {
+		sortErrors(errs)
+		return nil, errs
+	}
+	return p, nil
+}
+
+func stringMap(t *tomlTable, key string) map[string]string {
+	out := map[string]string{}
+	m := t.table(key)
+	if m == nil {
+		return out
+	}
+	ct := t.child(m, tomlPath(t.path, key), key)
+	for k := range m {
+		if s := ct.str(k); s != "" || ct.has(k) {
+			out[k] = s
+		}
+	}
+	ct.done()
+	return out
+}
+
+// CheckProject reports the notes and overrides that name nothing in r.
+func CheckProject(p *Project, r *Rubric) error {
+	var errs ErrorList
+	for _, n := range p.Notes {
+		if n.Dimension != "overall" && r.Dimension(n.Dimension) == nil {
+			errs = append(errs, Errorf(n.Pos, "note: unknown dimension %q (use a dimension id or \"overall\")", n.Dimension))
+		}
+	}
+	seen := map[string]bool{}
+	for _, o := range p.Overrides {
+		switch {
+		case o.Action == "add" && r.Recommendation(o.Recommendation) != nil:
+			errs = append(errs, Errorf(o.Pos, "override: recommendation %q already exists in the rubric; pick a new id to add one", o.Recommendation))
+		case o.Action != "add" && r.Recommendation(o.Recommendation) == nil:
+			errs = append(errs, Errorf(o.Pos, "override: unknown recommendation %q", o.Recommendation))
+		case o.Action == "add" && o.Dimension != "" && r.Dimension(o.Dimension) == nil:
+			errs = append(errs, Errorf(o.Pos, "override: unknown dimension %q", o.Dimension))
+		}
+		if seen[o.Recommendation] {
+			errs = append(errs, Errorf(o.Pos, "override: recommendation %q is overridden twice", o.Recommendation))
+		}
+		seen[o.Recommendation] = true
+	}
+	return errs.Err()
+}
+
+func (p *Project) String() string { return fmt.Sprintf("project %s", p.File) }

@@ -1,0 +1,308 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/site/view"
+	"github.com/spf13/pflag"
+)
+
+// buildFlags are the flags of build (and, in part, demo).
+type buildFlags struct {
+	scoreFlags
+	out         string
+	force       bool
+	title       string
+	client      string
+	date        string
+	consultancy string
+	logo        string
+	color       string
+}
+
+func (f *buildFlags) add(fs *pflag.FlagSet) {
+	f.scoreFlags.add(fs)
+	fs.StringVarP(&f.out, "out", "o", "out", "output folder (written whole, then moved into place)")
+	fs.BoolVar(&f.force, "force", false, "write into an existing folder that aiready did not create, beside its files")
+	fs.StringVar(&f.title, "title", "", "report title (default: the rubric's title)")
+	fs.StringVar(&f.client, "client", "", "client organisation shown on the report")
+	fs.StringVar(&f.date, "date", "", "assessment date, YYYY-MM-DD (default: the project's date, else the inputs' latest change)")
+	fs.StringVar(&f.consultancy, "consultancy", "", "consultancy name for branding")
+	fs.StringVar(&f.logo, "logo", "", "logo file (PNG or JPEG) for branding")
+	fs.StringVar(&f.color, "color", "", "accent colour, #rrggbb")
+}
+
+func buildCommand() *command {
+	var bf buildFlags
+	return &command{
+		name:  "build",
+		args:  "[flags] [PROJECT | ANSWERS...]",
+		short: "write the assessment: site/, report.pdf, report.md and results.json",
+		examples: `  aiready build --client "Northwind Financial" --segment Role --segment Team -o out responses.csv
+  aiready build my-assessment/              # a project folder with assessment.toml
+  aiready build my-assessment/assessment.toml --out /tmp/preview
+  SOURCE_DATE_EPOCH=1763596800 aiready build project/   # reproducible dates`,
+		flags: bf.add,
+		run: func(e *env, fs *pflag.FlagSet, args []string) error {
+			a, err := bf.assessment(e, fs, args)
+			if err != nil {
+				return err
+			}
+			if err := a.build(e); err != nil {
+				return err
+			}
+			if !bf.quiet {
+				fmt.Fprintf(e.stdout, "wrote %s\n", a.out)
+			}
+			return nil
+		},
+	}
+}
+
+// assessment is everything a build needs, settled from flags and project.
+type assessment struct {
+	rubric  *assess.Rubric
+	project *assess.Project
+	inputs  []string
+	opt     assess.Options
+	meta    view.Meta
+	out     string
+	force   bool
+	quiet   bool
+	// demo inputs come from the binary, not from files
+	demo []byte
+}
+
+// isProject reports whether args name a project: a folder, or a file
+// named assessment.toml.
+func isProject(args []string) bool {
+	if len(args) != 1 || args[0] == "-" {
+		return false
+	}
+	if st, err := os.Stat(args[0]); err == nil && st.IsDir() {
+		return true
+	}
+	return filepath.Base(args[0]) == "assessment.toml"
+}
+
+// assessment settles the build's settings: flags override the project.
+func (bf *buildFlags) assessment(e *env, fs *pflag.FlagSet, args []string) (*assessment, error) {
+	if err := bf.check(); err != nil {
+		return nil, err
+	}
+	a := &assessment{out: bf.out, force: bf.force, quiet: bf.quiet, opt: bf.options(), inputs: args}
+	rubricName := bf.rubric
+	if isProject(args) {
+		p, err := loadProject(args[0])
+		if err != nil {
+			return nil, err
+		}
+		a.project = p
+		a.inputs = p.Inputs
+		if !fs.Changed("rubric") && p.Rubric != "" {
+			rubricName = p.Rubric
+		}
+		if !fs.Changed("segment") && p.Has("segments") {
+			a.opt.Segments = p.Segments
+		}
+		if !fs.Changed("min-group-size") && p.MinGroupSize > 0 {
+			a.opt.MinGroupSize = p.MinGroupSize
+		}
+		if !fs.Changed("comments") && p.Has("comments") {
+			a.opt.Comments = p.Comments
+		}
+		if !fs.Changed("out") && p.Out != "" {
+			a.out = p.Out
+		} else if !fs.Changed("out") {
+			a.out = filepath.Join(p.Dir, "out")
+		}
+		if len(a.inputs) == 0 {
+			return nil, &assess.Error{Pos: p.KeyPos("inputs"), Msg: "no inputs: list the answer files in inputs = [...]"}
+		}
+	}
+	r, err := loadRubric(rubricName)
+	if err != nil {
+		return nil, err
+	}
+	a.rubric = r
+	if a.project != nil {
+		if err := assess.CheckProject(a.project, r); err != nil {
+			return nil, err
+		}
+	}
+	a.meta, err = bf.meta(e, fs, a)
+	return a, err
+}
+
+func loadProject(arg string) (*assess.Project, error) {
+	file := arg
+	if st, err := os.Stat(arg); err == nil && st.IsDir() {
+		file = filepath.Join(arg, "assessment.toml")
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &hinted{fileError(file, err), "a project folder holds an assessment.toml; 'aiready init DIR' makes one"}
+		}
+		return nil, fileError(file, err)
+	}
+	return assess.LoadProject(file, data)
+}
+
+// meta settles the report's title, client, date and branding.
+func (bf *buildFlags) meta(e *env, fs *pflag.FlagSet, a *assessment) (view.Meta, error) {
+	m := view.Meta{Title: a.rubric.Title, Comments: a.opt.Comments}
+	var brand assess.Brand
+	if p := a.project; p != nil {
+		if p.Title != "" {
+			m.Title = p.Title
+		}
+		m.Client, m.Date, brand = p.Client, p.Date, p.Brand
+	}
+	pick := func(flag, val string, dst *string) {
+		if fs.Changed(flag) {
+			*dst = val
+		}
+	}
+	pick("title", bf.title, &m.Title)
+	pick("client", bf.client, &m.Client)
+	pick("consultancy", bf.consultancy, &brand.Consultancy)
+	pick("logo", bf.logo, &brand.Logo)
+	pick("color", bf.color, &brand.Color)
+	m.Consultancy, m.Color = brand.Consultancy, brand.Color
+	if m.Color != "" && !validColor(m.Color) {
+		return m, usagef("--color %q: use #rrggbb", m.Color)
+	}
+	if brand.Logo != "" {
+		logo, typ, err := readLogo(brand.Logo)
+		if err != nil {
+			return m, err
+		}
+		m.Logo, m.LogoType = logo, typ
+	}
+	if fs.Changed("date") {
+		d, err := time.Parse("2006-01-02", bf.date)
+		if err != nil {
+			return m, usagef("--date %q: use YYYY-MM-DD", bf.date)
+		}
+		m.Date = d
+	}
+	d, err := buildDate(e, m.Date, a.inputs)
+	m.Date = d
+	return m, err
+}
+
+func validColor(c string) bool {
+	if len(c) != 7 || c[0] != '#' {
+		return false
+	}
+	_, err := strconv.ParseUint(c[1:], 16, 32)
+	return err == nil
+}
+
+func readLogo(path string) ([]byte, string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, "", fileError(path, err)
+	}
+	switch {
+	case bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")):
+		return b, "png", nil
+	case bytes.HasPrefix(b, []byte{0xff, 0xd8, 0xff}):
+		return b, "jpeg", nil
+	}
+	return nil, "", &assess.Error{Pos: assess.Position{File: path}, Msg: "logo is not a PNG or JPEG image"}
+}
+
+// buildDate is the date printed on the report: SOURCE_DATE_EPOCH if set,
+// else the assessment's date, else the latest change of the inputs, so
+// that the same inputs always give the same bytes.
+func buildDate(e *env, date time.Time, inputs []string) (time.Time, error) {
+	if s := e.getenv("SOURCE_DATE_EPOCH"); s != "" {
+		sec, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, usagef("SOURCE_DATE_EPOCH %q is not a number of seconds", s)
+		}
+		return time.Unix(sec, 0).UTC(), nil
+	}
+	if !date.IsZero() {
+		return date, nil
+	}
+	var latest time.Time
+	for _, in := range inputs {
+		if st, err := os.Stat(in); err == nil && st.ModTime().After(latest) {
+			latest = st.ModTime()
+		}
+	}
+	if latest.IsZero() {
+		latest = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	y, mo, d := latest.UTC().Date()
+	return time.Date(y, mo, d, 0, 0, 0, 0, time.UTC), nil
+}
+
+// build scores the answers and writes every output.
+func (a *assessment) build(e *env) error {
+	res, err := a.score(e)
+	if err != nil {
+		return err
+	}
+	rep := view.New(res, a.meta)
+	return writeOutput(a.out, a.force, func(dir string) error {
+		for _, o := range outputs {
+			if err := o.write(dir, rep, a); err != nil {
+				return fmt.Errorf("%s: %w", o.name, err)
+			}
+		}
+		return nil
+	})
+}
+
+func (a *assessment) score(e *env) (*assess.Result, error) {
+	if a.demo != nil {
+		s := assess.NewScorer(a.rubric, a.opt)
+		src, err := assess.OpenAnswers("people-first-demo.csv", bytes.NewReader(a.demo), a.rubric, assess.ReadOptions{})
+		if err != nil {
+			return nil, err
+		}
+		if err := s.AddSource(src); err != nil {
+			return nil, err
+		}
+		return s.Result()
+	}
+	return scoreInputs(e, a.rubric, a.inputs, a.opt, a.quiet)
+}
+
+// output is one file or folder a build writes.
+type output struct {
+	name  string
+	write func(dir string, rep *view.Report, a *assessment) error
+}
+
+var outputs = []output{
+	{"results.json", func(dir string, rep *view.Report, a *assessment) error {
+		var b bytes.Buffer
+		if err := writeJSON(&b, rep.Result); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, "results.json"), b.Bytes(), 0o644)
+	}},
+}
+
+// openHint tells where to open the site.
+func openHint(out string) string {
+	abs, err := filepath.Abs(filepath.Join(out, "site", "index.html"))
+	if err != nil {
+		abs = filepath.Join(out, "site", "index.html")
+	}
+	return "file://" + filepath.ToSlash(strings.TrimPrefix(abs, "/"))
+}

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/rubrics"
+	"github.com/spf13/pflag"
+)
+
+// scoreFlags are the flags of every command that scores answers.
+type scoreFlags struct {
+	rubric   string
+	segments []string
+	minGroup int
+	strict   bool
+	comments bool
+	quiet    bool
+}
+
+func (f *scoreFlags) add(fs *pflag.FlagSet) {
+	fs.StringVarP(&f.rubric, "rubric", "r", rubrics.Default, "rubric file, or the name of a built-in rubric")
+	fs.StringArrayVar(&f.segments, "segment", nil, "break figures down by this attribute (repeatable), e.g. --segment Role")
+	fs.IntVar(&f.minGroup, "min-group-size", 5, "suppress groups with fewer respondents than this")
+	fs.BoolVar(&f.strict, "strict", false, "fail on an answer that is not on its question's scale")
+	fs.BoolVar(&f.comments, "comments", false, "include free-text answers (only for groups at or above the threshold)")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print no warnings")
+}
+
+func (f *scoreFlags) options() assess.Options {
+	return assess.Options{Segments: f.segments, MinGroupSize: f.minGroup, Strict: f.strict, Comments: f.comments}
+}
+
+func (f *scoreFlags) check() error {
+	if f.minGroup < 1 {
+		return usagef("--min-group-size must be at least 1, not %d", f.minGroup)
+	}
+	return nil
+}
+
+// loadRubric reads a built-in rubric by name, or a rubric file by path.
+func loadRubric(name string) (*assess.Rubric, error) {
+	if rubrics.IsBuiltin(name) {
+		return rubrics.Load(name)
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(name, `/\.`) {
+			return nil, &hinted{fileError(name, err), "built-in rubrics: " + strings.Join(rubrics.Names(), ", ")}
+		}
+		return nil, fileError(name, err)
+	}
+	return assess.LoadRubric(name, data)
+}
+
+// fileError names the file in an OS error without repeating the path.
+func fileError(name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	msg := err.Error()
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		msg = "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		msg = "permission denied"
+	}
+	return &assess.Error{Pos: assess.Position{File: name}, Msg: msg, Err: err}
+}
+
+// scoreInputs reads every input through one Scorer and returns the result.
+func scoreInputs(e *env, r *assess.Rubric, inputs []string, opt assess.Options, quiet bool) (*assess.Result, error) {
+	if len(inputs) == 0 {
+		return nil, usagef("no answers given: name one or more files, or - for standard input")
+	}
+	s := assess.NewScorer(r, opt)
+	stdinUsed := false
+	for _, in := range inputs {
+		if in == "-" {
+			if stdinUsed {
+				return nil, usagef("- (standard input) given twice")
+			}
+			stdinUsed = true
+		}
+		if err := addInput(e, s, r, in); err != nil {
+			return nil, err
+		}
+	}
+	res, err := s.Result()
+	if err != nil {
+		return nil, err
+	}
+	if res.DataQuality.Rows == 0 {
+		return nil, &assess.Error{Pos: assess.Position{File: strings.Join(inputs, ", ")}, Msg: "no respondents: the input has no answer rows", Err: assess.ErrNoRespondents}
+	}
+	if !quiet {
+		warnInvalid(e.stderr, res.DataQuality)
+	}
+	return res, nil
+}
+
+func addInput(e *env, s *assess.Scorer, r *assess.Rubric, in string) error {
+	var rd io.Reader
+	name := in
+	if in == "-" {
+		rd, name = e.stdin, "stdin"
+	} else {
+		f, err := os.Open(in)
+		if err != nil {
+			return fileError(in, err)
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return &assess.Error{Pos: assess.Position{File: in}, Msg: "is a folder; give answer files (or use 'aiready build PROJECT' for a project folder)"}
+		}
+		rd = f
+	}
+	src, err := assess.OpenAnswers(name, rd, r, assess.ReadOptions{})
+	if err != nil {
+		return err
+	}
+	if c, ok := src.(io.Closer); ok {
+		defer c.Close()
+	}
+	return s.AddSource(src)
+}
+
+// warnInvalid prints the invalid cells kept with positions, and how many
+// more there were.
+func warnInvalid(w io.Writer, dq assess.DataQuality) {
+	const show = 10
+	for i, e := range dq.Invalid {
+		if i == show {
+			break
+		}
+		fmt.Fprintf(w, "aiready: %s: warning: %s\n", e.Pos, oneLine(e.Msg))
+	}
+	if more := dq.InvalidCells - min(len(dq.Invalid), show); more > 0 {
+		fmt.Fprintf(w, "aiready: warning: %d more invalid answers, all counted as missing (--strict makes them errors)\n", more)
+	}
+}

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/rubrics"
+	"github.com/aiready/aiready/site/view"
+	"github.com/spf13/pflag"
+)
+
+func demoCommand() *command {
+	var out string
+	var force, quiet bool
+	return &command{
+		name:  "demo",
+		args:  "[DIR]",
+		short: "build the embedded demo assessment (default folder ./aiready-demo) and say where to open it",
+		examples: `  aiready demo
+  aiready demo /tmp/northwind`,
+		flags: func(fs *pflag.FlagSet) {
+			fs.BoolVar(&force, "force", false, "write into an existing folder that aiready did not create, beside its files")
+			fs.BoolVarP(&quiet, "quiet", "q", false, "print nothing on success")
+		},
+		run: func(e *env, fs *pflag.FlagSet, args []string) error {
+			if len(args) > 1 {
+				return usagef("give at most one folder")
+			}
+			out = "aiready-demo"
+			if len(args) == 1 {
+				out = args[0]
+			}
+			r, err := rubrics.Load(rubrics.Default)
+			if err != nil {
+				return err
+			}
+			answers, err := rubrics.FS.ReadFile(rubrics.DemoAnswers)
+			if err != nil {
+				return err
+			}
+			date, err := buildDate(e, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), nil)
+			if err != nil {
+				return err
+			}
+			a := &assessment{rubric: r, demo: answers, out: out, force: force, quiet: quiet,
+				opt: scoreFlagsDemo(),
+				meta: view.Meta{Title: "Northwind Financial: AI adoption readiness", Client: "Northwind Financial",
+					Date: date, Consultancy: "aiready demo", Comments: true}}
+			if err := a.build(e); err != nil {
+				return err
+			}
+			if !quiet {
+				fmt.Fprintf(e.stdout, "Demo assessment written to %s\nOpen %s in a browser.\n", out, openHint(out))
+			}
+			return nil
+		},
+	}
+}
+
+func scoreFlagsDemo() (o assess.Options) {
+	o.Segments = []string{"Role", "Team"}
+	o.MinGroupSize = 5
+	o.Comments = true
+	return o
+}

@@ -1,0 +1,231 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/aiready/aiready/assess"
+	"github.com/spf13/pflag"
+)
+
+func scoreCommand() *command {
+	var sf scoreFlags
+	var format string
+	return &command{
+		name:  "score",
+		args:  "[flags] ANSWERS...",
+		short: "print the scores of survey answers: a table, results.json, or CSV",
+		examples: `  aiready score responses.csv
+  aiready score --segment Role --segment Team responses.csv
+  aiready score --format json responses.xlsx > results.json
+  aiready score --rubric my-rubric.toml --format csv a.csv b.csv
+  cat answers.json | aiready score -`,
+		flags: func(fs *pflag.FlagSet) {
+			sf.add(fs)
+			fs.StringVar(&format, "format", "text", "output: text, json (results.json) or csv")
+		},
+		run: func(e *env, fs *pflag.FlagSet, args []string) error {
+			if err := sf.check(); err != nil {
+				return err
+			}
+			write, ok := scoreFormats[format]
+			if !ok {
+				return usagef("unknown --format %q: use text, json or csv", format)
+			}
+			r, err := loadRubric(sf.rubric)
+			if err != nil {
+				return err
+			}
+			res, err := scoreInputs(e, r, args, sf.options(), sf.quiet)
+			if err != nil {
+				return err
+			}
+			// Render fully before writing, so a failure leaves no partial output.
+			var b bytes.Buffer
+			if err := write(&b, res); err != nil {
+				return err
+			}
+			_, err = e.stdout.Write(b.Bytes())
+			return err
+		},
+	}
+}
+
+var scoreFormats = map[string]func(io.Writer, *assess.Result) error{
+	"text": writeText,
+	"json": writeJSON,
+	"csv":  writeCSV,
+}
+
+// writeJSON writes results.json: stable key order, two-space indent.
+func writeJSON(w io.Writer, res *assess.Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(res)
+}
+
+func fmtScore(p *float64) string {
+	if p == nil {
+		return "-"
+	}
+	return strconv.FormatFloat(*p, 'f', 1, 64)
+}
+
+func levelTitle(r *assess.Rubric, id string) string {
+	if l := r.Level(id); l != nil {
+		return l.Title
+	}
+	return "-"
+}
+
+func writeText(w io.Writer, res *assess.Result) error {
+	r := res.RubricDef
+	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
+	p("%s, version %s (%s)\n", r.Title, r.Version, r.ID)
+	dq := res.DataQuality
+	p("Respondents: %d   invalid answers: %d", res.Respondents, dq.InvalidCells)
+	if len(dq.UnmatchedColumns) > 0 {
+		p("   columns not used: %d", len(dq.UnmatchedColumns))
+	}
+	p("\n\n")
+	o := res.Overall
+	p("Overall: %s  %s", fmtScore(o.Score), levelTitle(r, o.Level))
+	if o.CappedBy != "" {
+		p("  (capped by red flag %q; the score alone gives %s)", o.CappedBy, levelTitle(r, o.Uncapped))
+	}
+	p("\n\n")
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "DIMENSION\tSCORE\t95% INTERVAL\tN\tLEVEL")
+	for i, d := range r.Dimensions {
+		dr := res.Dimensions[i]
+		ci := "-"
+		if dr.N >= 2 {
+			ci = fmt.Sprintf("%.1f-%.1f", dr.CILow, dr.CIHigh)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", d.Title, fmtScore(dr.Score), ci, dr.N, levelTitle(r, dr.Level))
+	}
+	tw.Flush()
+	if len(res.Flags) > 0 {
+		p("\nRed flags\n")
+		tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+		for i, f := range r.Flags {
+			fr := res.Flags[i]
+			state := "not raised"
+			if fr.Raised {
+				state = "RAISED"
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%.0f%% of %d (raised at %.0f%%)\t%s\n", state, f.ID, 100*fr.Share, fr.Evaluable, 100*f.Share, f.Title)
+		}
+		tw.Flush()
+	}
+	if len(res.Recommendations) > 0 {
+		p("\nAction plan\n")
+		for i, rr := range res.Recommendations {
+			rc := r.Recommendation(rr.ID)
+			why := "flag " + rr.Flag
+			if rr.Flag == "" {
+				why = fmt.Sprintf("%s, priority %.1f", rr.Dimension, rr.Priority)
+			}
+			p("  %2d. [%d days] %s (%s)\n", i+1, rr.Horizon, rc.Title, why)
+		}
+	}
+	if len(res.Segments) > 0 {
+		p("\nSegments (groups under %d respondents are suppressed)\n", res.MinGroupSize)
+		tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+		head := []string{"  ATTRIBUTE", "VALUE", "N", "OVERALL"}
+		for _, d := range r.Dimensions {
+			head = append(head, strings.ToUpper(d.ID))
+		}
+		fmt.Fprintln(tw, strings.Join(head, "\t"))
+		var hidden []string
+		for _, sg := range res.Segments {
+			if sg.Suppressed {
+				why := fmt.Sprintf("fewer than %d", res.MinGroupSize)
+				if sg.Why == "complementary" {
+					why = "hidden to protect a smaller group"
+				}
+				hidden = append(hidden, fmt.Sprintf("%s %q (%s)", sg.Attribute, sg.Value, why))
+				row := []string{"  " + sg.Attribute, sg.Value, "-", "-"}
+				for range r.Dimensions {
+					row = append(row, "-")
+				}
+				fmt.Fprintln(tw, strings.Join(row, "\t"))
+				continue
+			}
+			row := []string{"  " + sg.Attribute, sg.Value, strconv.Itoa(*sg.N), fmtScore(sg.Overall.Score)}
+			for _, dr := range sg.Dimensions {
+				row = append(row, fmtScore(dr.Score))
+			}
+			fmt.Fprintln(tw, strings.Join(row, "\t"))
+		}
+		tw.Flush()
+		if len(hidden) > 0 {
+			p("  Suppressed: %s\n", strings.Join(hidden, "; "))
+		}
+	}
+	return nil
+}
+
+// writeCSV writes one row per group and dimension, for spreadsheets. Cells
+// that a spreadsheet would run as a formula are prefixed with a quote.
+func writeCSV(w io.Writer, res *assess.Result) error {
+	r := res.RubricDef
+	cw := csv.NewWriter(w)
+	row := func(cells ...string) {
+		for i, c := range cells {
+			cells[i] = safeCell(c)
+		}
+		_ = cw.Write(cells)
+	}
+	row("attribute", "value", "dimension", "n", "score", "level", "suppressed")
+	num := func(p *float64) string {
+		if p == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*p, 'f', -1, 64)
+	}
+	row("", "all", "overall", strconv.Itoa(res.Respondents), num(res.Overall.Score), res.Overall.Level, "false")
+	for i, d := range r.Dimensions {
+		dr := res.Dimensions[i]
+		row("", "all", d.ID, strconv.Itoa(dr.N), num(dr.Score), dr.Level, "false")
+	}
+	for _, sg := range res.Segments {
+		if sg.Suppressed {
+			row(sg.Attribute, sg.Value, "", "", "", "", "true")
+			continue
+		}
+		row(sg.Attribute, sg.Value, "overall", strconv.Itoa(*sg.N), num(sg.Overall.Score), sg.Overall.Level, "false")
+		for i, d := range r.Dimensions {
+			dr := sg.Dimensions[i]
+			if dr.Suppressed {
+				row(sg.Attribute, sg.Value, d.ID, "", "", "", "true")
+				continue
+			}
+			row(sg.Attribute, sg.Value, d.ID, strconv.Itoa(dr.N), num(dr.Score), dr.Level, "false")
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// safeCell defuses a cell that a spreadsheet would evaluate.
+func safeCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		if _, err := strconv.ParseFloat(s, 64); err == nil {
+			return s // a negative number is data, not a formula
+		}
+		return "'" + s
+	}
+	return s
+}
