@@ -231,6 +231,7 @@ func (l *loader) questions() {
 			t.required(k)
 		}
 		q.Dimension = t.str("dimension")
+		l.broken["mentioned:"+q.Dimension] = true
 		q.Text = t.str("text")
 		q.Type = t.str("type")
 		if q.Type == "" {
@@ -283,6 +284,9 @@ func (l *loader) questions() {
 			ok = false
 		}
 		t.done()
+		if q.Dim == nil {
+			ok = false
+		}
 		if !ok {
 			l.broken["question:"+q.ID] = true
 		} else {
@@ -297,7 +301,8 @@ func (l *loader) questions() {
 		}
 	}
 	for _, d := range r.Dimensions {
-		if d.TotalWeight == 0 {
+		// A dimension whose questions were all rejected has errors enough.
+		if d.TotalWeight == 0 && (len(d.Questions) > 0 || !l.known("mentioned", d.ID)) {
 			l.root.errorf(l.root.pos("dimension", d.Index), "dimension %q has no scored question", d.ID)
 		}
 	}

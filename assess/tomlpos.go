@@ -61,7 +61,11 @@ func indexTOML(file string, src []byte) *tomlIndex {
 	s := &tomlScanner{src: src, line: 1, col: 1, ix: &tomlIndex{file: file, pos: map[string]Position{}}, arrays: map[string]int{}}
 	defer func() { _ = recover() }() // a malformed file keeps what was indexed; the parser reports it
 	table := ""
-	for s.i < len(s.src) {
+	for last := -1; s.i < len(s.src); {
+		if s.i == last {
+			s.adv(1) // no progress: skip the character that stopped the scan
+		}
+		last = s.i
 		s.skipSpaceAndNewlines()
 		if s.i >= len(s.src) {
 			break
@@ -233,10 +237,11 @@ func (s *tomlScanner) value(file, path string) {
 			}
 			elem := tomlPath(path, n)
 			s.ix.pos[elem] = s.here(file)
+			start := s.i
 			s.value(file, elem)
 			s.skipSpaceAndNewlines()
-			if s.i < len(s.src) && s.src[s.i] == ',' {
-				s.adv(1)
+			if s.i < len(s.src) && s.src[s.i] == ',' || s.i == start {
+				s.adv(1) // a comma, or a stray character of a malformed file
 			}
 		}
 	case '{':
@@ -255,9 +260,10 @@ func (s *tomlScanner) value(file, path string) {
 				s.adv(1)
 			}
 			s.skipInline()
+			start := s.i
 			s.value(file, k)
 			s.skipInline()
-			if s.i < len(s.src) && s.src[s.i] == ',' {
+			if s.i < len(s.src) && (s.src[s.i] == ',' || s.src[s.i] == '\n') || s.i == start {
 				s.adv(1)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -75,7 +76,8 @@ func fmtScore(p *float64) string {
 	if p == nil {
 		return "-"
 	}
-	return strconv.FormatFloat(*p, 'f', 1, 64)
+	// Half away from zero, as people round: 56.25 shows as 56.3.
+	return strconv.FormatFloat(math.Round(*p*10)/10, 'f', 1, 64)
 }
 
 func levelTitle(r *assess.Rubric, id string) string {
