@@ -28,7 +28,7 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("REPO", root)
-			e.Setenv("FIXTURES", filepath.Join(root, "..", "shared", "fixtures", "exports"))
+			e.Setenv("FIXTURES", filepath.Join(root, "testdata", "exports"))
 			return nil
 		},
 		UpdateScripts: *update,
