@@ -128,7 +128,28 @@ func addInput(e *env, s *assess.Scorer, r *assess.Rubric, in string) error {
 	if c, ok := src.(io.Closer); ok {
 		defer c.Close()
 	}
+	if err := checkMatched(name, r, src.Columns()); err != nil {
+		return err
+	}
 	return s.AddSource(src)
+}
+
+// checkMatched stops an input none of whose columns answers a question of
+// the rubric: a survey about something else, or headers that need a
+// mapping. Native files name questions by id and have no columns.
+func checkMatched(name string, r *assess.Rubric, cols []assess.Column) error {
+	if cols == nil {
+		return nil
+	}
+	var headers []string
+	for _, c := range cols {
+		if c.Kind == assess.ColumnQuestion {
+			return nil
+		}
+		headers = append(headers, fmt.Sprintf("%q", c.Header))
+	}
+	return &hinted{&assess.Error{Pos: assess.Position{File: name}, Msg: fmt.Sprintf("no column matches a question of rubric %q (columns: %s)", r.ID, summarize(headers))},
+		"columns match a question by its id, text or alias; map other headers in assessment.toml [columns]"}
 }
 
 // warnInvalid prints the invalid cells kept with positions, and how many

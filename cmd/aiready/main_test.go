@@ -58,3 +58,24 @@ func TestDemoGolden(t *testing.T) {
 		t.Errorf("results.json of the demo differs from %s; review the change and run go test -update", golden)
 	}
 }
+
+// TestFixturesScore runs every real export through the CLI: none panics,
+// and a survey about something else is stopped with a message that says so.
+func TestFixturesScore(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/exports/*/*.csv")
+	if len(files) == 0 {
+		t.Fatal("no fixtures in testdata/exports")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run([]string{"score", f}, nil, &out, &errb)
+			if code != exitData || !bytes.Contains(errb.Bytes(), []byte(`no column matches a question of rubric "people-first"`)) {
+				t.Errorf("exit %d, stderr %s", code, errb.String())
+			}
+			if bytes.Contains(errb.Bytes(), []byte("goroutine")) || out.Len() > 0 {
+				t.Errorf("output on failure: %s %s", out.String(), errb.String())
+			}
+		})
+	}
+}

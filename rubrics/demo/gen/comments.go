@@ -22,6 +22,9 @@ var comments = map[string][3][]string{
 			"Clear guidance on what we're allowed to paste into the assistant and what we aren't.",
 			"Short videos I can watch between calls rather than a whole day off the phones.",
 			"Access to the same tools the Technology team uses, so we can experiment.",
+			"The prompt-writing workshop was excellent. Could it be offered to every team?",
+			"More chances to shadow the Technology team when they test new tools.",
+			"I'd like to help test the next tool before it reaches everyone.",
 		},
 		mixed: {
 			"A clearer idea of which tasks the AI is meant to do and which are still ours.",
@@ -33,6 +36,10 @@ var comments = map[string][3][]string{
 			"Mentoring from colleagues who've used it longer.",
 			"Knowing who owns the tool. When it breaks we don't know who to tell.",
 			"More training in Welsh, please. Mwy o hyfforddiant yn Gymraeg.",
+			"A quick-reference card for when the assistant gets something wrong.",
+			"Honest examples of where the tool fails, not just where it works.",
+			"Time to read the summaries properly rather than trusting them blindly.",
+			"Training that fits around shifts. Evening sessions don't work for those of us with childcare.",
 		},
 		critical: {
 			"Time. We're told to learn the new system but the call targets haven't changed.",
@@ -47,6 +54,10 @@ var comments = map[string][3][]string{
 			"A proper say in how the new workflow is set up. We were shown it on launch day.",
 			"Cover on the phones so we can actually attend the training.",
 			"Szkolenie przed wdrożeniem, nie po. (Training before go-live, not after.)",
+			"Stop treating the training as a box to tick. Half of it was out of date before we did it.",
+			"A guarantee that learning the tool won't be used to justify cutting the team.",
+			"Someone to answer questions after launch. The project team disappeared the week it went live.",
+			"Targets adjusted while we learn. Right now learning the tool makes our numbers worse.",
 		},
 	},
 	// l10: What one thing should leadership change about how AI is introduced here?
@@ -60,6 +71,8 @@ var comments = map[string][3][]string{
 			"Make the steering group's minutes available to staff.",
 			"Good start overall. Keep the human option visible on every channel.",
 			"The town-hall Q&A on AI was helpful. More of those, please.",
+			"Keep the human review on lending decisions. That has been done well.",
+			"Carry on with the open Q&A sessions; they were honest and useful.",
 		},
 		mixed: {
 			"Be clearer about the goal. Some managers say it's about service, others say savings.",
@@ -73,6 +86,10 @@ var comments = map[string][3][]string{
 			"Tell customers clearly when they're talking to the bot.",
 			"Give the Risk team time to review tools properly before launch, not after.",
 			"Celebrate the teams that improved service, not only the ones that cut cost.",
+			"Set out which decisions will always be made by a person, and stick to it.",
+			"Bring the complaints data into the AI reviews, not just the cost figures.",
+			"Ask Customer Service before assuming what customers want.",
+			"Share what the pilots found, including the ones that were stopped.",
 		},
 		critical: {
 			"Stop measuring success by how many roles have gone.",
@@ -90,6 +107,10 @@ var comments = map[string][3][]string{
 			"We\u2019re told it\u2019s \u201cassistive\u201d, but the targets say otherwise \u2014 and we can all read targets.",
 			"Stop announcing savings targets before the work has been designed.",
 			"Put a person back on the out-of-hours line for bereavement cases.",
+			"Don't judge the chatbot on how many contacts it 'deflects'. Deflected customers call back angrier.",
+			"Replace the people who left before loading more work onto the rest of us.",
+			"Stop rushing tools out to hit a quarter-end date.",
+			"Admit when something hasn't worked. The summariser is still live and nobody uses it.",
 		},
 	},
 }
@@ -130,7 +151,7 @@ func (c *commentPicker) pick(p *respondent, id string) string {
 		return ""
 	}
 	mood := mixed
-	switch view := p.trait[0] + p.trait[3]; {
+	switch view := p.trait[service] + p.trait[longterm]; {
 	case view > 1000:
 		mood = positive
 	case view < -100:
@@ -159,7 +180,7 @@ func (c *commentPicker) plant(people []*respondent) {
 	}
 	put := func(team, id, s string) {
 		for _, p := range people {
-			if p.commenter && p.role == 3 && teams[p.team].name == team {
+			if p.commenter && p.role == frontline && teams[p.team].name == team {
 				p.answers[col(id)] = s
 				return
 			}

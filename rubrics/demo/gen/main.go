@@ -26,12 +26,16 @@ import (
 	"strings"
 )
 
+// Dimensions, in rubric order.
 const (
 	service = iota
 	human
 	upskill
 	longterm
 )
+
+// frontline is the index of "Frontline staff" in roles.
+const frontline = 3
 
 type kind int
 
@@ -42,9 +46,10 @@ const (
 	text
 )
 
-// item is one question of the rubric, as the generator needs it. off shifts
-// the item's typical answer; for reverse items it shifts how often people
-// give the good (disagreeing) answer.
+// item is one question of the rubric, as the generator needs it. Keep items
+// in step with rubrics/people-first.toml: same ids, order, labels, options.
+// off shifts the item's typical answer; for reverse items it shifts how
+// often people give the good (disagreeing) answer.
 type item struct {
 	id      string
 	kind    kind
@@ -53,10 +58,11 @@ type item struct {
 	reverse bool
 	freq    bool     // freq5 scale instead of agree5
 	options []string // choice: worst to best; multi: the positive options
+	cuts    []int    // choice: where each better option begins
 }
 
 var items = []item{
-	{id: "s01", kind: choice, dim: service, options: []string{
+	{id: "s01", kind: choice, dim: service, cuts: []int{100, 850, 1400}, options: []string{
 		"Cut headcount and cost", "Speed up existing work",
 		"Make our work more accurate or consistent", "Better service for customers and staff"}},
 	{id: "s02", dim: service, off: -250},
@@ -74,18 +80,18 @@ var items = []item{
 	{id: "h03", dim: human, off: 300},
 	{id: "h04", dim: human, off: -200, reverse: true},
 	{id: "h05", dim: human, off: -300, freq: true},
-	{id: "h06", kind: choice, dim: human, options: []string{
+	{id: "h06", kind: choice, dim: human, cuts: []int{-1100, 0, 1000}, options: []string{
 		"An automated channel handles it to the end",
 		"Automated first; a person only if the customer insists",
-		"Automated first, with clear signs that pass it to a person",
+		"Automated first, with clear rules for passing it to a person",
 		"A trained person handles it, with AI supporting them"}},
 	{id: "h07", dim: human, off: -150},
 	{id: "h08", dim: human, off: 50},
 	{id: "h09", dim: human, off: -200},
 	{id: "h10", dim: human, off: 200},
-	{id: "u01", dim: upskill},
-	{id: "u02", dim: upskill, off: -250},
-	{id: "u03", dim: upskill, off: 100},
+	{id: "u01", dim: upskill, off: -250},
+	{id: "u02", dim: upskill, off: -150},
+	{id: "u03", dim: upskill, off: 200},
 	{id: "u04", dim: upskill, off: -350, freq: true},
 	{id: "u05", dim: upskill, off: -150, reverse: true},
 	{id: "u06", dim: upskill, off: -400},
@@ -93,7 +99,7 @@ var items = []item{
 		"Training on the new tools", "Time set aside to learn", "Coaching or mentoring",
 		"Help moving into a new role", "A say in how the work is redesigned"}},
 	{id: "u08", dim: upskill, off: -300},
-	{id: "u09", dim: upskill, off: -200, reverse: true},
+	{id: "u09", dim: upskill, off: -500, reverse: true},
 	{id: "u10", kind: text, dim: upskill},
 	{id: "l01", dim: longterm, off: 50},
 	{id: "l02", dim: longterm, off: -150},
@@ -101,7 +107,7 @@ var items = []item{
 	{id: "l04", dim: longterm, off: -150, freq: true},
 	{id: "l05", dim: longterm, off: -200, reverse: true},
 	{id: "l06", dim: longterm, off: -100},
-	{id: "l07", kind: choice, dim: longterm, options: []string{
+	{id: "l07", kind: choice, dim: longterm, cuts: []int{-850, 250, 1550}, options: []string{
 		"It is not judged after launch", "Within the current quarter",
 		"Within the financial year", "Over two years or more, with regular checks"}},
 	{id: "l08", dim: longterm, off: -200},
@@ -117,13 +123,13 @@ var (
 // Offsets in thousandths of a standard deviation, per dimension
 // (service, human, upskill, longterm).
 var (
-	dimBase = [4]int{550, 600, 0, 450}
+	dimBase = [4]int{850, 450, 250, 800}
 
 	roles = []string{"Executive", "Senior manager", "Team lead", "Frontline staff"}
 	// Leaders see the service, oversight and long-term picture more kindly
 	// than the people doing the work: the perception gap.
 	roleOff = [][4]int{
-		{750, 650, 400, 750},
+		{800, 850, 450, 800},
 		{500, 450, 250, 500},
 		{150, 150, 50, 150},
 		{-150, -150, -150, -150},
@@ -138,8 +144,8 @@ var (
 		{"Customer Service", [4]int{-350, -400, -300, -350}, [4]int{1, 3, 6, 42}},
 		{"Lending Operations", [4]int{-100, -100, -100, -100}, [4]int{1, 3, 5, 25}},
 		{"Risk & Compliance", [4]int{50, 150, 0, 50}, [4]int{1, 3, 3, 9}},
-		{"Technology", [4]int{400, 350, 450, 400}, [4]int{2, 3, 4, 11}},
-		{"Marketing", [4]int{150, 100, 100, 150}, [4]int{1, 2, 2, 7}},
+		{"Technology", [4]int{600, 500, 650, 550}, [4]int{2, 3, 4, 11}},
+		{"Marketing", [4]int{350, 300, 250, 300}, [4]int{1, 2, 2, 7}},
 		{"People & Culture", [4]int{100, 100, 200, 100}, [4]int{2, 3, 3, 5}},
 		{"Internal Audit", [4]int{0, 50, 0, 0}, [4]int{0, 1, 1, 1}},
 	}
@@ -175,7 +181,10 @@ type respondent struct {
 }
 
 func main() {
-	r := rng{rand.NewPCG(20261120, 7)}
+	// Any seed gives the same shape of story; this one was picked because its
+	// figures make it plain (the cost-cutting flag raised and capping the
+	// overall level, one medium flag raised, the rest not).
+	r := rng{rand.NewPCG(143, 7)}
 
 	var people []*respondent
 	for t, tm := range teams {
@@ -190,10 +199,12 @@ func main() {
 		people[i], people[j] = people[j], people[i]
 	}
 
-	texts := newCommentPicker(r)
+	// Comments draw from a stream of their own, so that tuning the answers
+	// does not reshuffle them, and the other way round.
+	texts := newCommentPicker(rng{rand.NewPCG(20261120, 8)})
 	for i, p := range people {
 		p.z = r.normal()
-		p.commenter = r.chance(300)
+		p.commenter = r.chance(380)
 		for d := range 4 {
 			p.trait[d] = p.z*9/10 + roleOff[p.role][d] + teams[p.team].off[d] + dimBase[d] + r.normal()*4/10
 		}
@@ -255,14 +266,14 @@ func answer(r rng, p *respondent, it item, texts *commentPicker) string {
 		if it.id == "s01" {
 			// People who see the goal as cutting cost are mostly those who
 			// also see people being taken out of the loop.
-			x = (p.trait[service]+p.trait[human])/2 + r.normal()*6/10
+			x = (p.trait[service]+3*p.trait[human])/4 + r.normal()*5/10
 		}
 		return answerChoice(r, p, it, x)
 	case multi:
 		return answerMulti(r, p, it)
 	}
 	skip := 12
-	if p.role == 3 {
+	if p.role == frontline {
 		skip = 25 // frontline staff more often cannot say
 	}
 	if r.chance(skip) {
@@ -301,18 +312,18 @@ func bucket(x int, cuts ...int) int {
 
 func answerChoice(r rng, p *respondent, it item, x int) string {
 	dontKnow := 25
-	if p.role == 3 {
+	if p.role == frontline {
 		dontKnow = 60
 	}
 	if r.chance(dontKnow) {
 		return "Don't know"
 	}
-	return it.options[bucket(x, 250, 750, 1300)]
+	return it.options[bucket(x, it.cuts...)]
 }
 
 func answerMulti(r rng, p *respondent, it item) string {
 	dontKnow := 20
-	if p.role == 3 {
+	if p.role == frontline {
 		dontKnow = 80
 	}
 	if r.chance(dontKnow) {
@@ -321,7 +332,7 @@ func answerMulti(r rng, p *respondent, it item) string {
 	var chosen []string
 	for i, o := range it.options {
 		// Later options are the rarer practices.
-		if p.trait[it.dim]+it.off-150*i+r.normal() > 300 {
+		if p.trait[it.dim]*6/10+it.off-150*i+r.normal() > 300 {
 			chosen = append(chosen, o)
 		}
 	}

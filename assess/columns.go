@@ -1,0 +1,519 @@
+package assess
+
+import (
+	"fmt"
+	"html"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// headerCell is what is known of one column's header. Most files have one
+// header row, so only text is set; exports with several header rows
+// (Qualtrics, raw SurveyMonkey) and Google Forms grids add other texts that
+// may name the question, and (question, option) pairs for columns that hold
+// one option of a multi question.
+type headerCell struct {
+	text  string // the header as written, trimmed: an attribute's name
+	alts  []string
+	pairs [][2]string
+	pos   Position
+}
+
+// colPlan is how one column feeds a respondent.
+type colPlan struct {
+	q    int    // question index, or -1
+	opt  string // option label, for a column of one multi option
+	attr string // attribute name, or ""
+	id   bool   // holds the respondent id
+}
+
+// questionIndex finds rubric questions by id, text, alias and option label.
+type questionIndex struct {
+	byID     map[string]*Question // exact id
+	byNormID map[string][]*Question
+	byText   map[string][]*Question
+	byAlias  map[string][]*Question
+	byOption map[string][]optionRef // normal form of a multi option's label
+}
+
+type optionRef struct {
+	q     *Question
+	label string
+}
+
+func newQuestionIndex(rb *Rubric) *questionIndex {
+	ix := &questionIndex{
+		byID:     map[string]*Question{},
+		byNormID: map[string][]*Question{},
+		byText:   map[string][]*Question{},
+		byAlias:  map[string][]*Question{},
+		byOption: map[string][]optionRef{},
+	}
+	for _, q := range rb.Questions {
+		ix.byID[q.ID] = q
+		ix.byNormID[Normalize(q.ID)] = append(ix.byNormID[Normalize(q.ID)], q)
+		if t := headerKey(q.Text); t != "" {
+			ix.byText[t] = append(ix.byText[t], q)
+		}
+		for _, a := range q.Aliases {
+			if k := headerKey(a); k != "" && !containsQuestion(ix.byAlias[k], q) {
+				ix.byAlias[k] = append(ix.byAlias[k], q)
+			}
+		}
+		if q.Type == TypeMulti {
+			for _, o := range q.Options {
+				k := headerKey(o.Label)
+				ix.byOption[k] = append(ix.byOption[k], optionRef{q, o.Label})
+			}
+		}
+	}
+	return ix
+}
+
+func containsQuestion(qs []*Question, q *Question) bool {
+	for _, x := range qs {
+		if x == q {
+			return true
+		}
+	}
+	return false
+}
+
+// lookup finds the question a header or answer key names: by exact id, by
+// id, text or alias after Normalize, in that order. It returns how it
+// matched, or a reason when the name is ambiguous.
+func (ix *questionIndex) lookup(name string) (q *Question, how, why string) {
+	if q := ix.byID[strings.TrimSpace(name)]; q != nil {
+		return q, "id", ""
+	}
+	k := headerKey(name)
+	for _, step := range []struct {
+		how string
+		m   map[string][]*Question
+	}{{"id", ix.byNormID}, {"text", ix.byText}, {"alias", ix.byAlias}} {
+		switch qs := step.m[k]; len(qs) {
+		case 0:
+		case 1:
+			return qs[0], step.how, ""
+		default:
+			return nil, step.how, fmt.Sprintf("its %s matches questions %q and %q", step.how, qs[0].ID, qs[1].ID)
+		}
+	}
+	return nil, "", ""
+}
+
+// option finds the option of multi question q whose label is label.
+func (ix *questionIndex) option(q *Question, label string) (string, bool) {
+	for _, r := range ix.byOption[headerKey(label)] {
+		if r.q == q {
+			return r.label, true
+		}
+	}
+	return "", false
+}
+
+// headerKey is the form in which headers are compared: HTML tags (which
+// Typeform and SurveyMonkey leave in question texts) removed, entities
+// decoded, then Normalize.
+func headerKey(s string) string {
+	if strings.ContainsRune(s, '<') {
+		s = stripTags(s)
+	}
+	if strings.ContainsRune(s, '&') {
+		s = html.UnescapeString(s)
+	}
+	return Normalize(s)
+}
+
+// stripTags replaces each HTML tag (<br>, <strong>, </p>, ...) by a space.
+// A '<' that does not open a tag, as in "age < 30", is kept.
+func stripTags(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 || i+1 >= len(s) {
+			break
+		}
+		c := s[i+1]
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 || !(c == '/' || c == '!' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')) {
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		b.WriteString(s[:i])
+		b.WriteByte(' ')
+		s = s[i+j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// columnMatcher decides what each column of a tabular input is.
+type columnMatcher struct {
+	ix      *questionIndex
+	rb      *Rubric
+	mapping map[string]string // headerKey of a header → target
+	mapKey  map[string]string // headerKey → the key as the user wrote it
+}
+
+func newColumnMatcher(rb *Rubric, opt ReadOptions) *columnMatcher {
+	m := &columnMatcher{ix: newQuestionIndex(rb), rb: rb, mapping: map[string]string{}, mapKey: map[string]string{}}
+	keys := make([]string, 0, len(opt.Columns))
+	for k := range opt.Columns {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // two keys with one normal form: the first in sort order wins
+	for _, k := range keys {
+		if n := headerKey(k); m.mapping[n] == "" {
+			m.mapping[n] = strings.TrimSpace(opt.Columns[k])
+			m.mapKey[n] = k
+		}
+	}
+	return m
+}
+
+// match decides every column, then checks that no question is fed twice.
+func (m *columnMatcher) match(hs []headerCell) ([]Column, []colPlan, error) {
+	cols := make([]Column, len(hs))
+	plans := make([]colPlan, len(hs))
+	var errs ErrorList
+	idTaken := false
+	for i, h := range hs {
+		c, p, err := m.matchOne(h, true)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		c.Index, c.Header = i, h.text
+		if p.id {
+			if idTaken {
+				p.id = false
+				c.Why = "personal or survey-tool data, not read (an earlier column gives the respondent id)"
+			}
+			idTaken = true
+		}
+		cols[i], plans[i] = c, p
+	}
+	// An option label alone names an option only beside another column
+	// of the same question, as in Typeform's runs of choice columns: a
+	// lone "Customer satisfaction" column is more likely a question of
+	// another survey.
+	for i, c := range cols {
+		if c.How != "option label" {
+			continue
+		}
+		if !sameQuestionOption(cols, i-1, c.Question) && !sameQuestionOption(cols, i+1, c.Question) {
+			cols[i], plans[i], _ = m.matchOne(hs[i], false)
+			cols[i].Index, cols[i].Header = i, hs[i].text
+		}
+	}
+	// A question, an option or an attribute fed by two columns.
+	type key struct{ q, opt, attr string }
+	first := map[key]int{}
+	whole := map[string]int{} // question id → a column that holds the whole answer
+	anyOpt := map[string]int{}
+	for i := range cols {
+		c := &cols[i]
+		var k key
+		switch c.Kind {
+		case ColumnQuestion:
+			k = key{q: c.Question, opt: c.Option}
+		case ColumnAttribute:
+			k = key{attr: Normalize(c.Attr)}
+		default:
+			continue
+		}
+		if j, dup := first[k]; dup {
+			if c.Kind == ColumnAttribute {
+				// The first column wins, unless a later one is mapped.
+				if c.How == "mapping" && cols[j].How != "mapping" {
+					first[k] = i
+					c, i, j = &cols[j], j, i
+				}
+				c.Kind, c.How, c.Why = ColumnIgnored, "duplicate", fmt.Sprintf("attribute %q is already read from column %d", c.Attr, j+1)
+				plans[i] = colPlan{q: -1}
+				continue
+			}
+			errs = append(errs, dupColumnError(hs, cols, j, i))
+			continue
+		}
+		first[k] = i
+		if c.Kind != ColumnQuestion {
+			continue
+		}
+		if c.Option == "" {
+			whole[c.Question] = i
+			if j, ok := anyOpt[c.Question]; ok {
+				errs = append(errs, dupColumnError(hs, cols, j, i))
+			}
+		} else {
+			if _, ok := anyOpt[c.Question]; !ok {
+				anyOpt[c.Question] = i
+			}
+			if j, ok := whole[c.Question]; ok {
+				errs = append(errs, dupColumnError(hs, cols, j, i))
+			}
+		}
+	}
+	if len(errs) > 0 {
+		sortErrors(errs)
+		return cols, plans, errs
+	}
+	return cols, plans, nil
+}
+
+func dupColumnError(hs []headerCell, cols []Column, j, i int) *Error {
+	what := fmt.Sprintf("question %q", cols[i].Question)
+	if cols[i].Option != "" && cols[i].Option == cols[j].Option {
+		what = fmt.Sprintf("option %q of question %q", cols[i].Option, cols[i].Question)
+	}
+	return Errorf(hs[i].pos, "columns %d (%q) and %d (%q) both answer %s; map one of them to \"ignore\" in [columns]",
+		j+1, cols[j].Header, i+1, cols[i].Header, what)
+}
+
+func sameQuestionOption(cols []Column, j int, q string) bool {
+	return j >= 0 && j < len(cols) && cols[j].Kind == ColumnQuestion && cols[j].Question == q && cols[j].Option != ""
+}
+
+// matchOne decides one column; labelOnly allows a bare option label.
+func (m *columnMatcher) matchOne(h headerCell, labelOnly bool) (Column, colPlan, *Error) {
+	texts := append([]string{h.text}, h.alts...)
+	none := colPlan{q: -1}
+	// 1. The explicit mapping.
+	for _, t := range texts {
+		if target, ok := m.mapping[headerKey(t)]; ok {
+			return m.mapped(h, m.mapKey[headerKey(t)], target)
+		}
+	}
+	// 2-4. Question id, text, alias (lookup keeps that order per text).
+	for _, step := range []string{"id", "text", "alias"} {
+		for _, t := range texts {
+			q, how, why := m.ix.lookup(t)
+			if how != step {
+				continue
+			}
+			if q == nil {
+				return Column{Kind: ColumnIgnored, How: "ambiguous", Why: why}, none, nil
+			}
+			return Column{Kind: ColumnQuestion, Question: q.ID, How: how}, colPlan{q: q.Index}, nil
+		}
+	}
+	// 5. One option of a multi question.
+	if q, label, how := m.optionColumn(h, labelOnly); q != nil {
+		return Column{Kind: ColumnQuestion, Question: q.ID, Option: label, How: how}, colPlan{q: q.Index, opt: label}, nil
+	}
+	// 6. Personal data and survey-tool bookkeeping.
+	for _, t := range texts {
+		switch identityKind(t) {
+		case identID:
+			return Column{Kind: ColumnIdentity, How: "identity", Why: "respondent id: used in messages only, never shown"}, colPlan{q: -1, id: true}, nil
+		case identPersonal:
+			return Column{Kind: ColumnIdentity, How: "identity", Why: "personal data, not read"}, none, nil
+		case identMeta:
+			return Column{Kind: ColumnIgnored, How: "metadata", Why: "survey-tool metadata (time stamps, progress, ...), not an answer"}, none, nil
+		}
+	}
+	if h.text == "" {
+		return Column{Kind: ColumnIgnored, How: "empty", Why: "the column has no header"}, none, nil
+	}
+	// 7. Anything else is an attribute, named as written.
+	return Column{Kind: ColumnAttribute, Attr: h.text, How: "header"}, colPlan{q: -1, attr: h.text}, nil
+}
+
+// mapped applies an explicit [columns] entry.
+func (m *columnMatcher) mapped(h headerCell, key, target string) (Column, colPlan, *Error) {
+	none := colPlan{q: -1}
+	switch {
+	case strings.EqualFold(target, "ignore"):
+		return Column{Kind: ColumnIgnored, How: "mapping", Why: fmt.Sprintf("[columns] %q = \"ignore\"", key)}, none, nil
+	case strings.HasPrefix(target, "attr:"):
+		name := strings.TrimSpace(strings.TrimPrefix(target, "attr:"))
+		if name == "" {
+			return Column{Kind: ColumnIgnored, How: "mapping"}, none, Errorf(h.pos, "[columns] %q = %q: the attribute needs a name, as in \"attr:Team\"", key, target)
+		}
+		return Column{Kind: ColumnAttribute, Attr: name, How: "mapping"}, colPlan{q: -1, attr: name}, nil
+	}
+	if q := m.questionByID(target); q != nil {
+		return Column{Kind: ColumnQuestion, Question: q.ID, How: "mapping"}, colPlan{q: q.Index}, nil
+	}
+	if i := strings.IndexByte(target, ':'); i > 0 {
+		if q := m.questionByID(target[:i]); q != nil {
+			if q.Type != TypeMulti {
+				return Column{Kind: ColumnIgnored, How: "mapping"}, none, Errorf(h.pos, "[columns] %q = %q: question %q is not a multi question, so a column cannot hold one of its options", key, target, q.ID)
+			}
+			label, ok := m.ix.option(q, target[i+1:])
+			if !ok {
+				return Column{Kind: ColumnIgnored, How: "mapping"}, none, Errorf(h.pos, "[columns] %q = %q: question %q has no option %q", key, target, q.ID, strings.TrimSpace(target[i+1:]))
+			}
+			return Column{Kind: ColumnQuestion, Question: q.ID, Option: label, How: "mapping"}, colPlan{q: q.Index, opt: label}, nil
+		}
+	}
+	return Column{Kind: ColumnIgnored, How: "mapping"}, none, Errorf(h.pos, "[columns] %q = %q: rubric %q has no such question; use a question id, \"QUESTION:OPTION\", \"attr:NAME\" or \"ignore\"", key, target, m.rb.ID)
+}
+
+func (m *columnMatcher) questionByID(id string) *Question {
+	id = strings.TrimSpace(id)
+	if q := m.ix.byID[id]; q != nil {
+		return q
+	}
+	if qs := m.ix.byNormID[Normalize(id)]; len(qs) == 1 {
+		return qs[0]
+	}
+	return nil
+}
+
+// optionColumn recognises a column that holds one option of a multi
+// question: "QUESTION - OPTION" (Qualtrics, SurveyMonkey), "QUESTION
+// [OPTION]" (Google Forms, LimeSurvey), "QUESTION: OPTION" (how "option"),
+// or the option label alone when only one multi question has it
+// (Typeform; how "option label").
+func (m *columnMatcher) optionColumn(h headerCell, labelOnly bool) (q *Question, label, how string) {
+	if len(m.ix.byOption) == 0 {
+		return nil, "", ""
+	}
+	pairs := h.pairs
+	for _, t := range append([]string{h.text}, h.alts...) {
+		pairs = append(pairs, splitOptionHeader(t)...)
+	}
+	for _, p := range pairs {
+		q, _, _ := m.ix.lookup(p[0])
+		if q == nil || q.Type != TypeMulti {
+			continue
+		}
+		if label, ok := m.ix.option(q, p[1]); ok {
+			return q, label, "option"
+		}
+	}
+	if refs := m.ix.byOption[headerKey(h.text)]; labelOnly && len(refs) == 1 {
+		return refs[0].q, refs[0].label, "option label"
+	}
+	return nil, "", ""
+}
+
+// splitOptionHeader lists the ways a header may read as (question, option).
+func splitOptionHeader(s string) [][2]string {
+	var out [][2]string
+	if strings.HasSuffix(s, "]") {
+		if i := strings.LastIndexByte(s, '['); i > 0 {
+			out = append(out, [2]string{s[:i], s[i+1 : len(s)-1]})
+		}
+	}
+	for _, sep := range []string{" - ", "-", ": ", " | ", "/", "."} {
+		for i := 0; ; {
+			j := strings.Index(s[i:], sep)
+			if j < 0 {
+				break
+			}
+			out = append(out, [2]string{s[:i+j], s[i+j+len(sep):]})
+			i += j + len(sep)
+			if len(out) > 64 { // a hostile header with many dashes
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// Identity and metadata columns, as the survey tools name them. They are
+// never carried into a Respondent; a respondent-id column only gives
+// Respondent.ID, which is used in messages and never reaches an output.
+// Keys are squashed: Normalize, then only letters and digits kept, so
+// "IP Address", "IPAddress" and "ip_address" are one entry.
+type identKind uint8
+
+const (
+	identNone identKind = iota
+	identID
+	identPersonal
+	identMeta
+)
+
+var identityColumns = map[string]identKind{
+	// Respondent ids. Microsoft Forms "ID", Typeform "#", LimeSurvey "id",
+	// SurveyMonkey "Respondent ID", Qualtrics "ResponseID"/"ResponseId",
+	// KoboToolbox "_id", "_uuid", "meta/instanceID", LimeSurvey "token".
+	"id": identID, "#": identID, "respondentid": identID, "responseid": identID,
+	"uuid": identID, "instanceid": identID, "token": identID, "recordid": identID,
+	"submissionid": identID, "responsetoken": identID,
+	// Hand-made sheets.
+	"respondent": identID, "participant": identID, "participantid": identID,
+
+	// Names, e-mail addresses, network and device details, places.
+	"name": identPersonal, "fullname": identPersonal, "firstname": identPersonal,
+	"lastname": identPersonal, "surname": identPersonal, "username": identPersonal,
+	"email": identPersonal, "emailaddress": identPersonal, "recipientemail": identPersonal,
+	"recipientfirstname": identPersonal, "recipientlastname": identPersonal,
+	"recipientname": identPersonal, "externaldatareference": identPersonal,
+	"externalreference": identPersonal, "collectorid": identPersonal,
+	"customdata": identPersonal, "customdata1": identPersonal,
+	"ip": identPersonal, "ipaddress": identPersonal, "ipaddr": identPersonal,
+	"networkid": identPersonal, "useragent": identPersonal, "browser": identPersonal,
+	"refurl": identPersonal, "referer": identPersonal, "referrer": identPersonal,
+	"locationlatitude": identPersonal, "locationlongitude": identPersonal,
+	"locationaccuracy": identPersonal, "latitude": identPersonal, "longitude": identPersonal,
+	"gpslatitude": identPersonal, "gpslongitude": identPersonal, "gpsaltitude": identPersonal,
+	"gpsprecision": identPersonal, "geolocation": identPersonal, "submittedby": identPersonal,
+	"deviceid": identPersonal, "phonenumber": identPersonal, "subscriberid": identPersonal,
+	"simserial": identPersonal,
+
+	// Time stamps: Google Forms "Timestamp", Microsoft Forms "Start time",
+	// "Completion time", "Last modified time", Typeform "Start Date (UTC)",
+	// "Submit Date (UTC)", "Stage Date (UTC)", SurveyMonkey "Start Date",
+	// "End Date", Qualtrics "StartDate", "EndDate", "RecordedDate",
+	// LimeSurvey "submitdate", "startdate", "datestamp", Alchemer "Date
+	// Submitted", "Time Started", KoboToolbox "_submission_time".
+	"timestamp": identMeta, "starttime": identMeta, "completiontime": identMeta,
+	"lastmodifiedtime": identMeta, "startdate": identMeta, "enddate": identMeta,
+	"startdateutc": identMeta, "submitdateutc": identMeta, "stagedateutc": identMeta,
+	"enddateutc": identMeta, "submitdate": identMeta, "recordeddate": identMeta,
+	"datestamp": identMeta, "datesubmitted": identMeta, "timestarted": identMeta,
+	"submissiontime": identMeta, "submittedat": identMeta, "createdat": identMeta,
+	// Bookkeeping: Qualtrics "Status", "Progress", "Duration (in seconds)",
+	// "Finished", "DistributionChannel", "UserLanguage", "ResponseSet";
+	// LimeSurvey "lastpage", "startlanguage", "seed"; Typeform "Response
+	// Type"; Microsoft Forms quizzes "Total points", "Quiz feedback".
+	"status": identMeta, "progress": identMeta, "durationinseconds": identMeta,
+	"finished": identMeta, "distributionchannel": identMeta, "userlanguage": identMeta,
+	"responseset": identMeta, "lastpage": identMeta, "startlanguage": identMeta,
+	"seed": identMeta, "responsetype": identMeta, "totalpoints": identMeta,
+	"quizfeedback": identMeta, "statuscompletepartial": identMeta,
+	"qrecaptchascore": identMeta, "qrelevantidduplicate": identMeta,
+	"qrelevantidduplicatescore": identMeta, "qrelevantidfraudscore": identMeta,
+	"qrelevantidlaststartdate": identMeta,
+}
+
+// koboColumns are KoboToolbox/ODK system columns, matched as written
+// (lower-cased), because "Notes" or "Tags" alone may well be attributes.
+var koboColumns = map[string]identKind{
+	"_id": identID, "_uuid": identID, "meta/instanceid": identID,
+	"_submission_time": identMeta, "_tags": identMeta, "_notes": identMeta,
+	"_validation_status": identMeta, "_status": identMeta, "_index": identMeta,
+	"_parent_index": identMeta, "_parent_table_name": identMeta,
+	"__version__": identMeta, "_version_": identMeta, "_xform_id_string": identMeta,
+	"_attachments": identMeta, "_geolocation": identPersonal, "_submitted_by": identPersonal,
+	"start": identMeta, "end": identMeta, "today": identMeta, "deviceid": identPersonal,
+	"meta/deprecatedid": identMeta, "formhub/uuid": identMeta,
+}
+
+func identityKind(header string) identKind {
+	k := strings.ToLower(strings.TrimSpace(header))
+	if kind, ok := koboColumns[k]; ok {
+		return kind
+	}
+	n := headerKey(header)
+	if n == "#" {
+		return identID
+	}
+	// Microsoft Forms quizzes add "Points - Q" and "Feedback - Q" per question.
+	if strings.HasPrefix(n, "points - ") || strings.HasPrefix(n, "feedback - ") {
+		return identMeta
+	}
+	var b strings.Builder
+	for _, r := range n {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return identityColumns[b.String()]
+}
