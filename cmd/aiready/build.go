@@ -304,5 +304,9 @@ func openHint(out string) string {
 	if err != nil {
 		abs = filepath.Join(out, "site", "index.html")
 	}
-	return "file://" + filepath.ToSlash(strings.TrimPrefix(abs, "/"))
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x on Windows
+	}
+	return "file://" + p
 }
