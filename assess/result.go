@@ -16,6 +16,20 @@ type Result struct {
 	Flags           []FlagResult           `json:"flags"`
 	Recommendations []RecommendationResult `json:"recommendations"`
 	DataQuality     DataQuality            `json:"data_quality"`
+	// Overrides are the consultant's changes to the plan, with reasons.
+	Overrides []OverrideResult `json:"overrides,omitempty"`
+	// Previous compares with the last assessment, when one is given.
+	Previous *Previous `json:"previous,omitempty"`
+	// Date is the assessment's date (YYYY-MM-DD), set by build so that
+	// the next assessment can say since when figures changed.
+	Date string `json:"date,omitempty"`
+
+	// Added are recommendations a consultant added with an override.
+	Added []*Recommendation `json:"-"`
+	// Notes are the consultant's notes beside the figures.
+	Notes []Note `json:"-"`
+	// History are earlier assessments, oldest first, for trend charts.
+	History []*Snapshot `json:"-"`
 
 	// RubricDef is the rubric that was applied.
 	RubricDef *Rubric `json:"-"`
