@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +13,9 @@ import (
 	"time"
 
 	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/site"
+	"github.com/aiready/aiready/site/mdreport"
+	"github.com/aiready/aiready/site/pdf"
 	"github.com/aiready/aiready/site/view"
 	"github.com/spf13/pflag"
 )
@@ -27,6 +31,10 @@ type buildFlags struct {
 	consultancy string
 	logo        string
 	color       string
+	paper       string
+	font        string
+	boldFont    string
+	templates   string
 }
 
 func (f *buildFlags) add(fs *pflag.FlagSet) {
@@ -39,6 +47,10 @@ func (f *buildFlags) add(fs *pflag.FlagSet) {
 	fs.StringVar(&f.consultancy, "consultancy", "", "consultancy name for branding")
 	fs.StringVar(&f.logo, "logo", "", "logo file (PNG or JPEG) for branding")
 	fs.StringVar(&f.color, "color", "", "accent colour, #rrggbb")
+	fs.StringVar(&f.templates, "templates", "", "folder of *.html files whose {{define}}s override blocks of the site's templates")
+	fs.StringVar(&f.paper, "paper", "A4", "PDF paper size: A4 or letter")
+	fs.StringVar(&f.font, "font", "", "TrueType font (.ttf) for scripts the built-in Go fonts lack, e.g. CJK")
+	fs.StringVar(&f.boldFont, "bold-font", "", "bold TrueType font to go with --font")
 }
 
 func buildCommand() *command {
@@ -79,7 +91,9 @@ type assessment struct {
 	force   bool
 	quiet   bool
 	// demo inputs come from the binary, not from files
-	demo []byte
+	demo      []byte
+	pdf       pdf.Options
+	templates string // folder of the user's template overrides
 }
 
 // isProject reports whether args name a project: a folder, or a file
@@ -99,7 +113,7 @@ func (bf *buildFlags) assessment(e *env, fs *pflag.FlagSet, args []string) (*ass
 	if err := bf.check(); err != nil {
 		return nil, err
 	}
-	a := &assessment{out: bf.out, force: bf.force, quiet: bf.quiet, opt: bf.options(), inputs: args}
+	a := &assessment{out: bf.out, force: bf.force, quiet: bf.quiet, opt: bf.options(), inputs: args, templates: bf.templates}
 	rubricName := bf.rubric
 	if isProject(args) {
 		p, err := loadProject(args[0])
@@ -139,8 +153,40 @@ func (bf *buildFlags) assessment(e *env, fs *pflag.FlagSet, args []string) (*ass
 			return nil, err
 		}
 	}
-	a.meta, err = bf.meta(e, fs, a)
+	if a.meta, err = bf.meta(e, fs, a); err != nil {
+		return nil, err
+	}
+	a.pdf, err = bf.pdfOptions(a.meta)
 	return a, err
+}
+
+func (bf *buildFlags) pdfOptions(m view.Meta) (pdf.Options, error) {
+	o := pdf.Options{Paper: bf.paper, Created: m.Date}
+	switch strings.ToLower(bf.paper) {
+	case "a4":
+		o.Paper = "A4"
+	case "letter":
+		o.Paper = "letter"
+	default:
+		return o, usagef("--paper %q: use A4 or letter", bf.paper)
+	}
+	for _, f := range []struct {
+		path string
+		dst  *[]byte
+	}{{bf.font, &o.Font}, {bf.boldFont, &o.BoldFont}} {
+		if f.path == "" {
+			continue
+		}
+		b, err := os.ReadFile(f.path)
+		if err != nil {
+			return o, fileError(f.path, err)
+		}
+		*f.dst = b
+	}
+	if bf.boldFont != "" && bf.font == "" {
+		return o, usagef("--bold-font needs --font")
+	}
+	return o, nil
 }
 
 func loadProject(arg string) (*assess.Project, error) {
@@ -256,15 +302,29 @@ func (a *assessment) build(e *env) error {
 	if err != nil {
 		return err
 	}
+	if !a.meta.Date.IsZero() {
+		res.Date = a.meta.Date.Format("2006-01-02")
+	}
 	rep := view.New(res, a.meta)
-	return writeOutput(a.out, a.force, func(dir string) error {
+	var warnings []string
+	err = writeOutput(a.out, a.force, func(dir string) error {
 		for _, o := range outputs {
-			if err := o.write(dir, rep, a); err != nil {
+			w, err := o.write(dir, rep, a)
+			if err != nil {
 				return fmt.Errorf("%s: %w", o.name, err)
+			}
+			for _, msg := range w {
+				warnings = append(warnings, o.name+": warning: "+msg)
 			}
 		}
 		return nil
 	})
+	if err == nil && !a.quiet {
+		for _, w := range warnings {
+			fmt.Fprintf(e.stderr, "aiready: %s\n", oneLine(w))
+		}
+	}
+	return err
 }
 
 func (a *assessment) score(e *env) (*assess.Result, error) {
@@ -282,20 +342,45 @@ func (a *assessment) score(e *env) (*assess.Result, error) {
 	return scoreInputs(e, a.rubric, a.inputs, a.opt, a.quiet)
 }
 
-// output is one file or folder a build writes.
+// output is one file or folder a build writes; it may return warnings.
 type output struct {
 	name  string
-	write func(dir string, rep *view.Report, a *assessment) error
+	write func(dir string, rep *view.Report, a *assessment) ([]string, error)
 }
 
 var outputs = []output{
-	{"results.json", func(dir string, rep *view.Report, a *assessment) error {
-		var b bytes.Buffer
-		if err := writeJSON(&b, rep.Result); err != nil {
-			return err
+	{"site", func(dir string, rep *view.Report, a *assessment) ([]string, error) {
+		siteDir := filepath.Join(dir, "site")
+		if err := os.Mkdir(siteDir, 0o755); err != nil {
+			return nil, fileError(siteDir, err)
 		}
-		return os.WriteFile(filepath.Join(dir, "results.json"), b.Bytes(), 0o644)
+		return nil, site.Build(siteDir, rep, site.Options{Templates: a.templates})
 	}},
+	{"results.json", func(dir string, rep *view.Report, a *assessment) ([]string, error) {
+		return nil, writeFile(dir, "results.json", func(w io.Writer) error { return writeJSON(w, rep.Result) })
+	}},
+	{"report.pdf", func(dir string, rep *view.Report, a *assessment) (warnings []string, err error) {
+		err = writeFile(dir, "report.pdf", func(w io.Writer) error {
+			warnings, err = pdf.Render(w, rep, a.pdf)
+			return err
+		})
+		return warnings, err
+	}},
+	{"report.md", func(dir string, rep *view.Report, a *assessment) ([]string, error) {
+		return nil, writeFile(dir, "report.md", func(w io.Writer) error { return mdreport.Render(w, rep) })
+	}},
+}
+
+// writeFile renders into memory, then writes the file in one call.
+func writeFile(dir, name string, render func(io.Writer) error) error {
+	var b bytes.Buffer
+	if err := render(&b); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644); err != nil {
+		return fileError(name, err)
+	}
+	return nil
 }
 
 // openHint tells where to open the site.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/rubrics"
+	"github.com/aiready/aiready/site/pdf"
 	"github.com/aiready/aiready/site/view"
 	"github.com/spf13/pflag"
 )
@@ -44,6 +45,7 @@ func demoCommand() *command {
 				return err
 			}
 			a := &assessment{rubric: r, demo: answers, out: out, force: force, quiet: quiet,
+				pdf: pdf.Options{Paper: "A4", Created: date},
 				opt: scoreFlagsDemo(),
 				meta: view.Meta{Title: "Northwind Financial: AI adoption readiness", Client: "Northwind Financial",
 					Date: date, Consultancy: "aiready demo", Comments: true}}

@@ -208,7 +208,7 @@ func (rep *Report) plan() {
 	}
 	rep.Columns = [3]*Column{{Horizon: 30}, {Horizon: 60}, {Horizon: 90}}
 	for i, rr := range rep.Result.Recommendations {
-		rc := r.Recommendation(rr.ID)
+		rc := rep.Result.Recommendation(rr.ID)
 		it := &Item{Rec: rc, Result: rr, Rank: i + 1, FirstStep: FirstStep(rc.Body)}
 		if rc.Flag != "" {
 			it.Flag = r.Flag(rc.Flag)

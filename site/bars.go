@@ -1,0 +1,146 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/aiready/aiready/site/view"
+)
+
+// barFills gives each answer of a distribution its fill: the weak side
+// deepens leftwards from the midpoint, the strong side rightwards.
+func barFills(bars []view.Bar) []string {
+	var nw, ns int
+	for _, b := range bars {
+		switch b.Side {
+		case -1:
+			nw++
+		case 1:
+			ns++
+		}
+	}
+	fills := make([]string, len(bars))
+	w, s := 0, 0
+	for i, b := range bars {
+		switch b.Side {
+		case -1:
+			// bars run weakest first: the first is furthest from the midpoint.
+			fills[i] = sideFill(weakPale, weakDeep, nw-1-w, nw)
+			w++
+		case 1:
+			fills[i] = sideFill(strongPale, strongDeep, s, ns)
+			s++
+		default:
+			fills[i] = neutralFill
+		}
+	}
+	return fills
+}
+
+// divergingBar draws a question's answers as a bar centred on the
+// midpoint: weak answers to the left, strong ones to the right, the
+// neutral answer across the middle. Every bar shares one scale, so bars
+// of different questions compare. A key with every answer's share and
+// count follows, in words; skip answers are counted apart, by the caller.
+func divergingBar(q *view.Question, id string) template.HTML {
+	const w, h, c, barY, barH = 1000.0, 40.0, 500.0, 6.0, 28.0
+	scale := c // px for a share of 1 on either side
+	fills := barFills(q.Bars)
+	var neutral float64
+	for _, b := range q.Bars {
+		if b.Side == 0 {
+			neutral += b.Share
+		}
+	}
+	var desc []string
+	for _, b := range q.Bars {
+		desc = append(desc, fmt.Sprintf("%s %s (%d)", b.Label, pct(b.Share), b.Count))
+	}
+	var sb strings.Builder
+	title := fmt.Sprintf("Answers of %d respondents: %s weak, %s neutral, %s strong", q.Result.N, pct(q.Neg), pct(q.Neutral), pct(q.Pos))
+	fmt.Fprintf(&sb, `<svg class="chart divbar" viewBox="0 0 %s %s" preserveAspectRatio="none" role="img" aria-labelledby="%s-t %s-d">`, f(w), f(h), id, id)
+	fmt.Fprintf(&sb, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, id, esc(title), id, esc(strings.Join(desc, "; ")+"."))
+	seg := func(x, width float64, i int) {
+		if width <= 0 {
+			return
+		}
+		fmt.Fprintf(&sb, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`, f(x), f(barY), f(width), f(barH), fills[i])
+		if width >= 40 {
+			fmt.Fprintf(&sb, `<text x="%s" y="%s" text-anchor="middle" fill="%s">%s</text>`, f(x+width/2), f(barY+barH/2+5.5), textOn(fills[i]), pct(q.Bars[i].Share))
+		}
+	}
+	// Weak answers, from the midpoint leftwards.
+	right := c - neutral*scale/2
+	for i := len(q.Bars) - 1; i >= 0; i-- {
+		if b := q.Bars[i]; b.Side == -1 {
+			wd := b.Share * scale
+			seg(right-wd, wd, i)
+			right -= wd
+		}
+	}
+	left := c - neutral*scale/2
+	for i, b := range q.Bars {
+		if b.Side == 0 {
+			wd := b.Share * scale
+			seg(left, wd, i)
+			left += wd
+		}
+	}
+	for i, b := range q.Bars {
+		if b.Side == 1 {
+			wd := b.Share * scale
+			seg(left, wd, i)
+			left += wd
+		}
+	}
+	// The midpoint is marked above and below the bar, clear of its labels.
+	fmt.Fprintf(&sb, `<line class="b-mid" x1="%s" y1="0" x2="%s" y2="%s"/><line class="b-mid" x1="%s" y1="%s" x2="%s" y2="%s"/>`, f(c), f(c), f(barY), f(c), f(barY+barH), f(c), f(h))
+	sb.WriteString(`</svg>`)
+	// The key is the figures in words, so it is not hidden from anyone.
+	sb.WriteString(`<ul class="key">`)
+	for i, b := range q.Bars {
+		fmt.Fprintf(&sb, `<li><svg class="sw" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" height="12" fill="%s"/></svg>%s <b>%s</b> <span class="muted">(%d)</span></li>`,
+			fills[i], esc(b.Label), pct(b.Share), b.Count)
+	}
+	sb.WriteString(`</ul>`)
+	return template.HTML(lines(sb.String())) //nolint:gosec // built here, texts escaped
+}
+
+// shareBar is a small bar of a share, shown beside its number; it adds no
+// information of its own and is hidden from screen readers.
+func shareBar(share float64) template.HTML {
+	return template.HTML(fmt.Sprintf( //nolint:gosec // numbers only
+		`<svg class="minibar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect class="b-track" width="100" height="10"/><rect class="b-fill" width="%s" height="10"/></svg>`,
+		f(share*100)))
+}
+
+// scoreBar draws a score on 0-100 with the target marked, beside the
+// score printed as text.
+func scoreBar(p *float64, target float64) template.HTML {
+	v := 0.0
+	if p != nil {
+		v = *p
+	}
+	return template.HTML(fmt.Sprintf( //nolint:gosec // numbers only
+		`<svg class="scorebar" viewBox="0 0 200 14" preserveAspectRatio="none" aria-hidden="true"><rect class="b-track" y="2" width="200" height="10" rx="2"/><rect class="b-fill" y="2" width="%s" height="10" rx="2"/><line class="b-target" x1="%s" y1="0" x2="%s" y2="14"/></svg>`,
+		f(v*2), f(target*2), f(target*2)))
+}
+
+// gapBar draws a perception gap as a dumbbell on 0-100, beside the table
+// cells that give both scores and the difference.
+func gapBar(row view.GapRow) template.HTML {
+	hi, lo := 0.0, 0.0
+	if row.High.Score != nil {
+		hi = *row.High.Score
+	}
+	if row.Low.Score != nil {
+		lo = *row.Low.Score
+	}
+	return template.HTML(fmt.Sprintf( //nolint:gosec // numbers only
+		`<svg class="gapbar" viewBox="0 0 208 16" aria-hidden="true"><line class="g-track" x1="4" y1="8" x2="204" y2="8"/><line class="g-span" x1="%s" y1="8" x2="%s" y2="8"/><circle class="g-lo" cx="%s" cy="8" r="5"/><circle class="g-hi" cx="%s" cy="8" r="5"/></svg>`,
+		f(4+lo*2), f(4+hi*2), f(4+lo*2), f(4+hi*2)))
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

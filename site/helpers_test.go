@@ -1,0 +1,155 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/rubrics"
+	"github.com/aiready/aiready/site/view"
+)
+
+// smallReport is a hand-made assessment of testdata/small.toml: fourteen
+// respondents, one role too small to show (and one hidden beside it),
+// a raised flag that caps the level, and comments that try to inject HTML.
+func smallReport(t testing.TB) *view.Report {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "small.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := assess.LoadRubric("small.toml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := assess.NewScorer(r, assess.Options{Segments: []string{"Role", "Team"}, Comments: true})
+	agree := []string{"Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree", "Don't know"}
+	goals := []string{"Cut cost", "Speed", "Service", "Service"}
+	multi := []string{"Courses; Time", "Courses", "None", "Time"}
+	comments := []string{"", "More time to learn, please.", "<script>alert('comment')</script> & more", ""}
+	for i := range 14 {
+		role := "Staff"
+		switch {
+		case i < 6:
+			role = "Leader"
+		case i < 8:
+			role = "Intern"
+		}
+		team := "Alpha"
+		if i%2 == 1 {
+			team = "Beta <b>"
+		}
+		ans := map[string]string{
+			"s1": goals[i%4],
+			"s2": agree[(i*3)%6],
+			"h1": agree[(i*2+1)%5],
+			"h2": agree[(i+2)%5],
+			"u1": multi[i%4],
+			"u2": comments[i%4],
+		}
+		p := &assess.Respondent{ID: "r" + itoa(i), Attributes: map[string]string{"Role": role, "Team": team}, Answers: make([]assess.Cell, len(r.Questions))}
+		for id, a := range ans {
+			if a != "" {
+				p.Answers[r.Question(id).Index] = assess.Cell{Values: []string{a}}
+			}
+		}
+		if err := s.Add(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := s.Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.DataQuality.UnmatchedColumns = []string{"Email", "<i>Notes</i>"}
+	// The consultant's judgement, and the last assessment for the trend.
+	assess.ApplyOverrides(res, []assess.Override{
+		{Recommendation: "train", Action: "pin", Reason: "The board asked for training first."},
+		{Recommendation: "escalate", Action: "drop", Reason: "Already done <b>last year</b>."},
+	}, []assess.Note{
+		{Dimension: "overall", Body: "The **cost** flag matters most. <script>alert('note')</script>"},
+		{Dimension: "human", Body: "Staff and leaders disagree here."},
+	})
+	f := func(v float64) *float64 { return &v }
+	assess.Compare(res, &assess.Snapshot{Date: "2026-05-20", Rubric: res.Rubric, Overall: f(45),
+		Dims: map[string]*float64{"service": f(50), "human": f(40)}})
+	return view.New(res, view.Meta{
+		Title:       "Small & Co: AI readiness",
+		Client:      "Small & Co",
+		Date:        time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
+		Consultancy: "Example <Advisory>",
+		Logo:        tinyPNG,
+		LogoType:    "png",
+		Color:       "#ffd400", // light: text on it must turn dark, links darker
+		Comments:    true,
+	})
+}
+
+// tinyPNG is a 1x1 PNG.
+var tinyPNG = []byte{
+	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+	0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+	0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0,
+	0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d, 0x1d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+	0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+}
+
+// demoReport is the built-in rubric scored on the demo answers, as
+// `aiready demo` builds it.
+func demoReport(t testing.TB, comments bool) *view.Report {
+	t.Helper()
+	r, err := rubrics.Load(rubrics.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := rubrics.FS.Open(rubrics.DemoAnswers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	src, err := assess.OpenAnswers(filepath.Base(rubrics.DemoAnswers), f, r, assess.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := assess.NewScorer(r, assess.Options{Segments: []string{"Role", "Team"}, Comments: comments})
+	if err := s.AddSource(src); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return view.New(res, view.Meta{
+		Title:       "Northwind Financial: AI adoption readiness",
+		Client:      "Northwind Financial",
+		Date:        time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
+		Consultancy: "Example Advisory",
+		Color:       "#1f6feb",
+		Comments:    comments,
+	})
+}
+
+// build writes rep's site into a fresh folder and returns it.
+func build(t testing.TB, rep *view.Report, opt Options) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := Build(dir, rep, opt); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// artifacts is where tests leave what a person may want to look at.
+func artifacts(t testing.TB) string {
+	t.Helper()
+	dir := os.Getenv("AIREADY_ARTIFACTS")
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), "aiready-artifacts")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}

@@ -1,0 +1,271 @@
+// Package mdreport writes report.md: the sections of the PDF report as
+// CommonMark with GFM tables, for a consultant to rework in any editor.
+// Charts become tables of numbers; the rubric's Markdown is embedded with
+// its headings moved under the report's and raw HTML removed; everything
+// that comes from data (names of groups, answers, comments) is escaped.
+package mdreport
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/aiready/aiready/site/view"
+)
+
+// Render writes report.md.
+func Render(w io.Writer, rep *view.Report) error {
+	_, err := render(w, rep)
+	return err
+}
+
+// render returns the texts of every heading it wrote, in order, for tests.
+func render(w io.Writer, rep *view.Report) ([]string, error) {
+	bw := bufio.NewWriter(w)
+	m := &md{w: bw, rep: rep}
+	m.front()
+	m.summary()
+	if len(rep.Flags) > 0 {
+		m.flags()
+	}
+	for i, dm := range rep.Dimensions {
+		m.dimension(i, dm)
+	}
+	if rep.Gap != nil {
+		m.gap()
+	}
+	m.plan()
+	// The consultant's notes and overrides (a later issue) go here.
+	if len(rep.Comments) > 0 {
+		m.comments()
+	}
+	m.method()
+	if err := bw.Flush(); err != nil {
+		return nil, fmt.Errorf("report.md: %w", err)
+	}
+	return m.heads, nil
+}
+
+// md is one report.md being written. Writes go to a bufio.Writer, whose
+// error Flush reports.
+type md struct {
+	w     *bufio.Writer
+	rep   *view.Report
+	heads []string
+}
+
+func (m *md) p(format string, args ...any) {
+	fmt.Fprintf(m.w, format, args...)
+	m.w.WriteString("\n\n")
+}
+
+// h writes a heading whose text is plain (it is escaped here).
+func (m *md) h(level int, text string) {
+	text = strings.Join(strings.Fields(text), " ")
+	fmt.Fprintf(m.w, "%s %s\n\n", strings.Repeat("#", level), escape(text))
+	m.heads = append(m.heads, text)
+}
+
+// embed writes rubric Markdown under a heading of level base-1.
+func (m *md) embed(src string, base int) {
+	s, heads := embed(src, base)
+	if s == "" {
+		return
+	}
+	m.w.WriteString(s)
+	m.w.WriteString("\n\n")
+	m.heads = append(m.heads, heads...)
+}
+
+// table writes a GFM table; align holds "l" or "r" per column.
+func (m *md) table(align string, header []string, rows [][]string) {
+	row := func(cells []string) {
+		m.w.WriteString("|")
+		for i := range header {
+			c := ""
+			if i < len(cells) {
+				c = cells[i]
+			}
+			m.w.WriteString(" " + c + " |")
+		}
+		m.w.WriteString("\n")
+	}
+	esc := make([]string, len(header))
+	for i, c := range header {
+		esc[i] = cellText(c)
+	}
+	row(esc)
+	m.w.WriteString("|")
+	for i := range header {
+		if i < len(align) && align[i] == 'r' {
+			m.w.WriteString(" ---: |")
+		} else {
+			m.w.WriteString(" --- |")
+		}
+	}
+	m.w.WriteString("\n")
+	for _, r := range rows {
+		row(r)
+	}
+	m.w.WriteString("\n")
+}
+
+var entityRE = regexp.MustCompile(`^&#?[A-Za-z0-9]+;`)
+
+// escape makes plain text literal in CommonMark, on one line: it keeps
+// emphasis, links, HTML, entities, tables and line-start markers from
+// being read into data.
+func escape(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	for i, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~':
+			b.WriteByte('\\')
+		case '&':
+			if entityRE.MatchString(s[i:]) {
+				b.WriteByte('\\')
+			}
+		case '#', '-', '+', '=':
+			// a heading, list item or setext underline at a line start
+			if i == 0 && (len(s) == 1 || s[1] == ' ' || s[1] == s[0]) {
+				b.WriteByte('\\')
+			}
+		case '.', ')':
+			// an ordered list item: digits, then the mark, then a space
+			if i > 0 && strings.Trim(s[:i], "0123456789") == "" && (i+1 == len(s) || s[i+1] == ' ') {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// cellText is escaped text for a table cell.
+func cellText(s string) string { return escape(s) }
+
+func score(s *float64) string {
+	if s == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f", *s)
+}
+
+func pct(share float64) string { return fmt.Sprintf("%.1f%%", share*100) }
+
+func (m *md) title() string {
+	if t := m.rep.Meta.Title; t != "" {
+		return t
+	}
+	return m.rep.Rubric.Title
+}
+
+// front is the cover: what, for whom, when, by whom.
+func (m *md) front() {
+	rep, meta, r := m.rep, m.rep.Meta, m.rep.Rubric
+	m.h(1, m.title())
+	var lines []string
+	if meta.Client != "" {
+		lines = append(lines, "**Client:** "+escape(meta.Client))
+	}
+	if !meta.Date.IsZero() {
+		lines = append(lines, "**Date:** "+meta.Date.Format("2 January 2006"))
+	}
+	if meta.Consultancy != "" {
+		lines = append(lines, "**Prepared by:** "+escape(meta.Consultancy))
+	}
+	lines = append(lines, fmt.Sprintf("**Respondents:** %d", rep.Result.Respondents),
+		fmt.Sprintf("**Method:** %s, version %s", escape(r.Title), escape(r.Version)))
+	// Two trailing spaces: a hard line break, so the lines stay one block.
+	m.p("%s", strings.Join(lines, "  \n"))
+}
+
+// summary is the executive summary.
+func (m *md) summary() {
+	rep, r := m.rep, m.rep.Rubric
+	ov := rep.Overall
+	m.h(2, "Executive summary")
+	lvl := "no score"
+	if ov.Level != nil {
+		lvl = ov.Level.Title
+	}
+	m.p("**Overall readiness: %s / 100, %s**", score(ov.Score), escape(lvl))
+	m.p("%d respondents · target for every dimension %s", rep.Result.Respondents, Num(r.Target))
+	if ov.CappedBy != nil && ov.Uncapped != nil && ov.Level != nil {
+		m.p("> **Held down by a red flag.** %s", escape(CappedText(ov)))
+	}
+	if ov.Level != nil {
+		m.embed(ov.Level.Description, 3)
+	}
+	m.h(3, "Scores by dimension")
+	var rows [][]string
+	for _, dm := range rep.Dimensions {
+		lvl := "no score"
+		if dm.Level != nil {
+			lvl = dm.Level.Title
+		}
+		gap := "–"
+		if s := dm.Result.Score; s != nil {
+			gap = fmt.Sprintf("%.1f", *s-r.Target)
+		}
+		rows = append(rows, []string{cellText(dm.Def.Title), score(dm.Result.Score), cellText(lvl), Num(r.Target), gap})
+	}
+	m.table("lrlrr", []string{"Dimension", "Score", "Level", "Target", "Difference from target"}, rows)
+	if len(rep.Raised) > 0 {
+		m.h(3, "Red flags raised")
+		for _, f := range rep.Raised {
+			fmt.Fprintf(m.w, "- **%s** (%s): %s\n", escape(f.Def.Title), f.Def.Severity, escape(ShareText(f)))
+		}
+		m.w.WriteString("\n")
+	}
+	if len(rep.Plan) > 0 {
+		m.h(3, "First actions")
+		for i, it := range rep.Plan {
+			if i == 5 {
+				break
+			}
+			fmt.Fprintf(m.w, "%d. **%s** (%s)\n", it.Rank, escape(it.Rec.Title), escape(Origin(it)))
+		}
+		m.w.WriteString("\n")
+		if len(rep.Plan) > 5 {
+			m.p("The action plan lists all %d actions by horizon.", len(rep.Plan))
+		}
+	}
+}
+
+// flags explains the raised flags and lists those checked and not raised.
+func (m *md) flags() {
+	rep := m.rep
+	m.h(2, "Red flags")
+	if len(rep.Raised) == 0 {
+		m.p("No red flag was raised: no warning pattern reached its threshold.")
+	}
+	for _, f := range rep.Raised {
+		m.h(3, f.Def.Title)
+		m.p("*Severity %s · %s*", f.Def.Severity, escape(ShareText(f)))
+		m.embed(f.Def.Body, 4)
+		for _, it := range f.Items {
+			m.action(it, 4)
+		}
+	}
+	var rows [][]string
+	for _, f := range rep.Flags {
+		if !f.Result.Raised {
+			rows = append(rows, []string{cellText(f.Def.Title), f.Def.Severity, pct(f.Result.Share), pct(f.Def.Share)})
+		}
+	}
+	if len(rows) > 0 {
+		m.h(3, "Checked and not raised")
+		m.table("llrr", []string{"Red flag", "Severity", "Respondents matching", "Raised at"}, rows)
+	}
+}
+
+// action is one recommendation in full, under a heading of the level.
+func (m *md) action(it *view.Item, level int) {
+	m.h(level, fmt.Sprintf("Action %d: %s", it.Rank, it.Rec.Title))
+	m.p("*%s*", escape(Origin(it)))
+	m.embed(it.Rec.Body, level+1)
+}

@@ -1,0 +1,142 @@
+package site
+
+import (
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strings"
+
+	"github.com/aiready/aiready/site/view"
+	"github.com/aiready/aiready/templates"
+)
+
+// Page kinds: the template of each is named after its kind.
+const (
+	kindOverview    = "overview"
+	kindDimension   = "dimension"
+	kindSegment     = "segment"
+	kindSegments    = "segments"
+	kindPlan        = "plan"
+	kindMethodology = "methodology"
+	kindComments    = "comments"
+)
+
+// page is what a template is executed with.
+type page struct {
+	Kind  string
+	File  string
+	Title string // the page's own title, its h1
+	// Section is the navigation entry the page belongs to.
+	Section string
+	Rep     *view.Report
+	Site    *siteData
+	Dim     *view.Dimension // dimension pages
+	Seg     *view.Segment   // segment pages
+}
+
+// siteData is what every page shares.
+type siteData struct {
+	Title    string // the report's title
+	Lang     string
+	CSS      template.CSS
+	Logo     template.URL // a data: URL, or ""
+	Accent   accent
+	Nav      []navItem
+	MinGroup int
+	Date     string
+}
+
+type navItem struct {
+	File, Label string
+}
+
+func dimFile(d *view.Dimension) string { return "dimension-" + d.Slug + ".html" }
+func segFile(slug string) string       { return "segment-" + slug + ".html" }
+
+func newSite(rep *view.Report) *siteData {
+	m := rep.Meta
+	s := &siteData{
+		Title:    m.Title,
+		Lang:     rep.Rubric.Language,
+		Accent:   newAccent(m.Color),
+		MinGroup: rep.Result.MinGroupSize,
+	}
+	if s.Title == "" {
+		s.Title = rep.Rubric.Title
+	}
+	if s.Lang == "" {
+		s.Lang = "en"
+	}
+	if s.MinGroup <= 0 {
+		s.MinGroup = 5
+	}
+	if !m.Date.IsZero() {
+		s.Date = m.Date.Format("2 January 2006")
+	}
+	// The logo's type is read from its bytes, not trusted from its name;
+	// anything but PNG or JPEG is left out. The data: URL is built here,
+	// so it is trusted as a URL.
+	if typ := http.DetectContentType(m.Logo); len(m.Logo) > 0 && (typ == "image/png" || typ == "image/jpeg") {
+		s.Logo = template.URL("data:" + typ + ";base64," + base64.StdEncoding.EncodeToString(m.Logo)) //nolint:gosec // base64 of checked image bytes
+	}
+	css, _ := templates.FS.ReadFile("style.css")
+	s.CSS = template.CSS(string(css) + generatedCSS(rep, s.Accent))
+	s.Nav = append(s.Nav, navItem{"index.html", "Overview"})
+	for _, d := range rep.Dimensions {
+		s.Nav = append(s.Nav, navItem{dimFile(d), d.Def.Title})
+	}
+	if len(rep.Attributes) > 0 {
+		s.Nav = append(s.Nav, navItem{"segments.html", "Segments"})
+	}
+	s.Nav = append(s.Nav, navItem{"plan.html", "Action plan"}, navItem{"methodology.html", "Methodology"})
+	if rep.Meta.Comments {
+		s.Nav = append(s.Nav, navItem{"comments.html", "Comments"})
+	}
+	return s
+}
+
+// generatedCSS is the part of the stylesheet that depends on the report:
+// the brand colours and one class per maturity level.
+func generatedCSS(rep *view.Report, a accent) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n:root{--accent:%s;--on-accent:%s;--accent-text:%s;--accent-tint:%s;--accent-graphic:%s}\n", a.Color, a.OnText, a.Text, a.Tint, a.Graphic)
+	n := len(rep.Rubric.Levels)
+	for i := range n {
+		fmt.Fprintf(&b, ".lvl-%d{--lvl:%s}\n", i, levelColor(i, n))
+	}
+	return b.String()
+}
+
+// pagesOf lists every page of the site in a fixed order.
+func pagesOf(rep *view.Report, s *siteData) []*page {
+	var ps []*page
+	add := func(p *page) {
+		p.Rep, p.Site = rep, s
+		if p.Section == "" {
+			p.Section = p.File
+		}
+		ps = append(ps, p)
+	}
+	add(&page{Kind: kindOverview, File: "index.html", Title: s.Title})
+	for _, d := range rep.Dimensions {
+		add(&page{Kind: kindDimension, File: dimFile(d), Title: d.Def.Title, Dim: d})
+	}
+	if len(rep.Attributes) > 0 {
+		add(&page{Kind: kindSegments, File: "segments.html", Title: "Segments"})
+		for _, a := range rep.Attributes {
+			for _, sg := range a.Values {
+				if sg.Slug == "" {
+					continue // suppressed: no page
+				}
+				add(&page{Kind: kindSegment, File: segFile(sg.Slug), Title: sg.Attribute + ": " + sg.Value, Seg: sg, Section: "segments.html"})
+			}
+		}
+	}
+	add(&page{Kind: kindPlan, File: "plan.html", Title: "Action plan"})
+	add(&page{Kind: kindMethodology, File: "methodology.html", Title: "Methodology"})
+	if rep.Meta.Comments {
+		add(&page{Kind: kindComments, File: "comments.html", Title: "Comments"})
+	}
+	return ps
+}

@@ -1,0 +1,256 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/draw"
+	_ "image/jpeg" // logos
+	"image/png"
+	"math"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// section is one top-level part of the report: an entry in the contents
+// and the outline, starting on a new page.
+type section struct {
+	title  string
+	kicker string // small line above the title
+	draw   func()
+}
+
+// sections lists the report's parts in order. The consultant's notes and
+// overrides (a later issue) slot in after the action plan.
+func (d *doc) sections() []section {
+	rep := d.rep
+	secs := []section{{title: "Executive summary", draw: d.summary}}
+	if len(rep.Flags) > 0 {
+		secs = append(secs, section{title: "Red flags", draw: d.flags})
+	}
+	for i, dm := range rep.Dimensions {
+		secs = append(secs, section{
+			title:  dm.Def.Title,
+			kicker: fmt.Sprintf("Dimension %d of %d", i+1, len(rep.Dimensions)),
+			draw:   func() { d.dimension(dm) },
+		})
+	}
+	if rep.Gap != nil {
+		secs = append(secs, section{title: "Perception gap", draw: d.perceptionGap})
+	}
+	secs = append(secs, section{title: "Action plan", draw: d.plan})
+	if len(rep.Comments) > 0 {
+		secs = append(secs, section{title: "In respondents' words", draw: d.comments})
+	}
+	secs = append(secs, section{title: "Methodology", kicker: "Appendix", draw: d.method})
+	return secs
+}
+
+func (d *doc) build() {
+	secs := d.sections()
+	d.cover()
+	d.reserveContents(secs)
+	for _, s := range secs {
+		e := &tocEntry{title: s.title, link: d.f.AddLink()}
+		d.toc = append(d.toc, e)
+		d.open(e, s.kicker)
+		s.draw()
+	}
+	d.fillContents()
+	d.chrome()
+	d.f.SetPage(d.f.PageCount())
+}
+
+// open starts a section on a new page: outline entry, link target, title.
+func (d *doc) open(e *tocEntry, kicker string) {
+	d.newPage()
+	e.page = d.f.PageNo()
+	d.f.SetLink(e.link, 0, e.page)
+	d.setFont(fRegular, 10) // the outline encodes titles by the current font
+	d.f.Bookmark(e.title, 0, d.y)
+	if kicker != "" {
+		d.text(kicker, bold(colored(sized(d.body(), 8.5), d.accent.text)))
+	}
+	d.flow([]span{{e.title, style{size: 20, bold: true, color: ink}}}, d.left, d.cw, 'L')
+	d.y += 1.5
+	d.fill(d.accent.fill)
+	d.f.Rect(d.left, d.y, 18, 0.9, "F")
+	d.y += 7
+}
+
+// sub starts a part of a section, with an outline entry below the section's.
+func (d *doc) sub(title string) {
+	top := d.heading(title, 13, 22)
+	d.setFont(fRegular, 10)
+	d.f.Bookmark(title, 1, top)
+}
+
+// contentsLine is one entry of the contents page, laid out.
+func (d *doc) contentsLines(title string) []line {
+	return d.layout([]span{{title, sized(d.body(), 11)}}, d.cw-22)
+}
+
+// reserveContents adds as many pages as the contents will need; they are
+// filled in once every section's page is known.
+func (d *doc) reserveContents(secs []section) {
+	h := 0.0
+	for _, s := range secs {
+		h += textHeight(d.contentsLines(s.title)) + 3.2
+	}
+	d.newPage()
+	d.tocAt = d.f.PageNo()
+	d.setFont(fRegular, 10)
+	d.f.Bookmark("Contents", 0, d.y)
+	d.flow([]span{{"Contents", style{size: 20, bold: true, color: ink}}}, d.left, d.cw, 'L')
+	d.y += 1.5
+	d.fill(d.accent.fill)
+	d.f.Rect(d.left, d.y, 18, 0.9, "F")
+	d.y += 9
+	first := d.bot - d.y
+	for extra := h - first; extra > 0; extra -= d.bot - d.top {
+		d.newPage()
+	}
+}
+
+func (d *doc) fillContents() {
+	page := d.tocAt
+	d.gotoPage(page)
+	d.y = d.top + 20*ptMM*d.lead + 1.5 + 0.9 + 9
+	st := sized(d.body(), 11)
+	for _, e := range d.toc {
+		lines := d.contentsLines(e.title)
+		h := textHeight(lines) + 3.2
+		if d.y+h > d.bot {
+			page++
+			d.gotoPage(page)
+			d.y = d.top
+		}
+		y := d.y + 1.6
+		for _, ln := range lines {
+			d.drawLine(ln, d.left, y, d.cw-22, 'L')
+			y += ln.h
+		}
+		last := lines[len(lines)-1]
+		d.place(fmt.Sprint(e.page), st, d.left+d.cw, y-last.h, 'R')
+		// dotted leader from the title to the number
+		d.draw(rule)
+		d.f.SetLineWidth(0.25)
+		d.f.SetDashPattern([]float64{0.3, 1.2}, 0)
+		ly := y - last.h*0.3
+		d.f.Line(d.left+last.w+2, ly, d.left+d.cw-10, ly)
+		d.f.SetDashPattern(nil, 0)
+		d.f.Link(d.left, d.y, d.cw, h, e.link)
+		d.y += h
+	}
+}
+
+// chrome draws the running header and the "page X of Y" footer on every
+// page but the cover, once the number of pages is known.
+func (d *doc) chrome() {
+	n := d.f.PageCount()
+	st := sized(d.small(), 7.5)
+	author := d.rep.Meta.Consultancy
+	for p := 2; p <= n; p++ {
+		d.gotoPage(p)
+		half := d.cw/2 - 4
+		d.drawLine(d.clip(d.title(), st, half), d.left, 12, half, 'L')
+		d.drawLine(d.clip(d.rep.Meta.Client, st, half), d.left+d.cw-half, 12, half, 'R')
+		d.draw(rule)
+		d.f.SetLineWidth(0.2)
+		d.f.Line(d.left, 16.5, d.left+d.cw, 16.5)
+		fy := d.ph - 14
+		if author != "" {
+			d.drawLine(d.clip(author, st, half), d.left, fy, half, 'L')
+		}
+		d.drawLine(d.layout([]span{{fmt.Sprintf("Page %d of %d", p, n), st}}, half)[0], d.left+d.cw-half, fy, half, 'R')
+	}
+}
+
+// clip returns s as one line no wider than w, shortened with an ellipsis.
+func (d *doc) clip(s string, st style, w float64) line {
+	lines := d.layout([]span{{s, st}}, 1e4)
+	if len(lines) == 0 {
+		return line{size: st.size, h: st.size * ptMM * d.lead}
+	}
+	rs := []rune(s)
+	for lines[0].w > w && len(rs) > 1 {
+		rs = rs[:len(rs)-1]
+		lines = d.layout([]span{{string(rs) + "…", st}}, 1e4)
+	}
+	return lines[0]
+}
+
+// cover draws the title page: who it is for, when, by whom, and the logo.
+func (d *doc) cover() {
+	m := d.rep.Meta
+	d.newPage()
+	f := d.f
+	d.fill(d.accent.fill)
+	f.Rect(0, 0, d.pw, 6, "F")
+	y := 24.0
+	if name, w, h := d.logo(); name != "" {
+		// at most 60 x 22 mm, keeping its shape
+		s := math.Min(60/w, 22/h)
+		f.ImageOptions(name, d.left, y, w*s, h*s, false, fpdf.ImageOptions{}, 0, "")
+	}
+	d.y = d.ph * 0.3
+	d.text("AI ADOPTION READINESS ASSESSMENT", bold(colored(sized(d.body(), 9), d.accent.text)))
+	d.y += 3
+	d.text(d.title(), style{size: 26, bold: true, color: ink})
+	d.y += 5
+	if m.Client != "" {
+		d.text(m.Client, colored(sized(d.body(), 16), d.accent.text))
+		d.y += 4
+	}
+	d.fill(d.accent.fill)
+	f.Rect(d.left, d.y+2, 30, 1.2, "F")
+
+	d.y = d.ph * 0.68
+	rows := [][2]string{}
+	if !m.Date.IsZero() {
+		rows = append(rows, [2]string{"Date", m.Date.Format("2 January 2006")})
+	}
+	if m.Consultancy != "" {
+		rows = append(rows, [2]string{"Prepared by", m.Consultancy})
+	}
+	res, r := d.rep.Result, d.rep.Rubric
+	rows = append(rows,
+		[2]string{"Respondents", fmt.Sprint(res.Respondents)},
+		[2]string{"Method", fmt.Sprintf("%s, version %s", r.Title, r.Version)})
+	t := &table{x: d.left, w: d.cw, widths: []float64{32, d.cw - 32}, pad: 1.6}
+	for _, row := range rows {
+		t.rows = append(t.rows, []cell{textCell(row[0], colored(d.body(), muted)), textCell(row[1], d.body())})
+	}
+	d.drawTable(t)
+}
+
+// logo registers the brand's logo and returns its name and pixel size,
+// or "" (with a warning) when there is none or it cannot be read. A PNG
+// is re-encoded as 8-bit RGBA, the one form fpdf reads in every variant.
+func (d *doc) logo() (string, float64, float64) {
+	b := d.rep.Meta.Logo
+	if len(b) == 0 {
+		return "", 0, 0
+	}
+	img, format, err := image.Decode(bytes.NewReader(b))
+	if err != nil || img.Bounds().Dx() == 0 || img.Bounds().Dy() == 0 {
+		d.warns = append(d.warns, "logo: not a readable PNG or JPEG image; the cover has none")
+		return "", 0, 0
+	}
+	typ := "JPG"
+	if format == "png" {
+		rgba := image.NewNRGBA(img.Bounds())
+		draw.Draw(rgba, rgba.Bounds(), img, img.Bounds().Min, draw.Src)
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, rgba); err != nil {
+			d.warns = append(d.warns, "logo: "+err.Error())
+			return "", 0, 0
+		}
+		b, typ = buf.Bytes(), "PNG"
+	} else if format != "jpeg" {
+		d.warns = append(d.warns, "logo: only PNG and JPEG images are supported; the cover has none")
+		return "", 0, 0
+	}
+	d.f.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(b))
+	return "logo", float64(img.Bounds().Dx()), float64(img.Bounds().Dy())
+}

@@ -1,0 +1,151 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/site/mdreport"
+	"github.com/aiready/aiready/site/view"
+)
+
+// dimension is one dimension's section: its score on the levels, what it
+// measures, every question's answers, the segments and what to do.
+func (d *doc) dimension(dm *view.Dimension) {
+	r := d.rep.Rubric
+	res := dm.Result
+	lvl := "no score"
+	if dm.Level != nil {
+		lvl = dm.Level.Title
+	}
+	d.spans(span{score(res.Score), style{size: 26, bold: true, color: d.accent.text}},
+		span{" / 100   ", colored(sized(d.body(), 12), muted)},
+		span{lvl, style{size: 14, bold: true, color: ink}})
+	facts := fmt.Sprintf("n = %d respondents", res.N)
+	if res.N >= 2 && res.CIHigh > res.CILow {
+		facts += fmt.Sprintf(" · 95%% interval %.1f to %.1f", res.CILow, res.CIHigh)
+	}
+	facts += " · target " + mdreport.Num(r.Target)
+	d.text(facts, d.small())
+	d.y += 2
+	d.band(dm, r.Target)
+	if dm.Level != nil && strings.TrimSpace(dm.Level.Description) != "" {
+		d.heading("What “"+dm.Level.Title+"” means", 10.5, 12)
+		d.markdown(dm.Level.Description, d.body())
+	}
+	if strings.TrimSpace(dm.Def.Description) != "" {
+		d.sub("About this dimension")
+		d.markdown(dm.Def.Description, d.body())
+	}
+	if len(dm.Questions) > 0 {
+		d.sub("Answers")
+		d.questions(dm.Questions)
+	}
+	if len(dm.Segments) > 0 {
+		d.sub("By segment")
+		d.segments(dm)
+	}
+	d.sub("Recommendations")
+	if len(dm.Recommendations) == 0 {
+		d.text("The rubric proposes no action for this dimension at its current level.", d.body())
+	}
+	for _, it := range dm.Recommendations {
+		d.heading(fmt.Sprintf("Action %d: %s", it.Rank, it.Rec.Title), 10.5, 16)
+		d.text(mdreport.Origin(it), d.small())
+		d.y += 1.5
+		d.markdown(it.Rec.Body, d.body())
+	}
+}
+
+// questions draws each question's answers; a legend of answer colours
+// comes before every run of questions with the same answers.
+func (d *doc) questions(qs []*view.Question) {
+	d.text("Each bar shows the answers to one question: weaker answers left of the centre line, "+
+		"stronger ones right of it, the middle answer split across it. The figures beside a bar are "+
+		"the shares of weaker and stronger answers; answers such as “Don't know” are counted apart as skipped.", d.small())
+	d.y += 3
+	prev := ""
+	for _, q := range qs {
+		def := q.Def
+		text := []span{{def.ID + "  ", colored(sized(d.body(), 8), muted)}, {def.Text, sized(d.body(), 9.5)}}
+		lines := d.layout(text, d.cw)
+		switch {
+		case !def.Scored():
+			d.need(textHeight(lines) + 6)
+			d.flow(text, d.left, d.cw, 'L')
+			d.text(fmt.Sprintf("Free-text question, not scored (%d answers).", q.Result.N), d.small())
+			d.y += 3
+			continue
+		case def.Type == assess.TypeMulti:
+			d.need(textHeight(lines) + 12)
+			d.flow(text, d.left, d.cw, 'L')
+			d.y += 1
+			d.shares(q)
+			d.y += 2
+			prev = ""
+			continue
+		}
+		colors := d.barColors(q.Bars)
+		key := legendKey(q.Bars)
+		legendH := 0.0
+		if key != prev {
+			legendH = 10
+		}
+		d.need(legendH + textHeight(lines) + 9)
+		if key != prev {
+			d.legend(q.Bars, colors)
+			prev = key
+		}
+		d.flow(text, d.left, d.cw, 'L')
+		d.y += 0.8
+		d.diverging(q, colors)
+		d.y += 2.5
+	}
+}
+
+func legendKey(bars []view.Bar) string {
+	var b strings.Builder
+	for _, x := range bars {
+		b.WriteString(x.Label)
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+// segments tabulates the dimension's score by segment. A suppressed group
+// shows why, never a figure.
+func (d *doc) segments(dm *view.Dimension) {
+	hs := bold(sized(d.small(), 8))
+	st := sized(d.body(), 9)
+	t := &table{x: d.left, w: d.cw, pad: 1.5, widths: []float64{d.cw - 104, 24, 18, 62}, header: []cell{
+		textCell("Group", hs),
+		{spans: []span{{"Respondents", hs}}, align: 'R'},
+		{spans: []span{{"Score", hs}}, align: 'R'},
+		textCell("Level", hs)}}
+	prev := ""
+	for _, s := range dm.Segments {
+		if s.Attribute != prev {
+			t.rows = append(t.rows, []cell{textCell(s.Attribute, bold(colored(st, muted)))})
+			t.fills = append(t.fills, rgb{-1, 0, 0})
+			prev = s.Attribute
+		}
+		row := []cell{textCell(s.Value, st)}
+		if s.Suppressed {
+			row = append(row, cell{spans: []span{{"–", st}}, align: 'R'}, cell{spans: []span{{"–", st}}, align: 'R'},
+				textCell(mdreport.SuppressedText(d.rep, s), italic(colored(st, muted))))
+		} else {
+			lvl := ""
+			if s.Level != nil {
+				lvl = s.Level.Title
+			}
+			row = append(row, cell{spans: []span{{fmt.Sprint(s.N), st}}, align: 'R'},
+				cell{spans: []span{{score(s.Score), bold(st)}}, align: 'R'},
+				textCell(lvl, st))
+		}
+		t.rows = append(t.rows, row)
+		t.fills = append(t.fills, rgb{-1, 0, 0})
+	}
+	d.drawTable(t)
+	d.y += 2
+	d.text(fmt.Sprintf(mdreport.SuppressionNote, mdreport.MinGroup(d.rep)), d.small())
+}

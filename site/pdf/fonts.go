@@ -1,0 +1,252 @@
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"unicode"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/gomonobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+)
+
+// face is one embedded font file and its name inside the PDF.
+type face struct {
+	family, style string
+	ttf           []byte
+	sf            *sfnt.Font
+	added         bool
+}
+
+// The faces of a fontSet, by index.
+const (
+	fRegular = iota
+	fBold
+	fItalic
+	fBoldItalic
+	fMono
+	fMonoBold
+	fUser
+	fUserBold
+	nFaces
+)
+
+// fontSet picks, for every character, a loaded font that can draw it: the Go
+// fonts first (Latin, Greek, Cyrillic), then the user's font (--font) for the
+// scripts they lack. A character that no font has is left out of the page
+// and reported once as a warning.
+type fontSet struct {
+	faces   [nFaces]*face
+	buf     sfnt.Buffer
+	cover   map[rune]uint16 // bit i: faces[i] has a glyph
+	missing map[rune]bool
+	warns   []string
+}
+
+func newFontSet(opt Options) (*fontSet, error) {
+	fs := &fontSet{cover: map[rune]uint16{}, missing: map[rune]bool{}}
+	builtin := []struct {
+		i             int
+		family, style string
+		ttf           []byte
+	}{
+		{fRegular, "go", "", goregular.TTF},
+		{fBold, "go", "B", gobold.TTF},
+		{fItalic, "go", "I", goitalic.TTF},
+		{fBoldItalic, "go", "BI", gobolditalic.TTF},
+		{fMono, "gomono", "", gomono.TTF},
+		{fMonoBold, "gomono", "B", gomonobold.TTF},
+	}
+	for _, b := range builtin {
+		sf, err := sfnt.Parse(b.ttf)
+		if err != nil {
+			return nil, fmt.Errorf("built-in font: %w", err)
+		}
+		fs.faces[b.i] = &face{family: b.family, style: b.style, ttf: b.ttf, sf: sf}
+	}
+	regular, bold := opt.Font, opt.BoldFont
+	if regular == nil {
+		regular = bold
+	}
+	for i, ttf := range [][]byte{regular, bold} {
+		if ttf == nil {
+			continue
+		}
+		sf, err := checkTTF(ttf)
+		if err != nil {
+			name := "--font"
+			if i == 1 {
+				name = "bold font"
+			}
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		fs.faces[fUser+i] = &face{family: "user", style: []string{"", "B"}[i], ttf: ttf, sf: sf}
+	}
+	return fs, nil
+}
+
+// checkTTF accepts what fpdf's TrueType reader can embed: a single TrueType
+// font with glyf outlines (not CFF/OpenType-PostScript, not a collection).
+func checkTTF(b []byte) (*sfnt.Font, error) {
+	switch {
+	case len(b) < 12:
+		return nil, errors.New("not a TrueType font")
+	case bytes.HasPrefix(b, []byte("OTTO")):
+		return nil, errors.New("OpenType fonts with PostScript (CFF) outlines are not supported; use a TrueType (.ttf) font")
+	case bytes.HasPrefix(b, []byte("ttcf")):
+		return nil, errors.New("font collections (.ttc) are not supported; use a single TrueType (.ttf) font")
+	case !bytes.HasPrefix(b, []byte{0, 1, 0, 0}) && !bytes.HasPrefix(b, []byte("true")):
+		return nil, errors.New("not a TrueType font")
+	}
+	sf, err := sfnt.Parse(b)
+	if err != nil {
+		return nil, fmt.Errorf("not a usable TrueType font: %w", err)
+	}
+	if !unicodeBMPCmap(b) {
+		return nil, errors.New("the font has no Unicode character map (cmap format 4), which embedding needs")
+	}
+	return sf, nil
+}
+
+// unicodeBMPCmap reports whether a TrueType file has the cmap subtable
+// fpdf reads: format 4, for Unicode (platform 0) or Windows Unicode (3, 1).
+func unicodeBMPCmap(b []byte) bool {
+	u16 := func(o int) int {
+		if o < 0 || o+2 > len(b) {
+			return -1
+		}
+		return int(b[o])<<8 | int(b[o+1])
+	}
+	u32 := func(o int) int {
+		if o < 0 || o+4 > len(b) {
+			return -1
+		}
+		return u16(o)<<16 | u16(o+2)
+	}
+	for i := range u16(4) {
+		rec := 12 + 16*i
+		if rec+16 > len(b) || string(b[rec:rec+4]) != "cmap" {
+			continue
+		}
+		cmap := u32(rec + 8)
+		for j := range u16(cmap + 2) {
+			enc := cmap + 4 + 8*j
+			platform, encoding, off := u16(enc), u16(enc+2), u32(enc+4)
+			if (platform == 0 || platform == 3 && encoding == 1) && off >= 0 && u16(cmap+off) == 4 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// register embeds a face the first time it is used.
+func (fs *fontSet) register(f *fpdf.Fpdf, fc *face) (err error) {
+	if fc.added {
+		return nil
+	}
+	fc.added = true
+	defer func() {
+		// fpdf's TrueType reader indexes the file without bounds
+		// checks; a damaged user font must not take the build down.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("font %s cannot be embedded: %v", fc.family, r)
+		}
+	}()
+	// A copy: fpdf v0.12.0 writes into the bytes it is given while it
+	// subsets a font whose hmtx table is short (Go Mono), which would
+	// corrupt the shared gofont data and make the next build differ.
+	f.AddUTF8FontFromBytes(fc.family, fc.style, bytes.Clone(fc.ttf))
+	return nil
+}
+
+// covers reports whether face i has a glyph for r.
+func (fs *fontSet) covers(i int, r rune) bool {
+	bits, ok := fs.cover[r]
+	if !ok {
+		for j, fc := range fs.faces {
+			if fc == nil {
+				continue
+			}
+			if g, err := fc.sf.GlyphIndex(&fs.buf, r); err == nil && g != 0 {
+				bits |= 1 << j
+			}
+		}
+		fs.cover[r] = bits
+	}
+	return bits&(1<<i) != 0
+}
+
+// faceFor returns the face that draws r in a style, or -1 after warning
+// about it. Invisible characters (controls, format characters) get -2:
+// they are dropped without a warning, as a word processor would.
+func (fs *fontSet) faceFor(st style, r rune) int {
+	if unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) {
+		return -2
+	}
+	primary := fRegular
+	switch {
+	case st.mono && st.bold:
+		primary = fMonoBold
+	case st.mono:
+		primary = fMono
+	case st.bold && st.italic:
+		primary = fBoldItalic
+	case st.bold:
+		primary = fBold
+	case st.italic:
+		primary = fItalic
+	}
+	chain := [...]int{primary, fRegular, fUser, fUserBold}
+	if st.bold {
+		chain[2], chain[3] = fUserBold, fUser
+	}
+	for _, i := range chain {
+		if fs.faces[i] != nil && fs.covers(i, r) {
+			return i
+		}
+	}
+	fs.warn(r)
+	return -1
+}
+
+func (fs *fontSet) warn(r rune) {
+	if fs.missing[r] {
+		return
+	}
+	fs.missing[r] = true
+	fs.warns = append(fs.warns, fmt.Sprintf("character %q (U+%04X) is not in any loaded font; it will not show", string(r), r))
+}
+
+// run is a piece of text that one face draws.
+type run struct {
+	face int
+	text string
+}
+
+// runs splits s into pieces by the face that draws each character,
+// dropping the characters no face has.
+func (fs *fontSet) runs(st style, s string, out []run) []run {
+	out = out[:0]
+	start, cur := 0, -3
+	flush := func(end int) {
+		if cur >= 0 && end > start {
+			out = append(out, run{cur, s[start:end]})
+		}
+	}
+	for i, r := range s {
+		fc := fs.faceFor(st, r)
+		if fc != cur {
+			flush(i)
+			start, cur = i, fc
+		}
+	}
+	flush(len(s))
+	return out
+}

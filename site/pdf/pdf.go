@@ -1,0 +1,266 @@
+// Package pdf draws an assessment's report as a PDF for a reader on paper:
+// the sections of view.Report, with vector charts, the rubric's Markdown
+// drawn by our own goldmark renderer, and the Go fonts embedded so that
+// Latin, Greek and Cyrillic text needs no system font. Two renders of the
+// same report give the same bytes.
+package pdf
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/aiready/aiready/site/view"
+)
+
+// Options change how the report is drawn.
+type Options struct {
+	Paper    string // "A4" (default) or "letter"
+	Font     []byte // optional regular TrueType font for scripts the Go fonts lack
+	BoldFont []byte // optional bold TrueType font
+	// Created is the document's creation and modification date
+	// (SOURCE_DATE_EPOCH, else the assessment date), so that builds
+	// repeat. Zero means the assessment date, else the Unix epoch.
+	Created time.Time
+}
+
+// Render writes the report PDF to w. It returns one warning per distinct
+// character that no loaded font can draw (such characters are left out of
+// the page, never silently), and for branding that could not be used.
+func Render(w io.Writer, rep *view.Report, opt Options) (warnings []string, err error) {
+	d, err := newDoc(rep, opt)
+	if err != nil {
+		return nil, err
+	}
+	d.build()
+	if d.err == nil && d.f.Err() {
+		d.err = d.f.Error()
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("report.pdf: %w", d.err)
+	}
+	if err := d.f.Output(w); err != nil {
+		return nil, fmt.Errorf("report.pdf: %w", err)
+	}
+	return append(d.warns, d.fs.warns...), nil
+}
+
+// doc is one render in progress. It keeps its own cursor (y) and draws
+// text at absolute positions; fpdf's automatic page breaks are off.
+type doc struct {
+	f        *fpdf.Fpdf
+	fs       *fontSet
+	rep      *view.Report
+	accent   brand
+	pw, ph   float64 // page size
+	left, cw float64 // left margin and content width
+	top, bot float64 // first and last y of content
+	lead     float64 // line height / font size
+	y        float64
+	bars     []float64 // x of the block-quote bars of the text being drawn
+
+	curFace int
+	curSize float64
+	curFill rgb
+	curDraw rgb
+
+	toc    []*tocEntry
+	tocAt  int // first reserved contents page
+	runBuf []run
+	warns  []string
+	err    error
+}
+
+// tocEntry is a section in the contents and the outline.
+type tocEntry struct {
+	title string
+	page  int
+	link  int
+}
+
+func newDoc(rep *view.Report, opt Options) (*doc, error) {
+	size := fpdf.SizeType{Wd: 210, Ht: 297}
+	switch strings.ToLower(opt.Paper) {
+	case "", "a4":
+	case "letter":
+		size = fpdf.SizeType{Wd: 215.9, Ht: 279.4}
+	default:
+		return nil, fmt.Errorf("unknown paper %q: use A4 or letter", opt.Paper)
+	}
+	fs, err := newFontSet(opt)
+	if err != nil {
+		return nil, err
+	}
+	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: size})
+	d := &doc{f: f, fs: fs, rep: rep, pw: size.Wd, ph: size.Ht, lead: 1.42, curFace: -1}
+	d.left, d.cw = 22, size.Wd-44
+	d.top, d.bot = 26, size.Ht-22
+	d.accent = d.brand(rep.Meta.Color)
+
+	created := opt.Created
+	if created.IsZero() {
+		created = rep.Meta.Date
+	}
+	if created.IsZero() {
+		created = time.Unix(0, 0)
+	}
+	f.SetCatalogSort(true)
+	f.SetCreationDate(created.UTC())
+	f.SetModificationDate(created.UTC())
+	f.SetAutoPageBreak(false, 0)
+	f.SetMargins(d.left, d.top, d.left)
+	f.SetCompression(true)
+	f.SetDisplayMode("fullwidth", "continuous")
+
+	m, r := rep.Meta, rep.Rubric
+	f.SetTitle(d.title(), true)
+	if m.Consultancy != "" {
+		f.SetAuthor(m.Consultancy, true)
+	}
+	subject := r.Title
+	if m.Client != "" {
+		subject += " of " + m.Client
+	}
+	f.SetSubject(subject, true)
+	kw := []string{"AI adoption readiness", r.ID}
+	for _, dm := range rep.Dimensions {
+		kw = append(kw, dm.Def.Title)
+	}
+	f.SetKeywords(strings.Join(kw, ", "), true)
+	f.SetCreator("aiready", true)
+	f.SetProducer("aiready", true)
+	if langRE.MatchString(r.Language) {
+		f.SetLang(r.Language)
+	}
+	return d, nil
+}
+
+var (
+	langRE = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+)
+
+func (d *doc) title() string {
+	if t := d.rep.Meta.Title; t != "" {
+		return t
+	}
+	return d.rep.Rubric.Title
+}
+
+// fail keeps the first error; drawing continues harmlessly and Render
+// reports it.
+func (d *doc) fail(err error) {
+	if d.err == nil {
+		d.err = err
+	}
+}
+
+func (d *doc) setFont(face int, size float64) {
+	if face == d.curFace && size == d.curSize {
+		return
+	}
+	fc := d.fs.faces[face]
+	if err := d.fs.register(d.f, fc); err != nil {
+		d.fail(err)
+		fc = d.fs.faces[fRegular]
+		d.fs.register(d.f, fc)
+	}
+	d.f.SetFont(fc.family, fc.style, size)
+	d.curFace, d.curSize = face, size
+}
+
+// width measures s in a face and style.
+func (d *doc) width(face int, st style, s string) float64 {
+	d.setFont(face, st.size)
+	return d.f.GetStringWidth(s)
+}
+
+func (d *doc) textColor(c rgb) { d.f.SetTextColor(c.r, c.g, c.b) }
+
+func (d *doc) fill(c rgb) {
+	if c != d.curFill {
+		d.f.SetFillColor(c.r, c.g, c.b)
+		d.curFill = c
+	}
+}
+
+func (d *doc) draw(c rgb) {
+	if c != d.curDraw {
+		d.f.SetDrawColor(c.r, c.g, c.b)
+		d.curDraw = c
+	}
+}
+
+// gotoPage moves to an earlier page to fill it in; the graphics state of
+// that page is unknown, so everything is set again.
+func (d *doc) gotoPage(n int) {
+	d.f.SetPage(n)
+	d.curFace, d.curSize = -1, 0
+	d.curFill, d.curDraw = rgb{-1, -1, -1}, rgb{-1, -1, -1}
+}
+
+func (d *doc) newPage() {
+	d.f.AddPage()
+	d.y = d.top
+}
+
+// need breaks the page unless h millimetres fit below the cursor.
+func (d *doc) need(h float64) {
+	if d.y+h > d.bot {
+		d.newPage()
+	}
+}
+
+// The text styles of the document.
+func (d *doc) body() style  { return style{size: 10, color: ink} }
+func (d *doc) small() style { return style{size: 8.5, color: muted} }
+
+func bold(st style) style   { st.bold = true; return st }
+func italic(st style) style { st.italic = true; return st }
+func sized(st style, size float64) style {
+	st.size = size
+	return st
+}
+func colored(st style, c rgb) style {
+	st.color = c
+	return st
+}
+
+// text draws one paragraph of plain text across the content width.
+func (d *doc) text(s string, st style) {
+	d.flow([]span{{s, st}}, d.left, d.cw, 'L')
+}
+
+// spans draws one paragraph of styled text across the content width.
+func (d *doc) spans(sp ...span) { d.flow(sp, d.left, d.cw, 'L') }
+
+func (d *doc) gap(mm float64) {
+	if d.y > d.top {
+		d.y += mm
+	}
+}
+
+// heading draws a sub-heading, kept with at least keep mm of what
+// follows, and returns the y of its top.
+func (d *doc) heading(s string, size float64, keep float64) float64 {
+	lines := d.layout([]span{{s, style{size: size, bold: true, color: ink}}}, d.cw)
+	d.need(textHeight(lines) + keep + size*ptMM*0.7)
+	d.gap(size * ptMM * 0.7)
+	top := d.y
+	for _, ln := range lines {
+		d.drawLine(ln, d.left, d.y, d.cw, 'L')
+		d.y += ln.h
+	}
+	d.y += 1
+	return top
+}
+
+// hrule draws a thin line across the content width.
+func (d *doc) hrule(c rgb, wd float64) {
+	d.draw(c)
+	d.f.SetLineWidth(wd)
+	d.f.Line(d.left, d.y, d.left+d.cw, d.y)
+}

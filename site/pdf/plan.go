@@ -1,0 +1,117 @@
+package pdf
+
+import (
+	"fmt"
+
+	"github.com/aiready/aiready/site/mdreport"
+	"github.com/aiready/aiready/site/view"
+)
+
+// plan lays the actions out in 30, 60 and 90-day columns, in plan order
+// within each: the red flags' actions first, then by priority.
+func (d *doc) plan() {
+	rep := d.rep
+	if len(rep.Plan) == 0 {
+		d.text("The rubric proposes no action for these results.", d.body())
+		return
+	}
+	d.text(mdreport.PlanIntro, d.body())
+	d.y += 4
+	hs := bold(colored(sized(d.body(), 9.5), d.accent.on))
+	t := &table{x: d.left, w: d.cw, pad: 2.2, headFill: d.accent.fill, vlines: true}
+	row := make([]cell, 3)
+	for i, c := range rep.Columns {
+		t.header = append(t.header, textCell(fmt.Sprintf("Within %d days", c.Horizon), hs))
+		row[i] = d.planCell(c)
+	}
+	t.widths = []float64{d.cw / 3, d.cw / 3, d.cw / 3}
+	t.rows = [][]cell{row}
+	d.drawTable(t)
+}
+
+func (d *doc) planCell(c *view.Column) cell {
+	var sp []span
+	brk := func(n int) { sp = append(sp, span{"", style{brk: n, size: 8}}) }
+	if len(c.Items) == 0 {
+		return textCell("Nothing due.", italic(sized(d.small(), 8.5)))
+	}
+	for i, it := range c.Items {
+		if i > 0 {
+			sp = append(sp, span{"", style{brk: 2, size: 16}})
+		}
+		sp = append(sp, span{fmt.Sprintf("%d  ", it.Rank), bold(colored(sized(d.body(), 9.5), d.accent.text))},
+			span{it.Rec.Title, bold(sized(d.body(), 9.5))})
+		brk(1)
+		tag := ""
+		switch {
+		case it.Flag != nil:
+			tag = "Red flag: " + it.Flag.Title
+			sp = append(sp, span{tag, bold(colored(sized(d.body(), 7.5), weak))})
+		case it.Dimension != nil:
+			sp = append(sp, span{it.Dimension.Title, colored(sized(d.body(), 7.5), muted)})
+		}
+		if it.FirstStep != "" {
+			brk(2)
+			sp = append(sp, d.inlineMarkdown("**First step:** "+it.FirstStep, sized(d.body(), 7.8))...)
+		}
+	}
+	return cell{spans: sp}
+}
+
+// perceptionGap compares the highest- and lowest-scoring groups of a
+// role-like attribute on each dimension.
+func (d *doc) perceptionGap() {
+	g := d.rep.Gap
+	d.text(fmt.Sprintf("How differently the groups of “%s” see the same organisation: for each dimension, "+
+		"the highest- and lowest-scoring group and the difference between them. A wide gap is a finding in "+
+		"itself: those who decide about AI and those who live with it do not see the same thing.", g.Attribute), d.body())
+	d.y += 4
+	hs := bold(sized(d.small(), 8))
+	st := sized(d.body(), 9)
+	t := &table{x: d.left, w: d.cw, pad: 1.6, header: []cell{
+		textCell("Dimension", hs), textCell("Highest", hs), textCell("Lowest", hs),
+		{spans: []span{{"Gap", hs}}, align: 'R'}}}
+	for _, r := range g.Rows {
+		t.rows = append(t.rows, []cell{
+			textCell(r.Dimension.Title, bold(st)),
+			textCell(fmt.Sprintf("%s  %s", r.High.Value, score(r.High.Score)), st),
+			textCell(fmt.Sprintf("%s  %s", r.Low.Value, score(r.Low.Score)), st),
+			{spans: []span{{fmt.Sprintf("%.1f", r.Difference), bold(colored(st, d.accent.text))}}, align: 'R'},
+		})
+	}
+	d.drawTable(t)
+	d.y += 6
+	// The same as bars: each pair on a 0-100 scale.
+	for _, r := range g.Rows {
+		d.need(16)
+		d.text(r.Dimension.Title, bold(sized(d.body(), 9)))
+		for _, s := range []view.SegmentScore{r.High, r.Low} {
+			y := d.y
+			d.place(s.Value, sized(d.body(), 8), d.left+40, y, 'R')
+			d.gauge(d.left+43, y+0.9, d.cw-58, 2.6, s.Score, d.rep.Rubric.Target)
+			d.place(score(s.Score), sized(d.body(), 8), d.left+d.cw, y, 'R')
+			d.y = y + 5
+		}
+		d.y += 2
+	}
+}
+
+// comments quotes the free-text answers, grouped by question, with
+// nothing that says who wrote them.
+func (d *doc) comments() {
+	d.text(mdreport.CommentsIntro, d.body())
+	d.y += 3
+	for _, g := range d.rep.Comments {
+		if g.Question == nil {
+			continue
+		}
+		d.heading(g.Question.Text, 10.5, 12)
+		for _, t := range g.Texts {
+			d.bars = append(d.bars[:0], d.left+0.5)
+			d.flow([]span{{t, italic(sized(d.body(), 9.5))}}, d.left+5, d.cw-5, 'L')
+			d.bars = d.bars[:0]
+			d.y += 2
+		}
+		d.y += 2
+	}
+}

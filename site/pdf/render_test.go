@@ -1,0 +1,166 @@
+package pdf
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/site/view"
+)
+
+func render(t testing.TB, rep *view.Report, opt Options) ([]byte, []string) {
+	t.Helper()
+	var b bytes.Buffer
+	warns, err := Render(&b, rep, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes(), warns
+}
+
+func TestDeterministic(t *testing.T) {
+	rep := demoReport(t)
+	monoSum := sha256.Sum256(gomono.TTF)
+	a, _ := render(t, rep, Options{})
+	b, _ := render(t, rep, Options{})
+	if !bytes.Equal(a, b) {
+		t.Error("two renders of the same report differ")
+	}
+	// fpdf writes into the font bytes it is handed when it subsets Go Mono;
+	// the shared gofont data must stay as it was.
+	if sha256.Sum256(gomono.TTF) != monoSum {
+		t.Error("rendering changed gomono.TTF")
+	}
+	c, _ := render(t, rep, Options{Created: time.Unix(1700000000, 0)})
+	if !bytes.Contains(c, []byte("/CreationDate (D:20231114221320)")) || !bytes.Contains(c, []byte("/ModDate (D:20231114221320)")) {
+		t.Error("Options.Created is not the document's date")
+	}
+	if !bytes.Contains(a, []byte("/CreationDate (D:20261120000000)")) {
+		t.Error("without Options.Created the date is not the assessment's")
+	}
+}
+
+func TestMissingCharacters(t *testing.T) {
+	rep := demoReport(t)
+	rep.Meta.Client = "東京 😀 東京 Αθήνα"
+	_, warns := render(t, rep, Options{})
+	want := []string{
+		`character "東" (U+6771) is not in any loaded font; it will not show`,
+		`character "京" (U+4EAC) is not in any loaded font; it will not show`,
+		`character "😀" (U+1F600) is not in any loaded font; it will not show`,
+	}
+	if strings.Join(warns, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(warns, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A font given with Options.Font draws what the Go fonts lack.
+func TestUserFont(t *testing.T) {
+	path := "/usr/share/ghostscript/10.00.0/Resource/CIDFSubst/DroidSansFallback.ttf"
+	if m, _ := filepath.Glob("/usr/share/ghostscript/*/Resource/CIDFSubst/DroidSansFallback.ttf"); len(m) > 0 {
+		path = m[0]
+	}
+	ttf, err := os.ReadFile(path)
+	if err != nil {
+		t.Skip("no CJK TrueType font on this machine:", err)
+	}
+	rep := demoReport(t)
+	rep.Meta.Client = "東京海上"
+	pdf, warns := render(t, rep, Options{Font: ttf})
+	if len(warns) > 0 {
+		t.Errorf("warnings with a CJK font: %q", warns)
+	}
+	if !bytes.Contains(pdf, []byte("/BaseFont /utf8user")) {
+		t.Error("the user's font is not embedded")
+	}
+}
+
+func TestBadOptions(t *testing.T) {
+	rep := demoReport(t)
+	for name, opt := range map[string]Options{
+		"paper":      {Paper: "A3"},
+		"not a font": {Font: []byte("definitely not a font file")},
+		"otf":        {Font: append([]byte("OTTO"), make([]byte, 64)...)},
+		"bold":       {Font: goregular.TTF, BoldFont: []byte("nope, not this either")},
+	} {
+		if _, err := Render(io.Discard, rep, opt); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+func TestPaperAndBrand(t *testing.T) {
+	rep := demoReport(t)
+	rep.Meta.Color = "#0a7f5a"
+	rep.Meta.Logo = testLogo(t)
+	pdf, warns := render(t, rep, Options{Paper: "letter"})
+	if len(warns) > 0 {
+		t.Errorf("warnings: %q", warns)
+	}
+	if !bytes.Contains(pdf, []byte("/MediaBox [0 0 612.00 792.00]")) {
+		t.Error("letter paper is not 612 x 792 pt")
+	}
+	if !bytes.Contains(pdf, []byte("/Subtype /Image")) {
+		t.Error("the logo is not in the PDF")
+	}
+	rep.Meta.Color = "teal"
+	rep.Meta.Logo = []byte("GIF89a, or rather not")
+	_, warns = render(t, rep, Options{})
+	if len(warns) != 2 || !strings.Contains(warns[0], `"teal"`) || !strings.Contains(warns[1], "logo") {
+		t.Errorf("warnings: %q", warns)
+	}
+}
+
+// testLogo is a 16-bit PNG with transparency, which fpdf cannot read as it
+// is: the renderer must convert it.
+func testLogo(t *testing.T) []byte {
+	img := image.NewNRGBA64(image.Rect(0, 0, 40, 16))
+	for x := 0; x < 40; x++ {
+		for y := 0; y < 16; y++ {
+			img.Set(x, y, color.NRGBA64{R: uint16(x * 1600), G: 0x3000, B: 0x9000, A: uint16(0xffff - y*2000)})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// A report of a group too small for anything: no scores, no plan.
+func TestEmptyReport(t *testing.T) {
+	rep := demoReport(t)
+	r := rep.Rubric
+	s := assess.NewScorer(r, assess.Options{})
+	res, err := s.Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Render(io.Discard, view.New(res, view.Meta{}), Options{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func BenchmarkPDF(b *testing.B) {
+	rep := demoReport(b)
+	b.Run("demo", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := Render(io.Discard, rep, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
