@@ -149,6 +149,20 @@ func (m *md) plan() {
 		}
 		m.w.WriteString("\n")
 	}
+	m.h(3, "The actions in order")
+	var rows [][]string
+	for _, it := range rep.Plan {
+		what, prio := "", "red flag"
+		switch {
+		case it.Flag != nil:
+			what = "Red flag: " + it.Flag.Title
+		case it.Dimension != nil:
+			what = it.Dimension.Title
+			prio = fmt.Sprintf("%.1f", it.Result.Priority)
+		}
+		rows = append(rows, []string{fmt.Sprint(it.Rank), cellText(it.Rec.Title), cellText(what), fmt.Sprintf("%d days", it.Rec.Horizon), prio})
+	}
+	m.table("rlllr", []string{"#", "Action", "For", "Within", "Priority"}, rows)
 }
 
 // comments quotes the free-text answers, escaped, detached from authors.

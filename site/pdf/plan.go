@@ -27,6 +27,39 @@ func (d *doc) plan() {
 	t.widths = []float64{d.cw / 3, d.cw / 3, d.cw / 3}
 	t.rows = [][]cell{row}
 	d.drawTable(t)
+	d.planOrder()
+}
+
+// planOrder lists every action once more in plan order, with what it
+// serves, its horizon and its priority: the order in which to read the plan
+// when there is time for only the first few.
+func (d *doc) planOrder() {
+	d.y += 6
+	d.heading("The actions in order", 12, 30)
+	hs := bold(sized(d.small(), 8))
+	st := sized(d.body(), 9)
+	t := &table{x: d.left, w: d.cw, pad: 1.6, header: []cell{
+		textCell("#", hs), textCell("Action", hs), textCell("For", hs), textCell("Within", hs),
+		{spans: []span{{"Priority", hs}}, align: 'R'}}}
+	for _, it := range d.rep.Plan {
+		what, prio := "", "red flag"
+		switch {
+		case it.Flag != nil:
+			what = "Red flag: " + it.Flag.Title
+		case it.Dimension != nil:
+			what = it.Dimension.Title
+			prio = fmt.Sprintf("%.1f", it.Result.Priority)
+		}
+		t.rows = append(t.rows, []cell{
+			textCell(fmt.Sprint(it.Rank), bold(colored(st, d.accent.text))),
+			textCell(it.Rec.Title, bold(st)),
+			textCell(what, st),
+			textCell(fmt.Sprintf("%d days", it.Rec.Horizon), st),
+			{spans: []span{{prio, st}}, align: 'R'},
+		})
+	}
+	t.widths = []float64{0.06 * d.cw, 0.46 * d.cw, 0.26 * d.cw, 0.11 * d.cw, 0.11 * d.cw}
+	d.drawTable(t)
 }
 
 func (d *doc) planCell(c *view.Column) cell {

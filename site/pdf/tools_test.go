@@ -146,6 +146,13 @@ func TestTextOrder(t *testing.T) {
 		t.Errorf("the plan's columns hold %d actions, the plan %d", len(cols), len(rep.Plan))
 	}
 	inOrder(t, "action plan", plan, cols)
+	// The table after the columns lists every action in plan order.
+	ordered := raw[strings.LastIndex(raw, "The actions in order"):]
+	var titles []string
+	for _, it := range rep.Plan {
+		titles = append(titles, it.Rec.Title)
+	}
+	inOrder(t, "actions in order", ordered, titles)
 }
 
 func inOrder(t *testing.T, where, s string, want []string) {
