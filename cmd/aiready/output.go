@@ -2,12 +2,15 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/aiready/aiready/assess"
@@ -35,7 +38,9 @@ func writeOutput(out string, force bool, fill func(dir string) error) error {
 		return err
 	}
 	removeStale(parent, base)
-	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	// The process id in the name lets the next build remove this folder if
+	// this process is killed at any moment, even before the marker exists.
+	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-"+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return &assess.Error{Pos: assess.Position{File: parent}, Msg: "cannot write here: " + errText(err), Err: err}
 	}
@@ -48,13 +53,19 @@ func writeOutput(out string, force bool, fill func(dir string) error) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return fileError(tmp, err)
 	}
+	// Until the real marker replaces it, this one says whose the folder is,
+	// so that the next build can remove it if this one is killed.
+	if err := os.WriteFile(filepath.Join(tmp, markerName), []byte(markerHead+inProgress+strconv.Itoa(os.Getpid())+"\n"), 0o644); err != nil {
+		return writeError(out, tmp, err)
+	}
 	if err := fill(tmp); err != nil {
-		return err
+		return writeError(out, tmp, err)
 	}
 	files, err := listFiles(tmp)
 	if err != nil {
 		return fileError(tmp, err)
 	}
+	files = slices.DeleteFunc(files, func(f string) bool { return f == markerName })
 	if err := writeMarker(tmp, files); err != nil {
 		return fileError(out, err)
 	}
@@ -220,20 +231,89 @@ func moveInto(tmp, out string) error {
 	return nil
 }
 
+// inProgress starts the marker's last line while a build fills its
+// temporary folder; the process id follows.
+const inProgress = "in progress: aiready process "
+
 // removeStale deletes temporary folders that an interrupted build of the
-// same output left behind; they carry aiready's name pattern and nothing
-// but what aiready wrote.
+// same output left behind: they carry aiready's name pattern and either a
+// complete marker and nothing but what it lists, or the marker of a build
+// in progress whose process is gone (killed while writing).
 func removeStale(parent, base string) {
 	matches, _ := filepath.Glob(filepath.Join(parent, "."+base+".tmp-*"))
 	for _, m := range matches {
-		if st, err := os.Stat(m); err == nil && st.IsDir() {
-			if ours, err := readMarker(m); err == nil {
-				if foreign, err := foreignFiles(m, ours); err == nil && len(foreign) == 0 {
-					os.RemoveAll(m)
-				}
+		st, err := os.Lstat(m)
+		if err != nil || !st.IsDir() {
+			continue
+		}
+		if pid, ok := tmpOwner(filepath.Base(m), base); ok {
+			if pid != os.Getpid() && !processAlive(pid) {
+				os.RemoveAll(m)
+			}
+			continue
+		}
+		if pid, ok := buildInProgress(m); ok {
+			if pid != os.Getpid() && !processAlive(pid) {
+				os.RemoveAll(m)
+			}
+			continue
+		}
+		if ours, err := readMarker(m); err == nil {
+			if foreign, err := foreignFiles(m, ours); err == nil && len(foreign) == 0 {
+				os.RemoveAll(m)
 			}
 		}
 	}
+}
+
+// tmpOwner reads the id of the process that created a temporary folder
+// from its name, ".BASE.tmp-PID-RANDOM".
+func tmpOwner(name, base string) (int, bool) {
+	rest, ok := strings.CutPrefix(name, "."+base+".tmp-")
+	if !ok {
+		return 0, false
+	}
+	digits, _, ok := strings.Cut(rest, "-")
+	if !ok {
+		return 0, false
+	}
+	pid, err := strconv.Atoi(digits)
+	return pid, err == nil && pid > 0
+}
+
+// buildInProgress reads the marker of a temporary folder still being
+// filled, and the id of the process filling it.
+func buildInProgress(dir string) (int, bool) {
+	b, err := os.ReadFile(filepath.Join(dir, markerName))
+	if err != nil || !bytes.HasPrefix(b, []byte(markerHead)) {
+		return 0, false
+	}
+	rest, ok := bytes.CutPrefix(b[len(markerHead):], []byte(inProgress))
+	if !ok {
+		return 0, false
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(rest)))
+	return pid, err == nil && pid > 0
+}
+
+// writeError names what could not be written as the file in the output
+// folder (not in the temporary one), with the system's reason: a full
+// disk, a quota, a read-only folder.
+func writeError(out, tmp string, err error) error {
+	var ae *assess.Error
+	var al assess.ErrorList
+	if errors.As(err, &ae) || errors.As(err, &al) {
+		return err
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		name := out
+		if rel, rerr := filepath.Rel(tmp, pe.Path); rerr == nil && !strings.HasPrefix(rel, "..") {
+			name = filepath.Join(out, rel)
+		}
+		return &assess.Error{Pos: assess.Position{File: name}, Msg: "cannot write: " + pe.Err.Error(), Err: err}
+	}
+	return &assess.Error{Pos: assess.Position{File: out}, Msg: "cannot write the output: " + err.Error(), Err: err}
 }
 
 func errText(err error) string {
