@@ -5,7 +5,6 @@ import (
 	"html"
 	"sort"
 	"strings"
-	"unicode"
 )
 
 // headerCell is what is known of one column's header. Most files have one
@@ -15,8 +14,15 @@ import (
 // one option of a multi question.
 type headerCell struct {
 	text  string // the header as written, trimmed: an attribute's name
+	attr  string // the attribute's name when not text (LimeSurvey "CODE. text")
 	alts  []string
 	pairs [][2]string
+	// derived are texts read out of the header (after a code prefix, the
+	// code, a matrix statement), tried after the header's own texts.
+	derived []string
+	// rests counts the first derived texts that are texts after a code
+	// prefix: only those may name an option ("Q3[SQ001]. Question [Option]").
+	rests int
 	pos   Position
 }
 
@@ -154,6 +160,7 @@ func stripTags(s string) string {
 type columnMatcher struct {
 	ix      *questionIndex
 	rb      *Rubric
+	layout  string            // the tool that wrote the file, for its own bookkeeping columns
 	mapping map[string]string // headerKey of a header → target
 	mapKey  map[string]string // headerKey → the key as the user wrote it
 }
@@ -236,6 +243,7 @@ func (m *columnMatcher) match(hs []headerCell) ([]Column, []colPlan, error) {
 				continue
 			}
 			errs = append(errs, dupColumnError(hs, cols, j, i))
+			dropDuplicate(cols, plans, i, errs[len(errs)-1])
 			continue
 		}
 		first[k] = i
@@ -246,6 +254,7 @@ func (m *columnMatcher) match(hs []headerCell) ([]Column, []colPlan, error) {
 			whole[c.Question] = i
 			if j, ok := anyOpt[c.Question]; ok {
 				errs = append(errs, dupColumnError(hs, cols, j, i))
+				dropDuplicate(cols, plans, i, errs[len(errs)-1])
 			}
 		} else {
 			if _, ok := anyOpt[c.Question]; !ok {
@@ -253,6 +262,7 @@ func (m *columnMatcher) match(hs []headerCell) ([]Column, []colPlan, error) {
 			}
 			if j, ok := whole[c.Question]; ok {
 				errs = append(errs, dupColumnError(hs, cols, j, i))
+				dropDuplicate(cols, plans, i, errs[len(errs)-1])
 			}
 		}
 	}
@@ -272,6 +282,13 @@ func dupColumnError(hs []headerCell, cols []Column, j, i int) *Error {
 		j+1, cols[j].Header, i+1, cols[i].Header, what)
 }
 
+// dropDuplicate sets aside a column that answers what another already
+// does. Reading stops at the error; inspect, which goes on, shows why.
+func dropDuplicate(cols []Column, plans []colPlan, i int, e *Error) {
+	cols[i].Kind, cols[i].How, cols[i].Why = ColumnIgnored, "duplicate", e.Msg
+	plans[i] = colPlan{q: -1}
+}
+
 func sameQuestionOption(cols []Column, j int, q string) bool {
 	return j >= 0 && j < len(cols) && cols[j].Kind == ColumnQuestion && cols[j].Question == q && cols[j].Option != ""
 }
@@ -281,31 +298,38 @@ func (m *columnMatcher) matchOne(h headerCell, labelOnly bool) (Column, colPlan,
 	texts := append([]string{h.text}, h.alts...)
 	none := colPlan{q: -1}
 	// 1. The explicit mapping.
-	for _, t := range texts {
+	for _, t := range append(texts, h.derived...) {
 		if target, ok := m.mapping[headerKey(t)]; ok {
 			return m.mapped(h, m.mapKey[headerKey(t)], target)
 		}
 	}
-	// 2-4. Question id, text, alias (lookup keeps that order per text).
-	for _, step := range []string{"id", "text", "alias"} {
-		for _, t := range texts {
-			q, how, why := m.ix.lookup(t)
-			if how != step {
-				continue
+	// 2-5. Question id, text, alias (lookup keeps that order per text),
+	// then one option of a multi question: first for the header's own
+	// texts, then for those read out of it.
+	for k, set := range [][]string{texts, h.derived} {
+		for _, step := range []string{"id", "text", "alias"} {
+			for _, t := range set {
+				q, how, why := m.ix.lookup(t)
+				if how != step {
+					continue
+				}
+				if q == nil {
+					return Column{Kind: ColumnIgnored, How: "ambiguous", Why: why}, none, nil
+				}
+				return Column{Kind: ColumnQuestion, Question: q.ID, How: how}, colPlan{q: q.Index}, nil
 			}
-			if q == nil {
-				return Column{Kind: ColumnIgnored, How: "ambiguous", Why: why}, none, nil
-			}
-			return Column{Kind: ColumnQuestion, Question: q.ID, How: how}, colPlan{q: q.Index}, nil
 		}
-	}
-	// 5. One option of a multi question.
-	if q, label, how := m.optionColumn(h, labelOnly); q != nil {
-		return Column{Kind: ColumnQuestion, Question: q.ID, Option: label, How: how}, colPlan{q: q.Index, opt: label}, nil
+		pairs := h.pairs
+		if k > 0 {
+			pairs, set = nil, h.derived[:h.rests]
+		}
+		if q, label, how := m.optionColumn(pairs, set, labelOnly && k == 0); q != nil {
+			return Column{Kind: ColumnQuestion, Question: q.ID, Option: label, How: how}, colPlan{q: q.Index, opt: label}, nil
+		}
 	}
 	// 6. Personal data and survey-tool bookkeeping.
 	for _, t := range texts {
-		switch identityKind(t) {
+		switch identityKind(t, m.layout) {
 		case identID:
 			return Column{Kind: ColumnIdentity, How: "identity", Why: "respondent id: used in messages only, never shown"}, colPlan{q: -1, id: true}, nil
 		case identPersonal:
@@ -317,50 +341,12 @@ func (m *columnMatcher) matchOne(h headerCell, labelOnly bool) (Column, colPlan,
 	if h.text == "" {
 		return Column{Kind: ColumnIgnored, How: "empty", Why: "the column has no header"}, none, nil
 	}
-	// 7. Anything else is an attribute, named as written.
-	return Column{Kind: ColumnAttribute, Attr: h.text, How: "header"}, colPlan{q: -1, attr: h.text}, nil
-}
-
-// mapped applies an explicit [columns] entry.
-func (m *columnMatcher) mapped(h headerCell, key, target string) (Column, colPlan, *Error) {
-	none := colPlan{q: -1}
-	switch {
-	case strings.EqualFold(target, "ignore"):
-		return Column{Kind: ColumnIgnored, How: "mapping", Why: fmt.Sprintf("[columns] %q = \"ignore\"", key)}, none, nil
-	case strings.HasPrefix(target, "attr:"):
-		name := strings.TrimSpace(strings.TrimPrefix(target, "attr:"))
-		if name == "" {
-			return Column{Kind: ColumnIgnored, How: "mapping"}, none, Errorf(h.pos, "[columns] %q = %q: the attribute needs a name, as in \"attr:Team\"", key, target)
-		}
-		return Column{Kind: ColumnAttribute, Attr: name, How: "mapping"}, colPlan{q: -1, attr: name}, nil
+	// 7. Anything else is an attribute, named as written (or by its code).
+	name := h.text
+	if h.attr != "" {
+		name = h.attr
 	}
-	if q := m.questionByID(target); q != nil {
-		return Column{Kind: ColumnQuestion, Question: q.ID, How: "mapping"}, colPlan{q: q.Index}, nil
-	}
-	if i := strings.IndexByte(target, ':'); i > 0 {
-		if q := m.questionByID(target[:i]); q != nil {
-			if q.Type != TypeMulti {
-				return Column{Kind: ColumnIgnored, How: "mapping"}, none, Errorf(h.pos, "[columns] %q = %q: question %q is not a multi question, so a column cannot hold one of its options", key, target, q.ID)
-			}
-			label, ok := m.ix.option(q, target[i+1:])
-			if !ok {
-				return Column{Kind: ColumnIgnored, How: "mapping"}, none, Errorf(h.pos, "[columns] %q = %q: question %q has no option %q", key, target, q.ID, strings.TrimSpace(target[i+1:]))
-			}
-			return Column{Kind: ColumnQuestion, Question: q.ID, Option: label, How: "mapping"}, colPlan{q: q.Index, opt: label}, nil
-		}
-	}
-	return Column{Kind: ColumnIgnored, How: "mapping"}, none, Errorf(h.pos, "[columns] %q = %q: rubric %q has no such question; use a question id, \"QUESTION:OPTION\", \"attr:NAME\" or \"ignore\"", key, target, m.rb.ID)
-}
-
-func (m *columnMatcher) questionByID(id string) *Question {
-	id = strings.TrimSpace(id)
-	if q := m.ix.byID[id]; q != nil {
-		return q
-	}
-	if qs := m.ix.byNormID[Normalize(id)]; len(qs) == 1 {
-		return qs[0]
-	}
-	return nil
+	return Column{Kind: ColumnAttribute, Attr: name, How: "header"}, colPlan{q: -1, attr: name}, nil
 }
 
 // optionColumn recognises a column that holds one option of a multi
@@ -368,12 +354,12 @@ func (m *columnMatcher) questionByID(id string) *Question {
 // [OPTION]" (Google Forms, LimeSurvey), "QUESTION: OPTION" (how "option"),
 // or the option label alone when only one multi question has it
 // (Typeform; how "option label").
-func (m *columnMatcher) optionColumn(h headerCell, labelOnly bool) (q *Question, label, how string) {
-	if len(m.ix.byOption) == 0 {
+func (m *columnMatcher) optionColumn(pairs [][2]string, texts []string, labelOnly bool) (q *Question, label, how string) {
+	if len(m.ix.byOption) == 0 || len(texts) == 0 {
 		return nil, "", ""
 	}
-	pairs := h.pairs
-	for _, t := range append([]string{h.text}, h.alts...) {
+	pairs = pairs[:len(pairs):len(pairs)] // never append into the header's own slice
+	for _, t := range texts {
 		pairs = append(pairs, splitOptionHeader(t)...)
 	}
 	for _, p := range pairs {
@@ -385,7 +371,7 @@ func (m *columnMatcher) optionColumn(h headerCell, labelOnly bool) (q *Question,
 			return q, label, "option"
 		}
 	}
-	if refs := m.ix.byOption[headerKey(h.text)]; labelOnly && len(refs) == 1 {
+	if refs := m.ix.byOption[headerKey(texts[0])]; labelOnly && len(refs) == 1 {
 		return refs[0].q, refs[0].label, "option label"
 	}
 	return nil, "", ""
@@ -413,107 +399,4 @@ func splitOptionHeader(s string) [][2]string {
 		}
 	}
 	return out
-}
-
-// Identity and metadata columns, as the survey tools name them. They are
-// never carried into a Respondent; a respondent-id column only gives
-// Respondent.ID, which is used in messages and never reaches an output.
-// Keys are squashed: Normalize, then only letters and digits kept, so
-// "IP Address", "IPAddress" and "ip_address" are one entry.
-type identKind uint8
-
-const (
-	identNone identKind = iota
-	identID
-	identPersonal
-	identMeta
-)
-
-var identityColumns = map[string]identKind{
-	// Respondent ids. Microsoft Forms "ID", Typeform "#", LimeSurvey "id",
-	// SurveyMonkey "Respondent ID", Qualtrics "ResponseID"/"ResponseId",
-	// KoboToolbox "_id", "_uuid", "meta/instanceID", LimeSurvey "token".
-	"id": identID, "#": identID, "respondentid": identID, "responseid": identID,
-	"uuid": identID, "instanceid": identID, "token": identID, "recordid": identID,
-	"submissionid": identID, "responsetoken": identID,
-	// Hand-made sheets.
-	"respondent": identID, "participant": identID, "participantid": identID,
-
-	// Names, e-mail addresses, network and device details, places.
-	"name": identPersonal, "fullname": identPersonal, "firstname": identPersonal,
-	"lastname": identPersonal, "surname": identPersonal, "username": identPersonal,
-	"email": identPersonal, "emailaddress": identPersonal, "recipientemail": identPersonal,
-	"recipientfirstname": identPersonal, "recipientlastname": identPersonal,
-	"recipientname": identPersonal, "externaldatareference": identPersonal,
-	"externalreference": identPersonal, "collectorid": identPersonal,
-	"customdata": identPersonal, "customdata1": identPersonal,
-	"ip": identPersonal, "ipaddress": identPersonal, "ipaddr": identPersonal,
-	"networkid": identPersonal, "useragent": identPersonal, "browser": identPersonal,
-	"refurl": identPersonal, "referer": identPersonal, "referrer": identPersonal,
-	"locationlatitude": identPersonal, "locationlongitude": identPersonal,
-	"locationaccuracy": identPersonal, "latitude": identPersonal, "longitude": identPersonal,
-	"gpslatitude": identPersonal, "gpslongitude": identPersonal, "gpsaltitude": identPersonal,
-	"gpsprecision": identPersonal, "geolocation": identPersonal, "submittedby": identPersonal,
-	"deviceid": identPersonal, "phonenumber": identPersonal, "subscriberid": identPersonal,
-	"simserial": identPersonal,
-
-	// Time stamps: Google Forms "Timestamp", Microsoft Forms "Start time",
-	// "Completion time", "Last modified time", Typeform "Start Date (UTC)",
-	// "Submit Date (UTC)", "Stage Date (UTC)", SurveyMonkey "Start Date",
-	// "End Date", Qualtrics "StartDate", "EndDate", "RecordedDate",
-	// LimeSurvey "submitdate", "startdate", "datestamp", Alchemer "Date
-	// Submitted", "Time Started", KoboToolbox "_submission_time".
-	"timestamp": identMeta, "starttime": identMeta, "completiontime": identMeta,
-	"lastmodifiedtime": identMeta, "startdate": identMeta, "enddate": identMeta,
-	"startdateutc": identMeta, "submitdateutc": identMeta, "stagedateutc": identMeta,
-	"enddateutc": identMeta, "submitdate": identMeta, "recordeddate": identMeta,
-	"datestamp": identMeta, "datesubmitted": identMeta, "timestarted": identMeta,
-	"submissiontime": identMeta, "submittedat": identMeta, "createdat": identMeta,
-	// Bookkeeping: Qualtrics "Status", "Progress", "Duration (in seconds)",
-	// "Finished", "DistributionChannel", "UserLanguage", "ResponseSet";
-	// LimeSurvey "lastpage", "startlanguage", "seed"; Typeform "Response
-	// Type"; Microsoft Forms quizzes "Total points", "Quiz feedback".
-	"status": identMeta, "progress": identMeta, "durationinseconds": identMeta,
-	"finished": identMeta, "distributionchannel": identMeta, "userlanguage": identMeta,
-	"responseset": identMeta, "lastpage": identMeta, "startlanguage": identMeta,
-	"seed": identMeta, "responsetype": identMeta, "totalpoints": identMeta,
-	"quizfeedback": identMeta, "statuscompletepartial": identMeta,
-	"qrecaptchascore": identMeta, "qrelevantidduplicate": identMeta,
-	"qrelevantidduplicatescore": identMeta, "qrelevantidfraudscore": identMeta,
-	"qrelevantidlaststartdate": identMeta,
-}
-
-// koboColumns are KoboToolbox/ODK system columns, matched as written
-// (lower-cased), because "Notes" or "Tags" alone may well be attributes.
-var koboColumns = map[string]identKind{
-	"_id": identID, "_uuid": identID, "meta/instanceid": identID,
-	"_submission_time": identMeta, "_tags": identMeta, "_notes": identMeta,
-	"_validation_status": identMeta, "_status": identMeta, "_index": identMeta,
-	"_parent_index": identMeta, "_parent_table_name": identMeta,
-	"__version__": identMeta, "_version_": identMeta, "_xform_id_string": identMeta,
-	"_attachments": identMeta, "_geolocation": identPersonal, "_submitted_by": identPersonal,
-	"start": identMeta, "end": identMeta, "today": identMeta, "deviceid": identPersonal,
-	"meta/deprecatedid": identMeta, "formhub/uuid": identMeta,
-}
-
-func identityKind(header string) identKind {
-	k := strings.ToLower(strings.TrimSpace(header))
-	if kind, ok := koboColumns[k]; ok {
-		return kind
-	}
-	n := headerKey(header)
-	if n == "#" {
-		return identID
-	}
-	// Microsoft Forms quizzes add "Points - Q" and "Feedback - Q" per question.
-	if strings.HasPrefix(n, "points - ") || strings.HasPrefix(n, "feedback - ") {
-		return identMeta
-	}
-	var b strings.Builder
-	for _, r := range n {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return identityColumns[b.String()]
 }

@@ -24,11 +24,7 @@ func openCSV(name string, br *bufio.Reader, rb *Rubric, opt ReadOptions) (Source
 	if err != nil {
 		return nil, err
 	}
-	s, err := openTable(name, rows, rb, opt)
-	if err != nil {
-		return nil, err
-	}
-	return s, nil
+	return openTable(name, rows, rb, opt)
 }
 
 // newCSVRows sets up the decoding and the csv.Reader for one input.

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -74,16 +75,30 @@ func (p *Project) KeyPos(path ...any) Position { return p.ix.at(tomlPath(path...
 
 var colorRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
+// MaxProjectSize bounds an assessment.toml, as MaxRubricSize a rubric.
+const MaxProjectSize = 16 << 20
+
 // LoadProject parses an assessment.toml strictly. file is its path; paths
 // in it are resolved against its folder. References to the rubric (notes,
 // overrides) are checked later by CheckProject, once the rubric is known.
 func LoadProject(file string, data []byte) (*Project, error) {
+	if len(data) > MaxProjectSize {
+		return nil, ErrorList{Errorf(Position{File: file, Line: 1, Col: 1}, "assessment.toml is %d bytes; the limit is %d", len(data), MaxProjectSize)}
+	}
+	if !utf8.Valid(data) {
+		line, col := lineCol(data, invalidUTF8Offset(data))
+		return nil, ErrorList{Errorf(Position{File: file, Line: line, Col: col}, "invalid UTF-8; save the file as UTF-8")}
+	}
+	ix := indexTOML(file, data)
+	if ix.err != nil {
+		return nil, ErrorList{ix.err}
+	}
 	var raw map[string]any
 	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
 		return nil, ErrorList{tomlError(file, err)}
 	}
 	var errs ErrorList
-	t := &tomlTable{m: raw, ix: indexTOML(file, data), errs: &errs, used: map[string]bool{}}
+	t := &tomlTable{m: raw, ix: ix, errs: &errs, used: map[string]bool{}}
 	dir := filepath.Dir(file)
 	rel := func(p string) string {
 		if p == "" || filepath.IsAbs(p) {

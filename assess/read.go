@@ -15,10 +15,38 @@ type ReadOptions struct {
 	// Columns maps a header (as written, matched after Normalize) to a
 	// question id, to "QUESTION:OPTION" for a column that holds one option
 	// of a multi question, to "attr:NAME" for an attribute, or to "ignore".
+	// In the long layout it maps question names the same way.
 	Columns map[string]string
-	// Format forces a layout: "csv", "xlsx", "toml", "json"; "" detects it.
+	// Values recodes raw answers for every question: raw value (matched
+	// after Normalize) → the answer it stands for; the answer "skip"
+	// makes the value missing. QValues does the same for one question
+	// (keyed by question id) and wins over Values.
+	Values  map[string]string
+	QValues map[string]map[string]string
+	// MapFile is the file Columns and Values come from (assessment.toml
+	// or a --map file), named in messages about them.
+	MapFile string
+	// Format forces a container ("csv", "xlsx", "toml", "json"), a layout
+	// (one of Layouts: "google-forms", "qualtrics", "long", ...), or
+	// neither (""): what is not forced is detected.
 	Format string
+
+	// lenient keeps reading past matching problems (inspect).
+	lenient bool
 }
+
+// Excluder is implemented by sources that leave responses out, such as
+// Qualtrics survey previews and spam. Excluded counts them by reason
+// ("preview", "spam"); it is complete once Next has returned io.EOF.
+type Excluder interface {
+	Excluded() map[string]int
+}
+
+// Exclusion reasons.
+const (
+	ExcludedPreview = "preview"
+	ExcludedSpam    = "spam"
+)
 
 // Input formats.
 const (
@@ -56,8 +84,16 @@ func OpenAnswers(name string, r io.Reader, rb *Rubric, opt ReadOptions) (Source,
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, &Error{Pos: Position{File: name}, Msg: "cannot read: " + err.Error(), Err: err}
 	}
-	format := strings.ToLower(opt.Format)
-	if format == "" {
+	format, layout, ok := parseFormat(opt.Format)
+	if !ok {
+		return nil, Errorf(Position{File: name}, "unknown answers format %q: use one of %s", opt.Format, formatNames())
+	}
+	switch {
+	case layout != "" && bytes.HasPrefix(head, zipMagic):
+		format = FormatXLSX
+	case layout != "":
+		format = FormatCSV
+	case format == "":
 		format = formatFromName(name)
 		// A workbook saved under another name is still a workbook.
 		if format == "" || bytes.HasPrefix(head, zipMagic) {
@@ -73,13 +109,48 @@ func OpenAnswers(name string, r io.Reader, rb *Rubric, opt ReadOptions) (Source,
 	case FormatXLSX, "xlsm":
 		return openXLSX(name, br, rb, opt)
 	case FormatTOML:
-		return openNativeTOML(name, br, rb)
+		src, err := openNativeTOML(name, br, rb)
+		return withRecoding(src, err, rb, opt, name)
 	case FormatJSON:
-		return openNativeJSON(name, br, rb)
+		src, err := openNativeJSON(name, br, rb)
+		return withRecoding(src, err, rb, opt, name)
 	case "xls":
 		return nil, Errorf(Position{File: name}, "old Excel (.xls) files are not read; save it as .xlsx or CSV UTF-8")
 	}
-	return nil, Errorf(Position{File: name}, "unknown answers format %q: use csv, xlsx, toml or json", opt.Format)
+	return nil, Errorf(Position{File: name}, "unknown answers format %q: use one of %s", opt.Format, formatNames())
+}
+
+// withRecoding wraps a native source in the [values] recoding, if any.
+func withRecoding(src Source, err error, rb *Rubric, opt ReadOptions, name string) (Source, error) {
+	if err != nil {
+		return nil, err
+	}
+	rec, err := newRecoder(rb, opt, "", name)
+	if err != nil {
+		return nil, err
+	}
+	if rec == nil {
+		return src, nil
+	}
+	return &recodedSource{Source: src, rec: rec, rb: rb}, nil
+}
+
+// LayoutOf tells the layout a source was read in (one of Layouts), or
+// the native format ("toml", "json").
+func LayoutOf(src Source) string {
+	switch s := src.(type) {
+	case *tableSource:
+		return s.layout.name
+	case *longSource:
+		return LayoutLong
+	case *recodedSource:
+		return LayoutOf(s.Source)
+	case *tomlAnswers:
+		return FormatTOML
+	case *jsonAnswers:
+		return FormatJSON
+	}
+	return ""
 }
 
 var (

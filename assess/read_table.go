@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -37,55 +38,83 @@ func (r *tableRow) blank() bool {
 }
 
 // tableSource turns the rows of a tabular input into respondents: one
-// header (of one to three rows), then one respondent per row.
+// header (of one to three rows, after any title lines), then one
+// respondent per row.
 type tableSource struct {
 	name    string
 	rr      rowReader
+	rb      *Rubric
 	nq      int
 	nattr   int
+	layout  tableLayout
 	cols    []Column
 	plans   []colPlan
-	pending []*tableRow // rows read ahead while looking for header rows
+	pending []*tableRow // rows read ahead while looking for the header
 	row     tableRow
 	closed  bool
+	rec     *recoder
+	rules   rowRules
+	// excluded counts responses left out, by reason; kept counts those
+	// read but worth a word in inspect ("survey test", "incomplete").
+	excluded, kept map[string]int
+	problems       ErrorList // matching problems, kept when lenient
+	headerLine     int
 }
 
-func openTable(name string, rr rowReader, rb *Rubric, opt ReadOptions) (*tableSource, error) {
-	s := &tableSource{name: name, rr: rr, nq: len(rb.Questions)}
-	// The header is the first row with any text; up to two more rows are
-	// read to recognise exports with several header rows.
+// openTable reads the first rows, decides the layout and the header, and
+// returns the source of the rest: a *tableSource, or a *longSource for a
+// long layout.
+func openTable(name string, rr rowReader, rb *Rubric, opt ReadOptions) (Source, error) {
+	fail := func(err error) (Source, error) {
+		_ = rr.close()
+		return nil, err
+	}
 	var rows []*tableRow
-	for len(rows) < 3 {
+	for len(rows) < headerScanRows {
 		row := &tableRow{}
 		if err := rr.read(row); err == io.EOF {
 			break
 		} else if err != nil {
-			s.Close()
-			return nil, err
+			return fail(err)
 		}
-		if len(rows) == 0 && row.blank() {
+		if row.blank() {
 			continue
 		}
 		rows = append(rows, row)
 	}
 	if len(rows) == 0 {
-		s.Close()
-		return nil, Errorf(Position{File: name, Line: 1, Col: 1}, "no header row")
+		return fail(Errorf(Position{File: name, Line: 1, Col: 1}, "no header row"))
 	}
-	hs, used := headerCells(rows)
-	for _, r := range rows[:used] {
+	_, forced, _ := parseFormat(opt.Format)
+	m := newColumnMatcher(rb, opt)
+	l, err := detectLayout(rows, forced, m)
+	if err != nil {
+		return fail(err)
+	}
+	m.layout = l.name
+	used := l.skipped + l.rows
+	for _, r := range rows[l.skipped:used] {
 		for j, c := range r.cells {
 			if err := checkUTF8(r.pos[j], c); err != nil {
-				s.Close()
-				return nil, err
+				return fail(err)
 			}
 		}
 	}
-	s.pending = rows[used:]
-	cols, plans, err := newColumnMatcher(rb, opt).match(hs)
+	rec, err := newRecoder(rb, opt, l.name, name)
 	if err != nil {
-		s.Close()
-		return nil, err
+		return fail(err)
+	}
+	if l.long != nil {
+		return openLong(name, rr, rows[l.skipped:], l, rb, m, rec, opt.lenient)
+	}
+	s := &tableSource{name: name, rr: rr, rb: rb, nq: len(rb.Questions), layout: l, rec: rec,
+		pending: rows[used:], excluded: map[string]int{}, kept: map[string]int{}, headerLine: rows[l.skipped].line}
+	cols, plans, err := m.match(l.hs)
+	if err != nil {
+		if !opt.lenient {
+			return fail(err)
+		}
+		s.problems = asErrorList(err)
 	}
 	s.cols, s.plans = cols, plans
 	for _, p := range plans {
@@ -93,11 +122,27 @@ func openTable(name string, rr rowReader, rb *Rubric, opt ReadOptions) (*tableSo
 			s.nattr++
 		}
 	}
+	s.rules = newRowRules(l, cols)
 	return s, nil
+}
+
+func asErrorList(err error) ErrorList {
+	var l ErrorList
+	if errors.As(err, &l) {
+		return l
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return ErrorList{e}
+	}
+	return ErrorList{&Error{Msg: err.Error(), Err: err}}
 }
 
 // Columns tells how each column was matched.
 func (s *tableSource) Columns() []Column { return s.cols }
+
+// Excluded counts the responses left out, by reason (see Excluder).
+func (s *tableSource) Excluded() map[string]int { return s.excluded }
 
 // Close releases the input; Next closes it itself at the end or an error.
 func (s *tableSource) Close() error {
@@ -109,7 +154,8 @@ func (s *tableSource) Close() error {
 }
 
 // Next returns the next respondent. Rows with no text in any cell (as
-// spreadsheets write for blank lines) are skipped.
+// spreadsheets write for blank lines) are skipped, and so are the
+// responses the layout leaves out (counted in Excluded).
 func (s *tableSource) Next() (*Respondent, error) {
 	for {
 		if s.closed {
@@ -124,6 +170,13 @@ func (s *tableSource) Next() (*Respondent, error) {
 		}
 		if row.blank() {
 			continue
+		}
+		if why := s.rules.exclude(row); why != "" {
+			s.excluded[why]++
+			continue
+		}
+		if why := s.rules.note(row); why != "" {
+			s.kept[why]++
 		}
 		resp, err := s.respondent(row)
 		if err != nil {
@@ -152,12 +205,27 @@ func (s *tableSource) respondent(row *tableRow) (*Respondent, error) {
 		}
 		t := strings.TrimSpace(v)
 		switch {
+		case p.q >= 0 && t == "":
 		case p.q >= 0 && p.opt == "":
-			if t != "" {
-				vals[p.q] = v
-				resp.Answers[p.q] = Cell{Values: vals[p.q : p.q+1 : p.q+1], Pos: row.pos[j]}
+			if s.rec != nil {
+				if rv, ok := s.rec.recode(s.rb.Questions[p.q], v); ok {
+					if len(rv) > 0 {
+						resp.Answers[p.q] = Cell{Values: rv, Pos: row.pos[j]}
+					}
+					continue
+				}
 			}
+			vals[p.q] = v
+			resp.Answers[p.q] = Cell{Values: vals[p.q : p.q+1 : p.q+1], Pos: row.pos[j]}
 		case p.q >= 0:
+			if s.rec != nil {
+				if rv, ok := s.rec.recode(s.rb.Questions[p.q], v); ok {
+					if len(rv) == 0 {
+						continue
+					}
+					t = rv[0]
+				}
+			}
 			if optionSelected(t) {
 				c := &resp.Answers[p.q]
 				if len(c.Values) == 0 {
@@ -188,134 +256,4 @@ func optionSelected(v string) bool {
 		return false
 	}
 	return true
-}
-
-// headerCells reads the header rows. Besides the common single row it
-// recognises Qualtrics (export tags, question texts and an ImportId row;
-// or the legacy V1, V2, ... row over a row of names) and raw SurveyMonkey
-// exports (question texts over a row of "Response" and sub-labels, the
-// text written only over a question's first column). It returns how many
-// of rows are header rows.
-func headerCells(rows []*tableRow) ([]headerCell, int) {
-	r1 := rows[0]
-	var r2 *tableRow
-	if len(rows) > 1 {
-		r2 = rows[1]
-	}
-	width := len(r1.cells)
-	posAt := func(j int) Position {
-		if j < len(r1.pos) {
-			return r1.pos[j]
-		}
-		return r2.pos[j]
-	}
-	hs := make([]headerCell, 0, width)
-	add := func(text string, alts ...string) *headerCell {
-		h := headerCell{text: text, pos: posAt(len(hs))}
-		for _, a := range alts {
-			if a != "" && a != text {
-				h.alts = append(h.alts, a)
-			}
-		}
-		// Google Forms grid: "Question [Row statement]".
-		if strings.HasSuffix(text, "]") {
-			if i := strings.LastIndex(text, " ["); i > 0 {
-				h.alts = append(h.alts, text[i+2:len(text)-1])
-			}
-		}
-		hs = append(hs, h)
-		return &hs[len(hs)-1]
-	}
-	switch {
-	case len(rows) > 2 && isImportIDRow(rows[2]):
-		for j := range width {
-			add(r1.cell(j), r2.cell(j))
-		}
-		return hs, 3
-	case r2 != nil && r1.cell(0) == "V1" && r1.cell(1) == "V2" && Normalize(r2.cell(0)) == "responseid":
-		for j := range width {
-			top, name := r1.cell(j), r2.cell(j)
-			if isLegacyTag(top) || top == "" {
-				add(name, top)
-			} else {
-				add(top, name)
-			}
-		}
-		return hs, 2
-	case r2 != nil && isSurveyMonkeySubRow(r2):
-		width = max(width, len(r2.cells))
-		fill := ""
-		for j := range width {
-			top, sub := r1.cell(j), r2.cell(j)
-			if top != "" {
-				fill = top
-			} else if sub != "" {
-				top = fill
-			}
-			if isResponseLabel(sub) || top == "" {
-				add(top)
-				continue
-			}
-			h := add(top+" - "+sub, sub)
-			h.pairs = append(h.pairs, [2]string{top, sub})
-		}
-		return hs, 2
-	}
-	for j := range width {
-		add(r1.cell(j))
-	}
-	return hs, 1
-}
-
-// isImportIDRow recognises Qualtrics' third header row:
-// {"ImportId":"QID1"} (or with single quotes, in older exports).
-func isImportIDRow(r *tableRow) bool {
-	n, ids := 0, 0
-	for _, c := range r.cells {
-		c = strings.TrimSpace(c)
-		if c == "" {
-			continue
-		}
-		n++
-		if strings.HasPrefix(c, `{"ImportId"`) || strings.HasPrefix(c, `{'ImportId'`) {
-			ids++
-		}
-	}
-	return ids > 0 && 2*ids >= n
-}
-
-// isLegacyTag recognises Qualtrics legacy tags V1, V2, ...
-func isLegacyTag(s string) bool {
-	if len(s) < 2 || s[0] != 'V' {
-		return false
-	}
-	for _, c := range s[1:] {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-func isResponseLabel(s string) bool {
-	switch Normalize(s) {
-	case "", "response", "open-ended response":
-		return true
-	}
-	return false
-}
-
-// isSurveyMonkeySubRow recognises the second header row of a raw
-// SurveyMonkey export: its first cell is empty and it says "Response" or
-// "Open-Ended Response" over the questions' columns.
-func isSurveyMonkeySubRow(r *tableRow) bool {
-	if r.cell(0) != "" {
-		return false
-	}
-	for _, c := range r.cells {
-		if n := Normalize(c); n == "response" || n == "open-ended response" {
-			return true
-		}
-	}
-	return false
 }

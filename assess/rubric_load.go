@@ -27,12 +27,16 @@ func LoadRubric(name string, data []byte) (*Rubric, error) {
 		line, col := lineCol(data, invalidUTF8Offset(data))
 		return nil, ErrorList{Errorf(Position{File: name, Line: line, Col: col}, "invalid UTF-8; save the rubric as UTF-8")}
 	}
+	ix := indexTOML(name, data)
+	if ix.err != nil {
+		return nil, ErrorList{ix.err}
+	}
 	var raw map[string]any
 	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
 		return nil, ErrorList{tomlError(name, err)}
 	}
 	var errs ErrorList
-	root := &tomlTable{m: raw, ix: indexTOML(name, data), errs: &errs, used: map[string]bool{}}
+	root := &tomlTable{m: raw, ix: ix, errs: &errs, used: map[string]bool{}}
 	sum := sha256.Sum256(data)
 	r := &Rubric{SHA256: hex.EncodeToString(sum[:]), Source: name, Bytes: data}
 	l := &loader{r: r, root: root, broken: map[string]bool{}}

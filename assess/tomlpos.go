@@ -14,7 +14,31 @@ import (
 type tomlIndex struct {
 	file string
 	pos  map[string]Position
+	// err is set when the document passes a limit below; the index then
+	// holds only what came before, and the document must not be decoded:
+	// index first (ix := indexTOML(...); if ix.err != nil ...), then decode.
+	err *Error
 }
+
+// Limits on a TOML document, checked by indexTOML before anything decodes
+// it. BurntSushi/toml's cost grows faster than linearly with nesting (a
+// 100 000-deep inline table takes minutes and tens of GB), and no
+// rubric, project or answers file needs more than a few levels.
+const (
+	maxTOMLDepth    = 32 // nested arrays and inline tables
+	maxTOMLKeyParts = 32 // parts of one dotted key or table header
+	// The decoder copies a table's name for every key in the table, so a
+	// long name times many keys is quadratic: names stay short.
+	maxTOMLTableName = 1 << 10
+	// Positions are kept for the first elements of each array and for
+	// keys whose dotted path stays short: enough for every message, and
+	// it keeps the index linear in the size of the file.
+	maxIndexedElems = 10_000
+	maxIndexedPath  = 4 << 10
+)
+
+// stopScan unwinds the scanner when a limit is passed.
+type stopScan struct{}
 
 // at returns the position of the longest known prefix of path.
 func (ix *tomlIndex) at(path string) Position {
@@ -55,11 +79,34 @@ type tomlScanner struct {
 	line, col int
 	ix        *tomlIndex
 	arrays    map[string]int // array-of-tables path → count so far
+	depth     int            // of nested arrays and inline tables
 }
 
-func indexTOML(file string, src []byte) *tomlIndex {
-	s := &tomlScanner{src: src, line: 1, col: 1, ix: &tomlIndex{file: file, pos: map[string]Position{}}, arrays: map[string]int{}}
-	defer func() { _ = recover() }() // a malformed file keeps what was indexed; the parser reports it
+// fail records a limit passed at the current position and stops the scan.
+func (s *tomlScanner) fail(format string, args ...any) {
+	s.ix.err = Errorf(s.here(s.ix.file), format, args...)
+	panic(stopScan{})
+}
+
+// join returns the path of keys under table, and false when it would be
+// too long to index (the caller then indexes nothing below it).
+func join(table string, keys []string) (string, bool) {
+	n := len(table)
+	for _, k := range keys {
+		n += len(k) + 1
+	}
+	if n > maxIndexedPath {
+		return "", false
+	}
+	return joinPath(table, keys), true
+}
+
+func indexTOML(file string, src []byte) (ix *tomlIndex) {
+	ix = &tomlIndex{file: file, pos: map[string]Position{}}
+	s := &tomlScanner{src: src, line: 1, col: 1, ix: ix, arrays: map[string]int{}}
+	// A malformed file keeps what was indexed (the parser reports it); a
+	// file past a limit stops here with ix.err set.
+	defer func() { _ = recover() }()
 	table := ""
 	for last := -1; s.i < len(s.src); {
 		if s.i == last {
@@ -85,6 +132,13 @@ func indexTOML(file string, src []byte) *tomlIndex {
 				s.adv(1)
 			}
 			s.adv(1)
+			if len(keys) == 0 {
+				continue // "[" at the end of the file: the parser says so
+			}
+			if n := len(strings.Join(keys, ".")); n > maxTOMLTableName {
+				s.ix.err = Errorf(at, "a table name of %d characters; the limit is %d", n, maxTOMLTableName)
+				panic(stopScan{})
+			}
 			table = s.resolve(keys[:len(keys)-1])
 			table = joinPath(table, keys[len(keys)-1:])
 			if double {
@@ -96,14 +150,16 @@ func indexTOML(file string, src []byte) *tomlIndex {
 		default:
 			at := s.here(file)
 			keys := s.key()
-			path := joinPath(table, keys)
-			s.ix.pos[path] = at
+			path, ok := join(table, keys)
+			if ok {
+				s.ix.pos[path] = at
+			}
 			s.skipInline()
 			if s.i < len(s.src) && s.src[s.i] == '=' {
 				s.adv(1)
 			}
 			s.skipInline()
-			s.value(file, path)
+			s.value(file, path, ok)
 		}
 	}
 	return s.ix
@@ -182,6 +238,9 @@ func (s *tomlScanner) skipComment() {
 func (s *tomlScanner) key() []string {
 	var keys []string
 	for {
+		if len(keys) == maxTOMLKeyParts {
+			s.fail("a key nested more than %d levels deep (dotted parts); nothing aiready reads needs that", maxTOMLKeyParts)
+		}
 		s.skipInline()
 		if s.i >= len(s.src) {
 			return keys
@@ -219,10 +278,18 @@ func isBareKey(c byte) bool {
 	return c == '_' || c == '-' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
 }
 
-// value skips one value, indexing array elements and inline-table keys.
-func (s *tomlScanner) value(file, path string) {
+// value skips one value, indexing array elements and inline-table keys
+// (when index is set).
+func (s *tomlScanner) value(file, path string, index bool) {
 	if s.i >= len(s.src) {
 		return
+	}
+	if c := s.src[s.i]; c == '[' || c == '{' {
+		if s.depth == maxTOMLDepth {
+			s.fail("arrays or inline tables nested more than %d levels deep; nothing aiready reads needs that", maxTOMLDepth)
+		}
+		s.depth++
+		defer func() { s.depth-- }()
 	}
 	switch s.src[s.i] {
 	case '"', '\'':
@@ -235,10 +302,13 @@ func (s *tomlScanner) value(file, path string) {
 				s.adv(1)
 				return
 			}
-			elem := tomlPath(path, n)
-			s.ix.pos[elem] = s.here(file)
+			elem, ok := "", index && n < maxIndexedElems
+			if ok {
+				elem = tomlPath(path, n)
+				s.ix.pos[elem] = s.here(file)
+			}
 			start := s.i
-			s.value(file, elem)
+			s.value(file, elem, ok)
 			s.skipSpaceAndNewlines()
 			if s.i < len(s.src) && s.src[s.i] == ',' || s.i == start {
 				s.adv(1) // a comma, or a stray character of a malformed file
@@ -253,15 +323,21 @@ func (s *tomlScanner) value(file, path string) {
 				return
 			}
 			at := s.here(file)
-			k := joinPath(path, s.key())
-			s.ix.pos[k] = at
+			keys := s.key()
+			k, ok := "", false
+			if index {
+				k, ok = join(path, keys)
+			}
+			if ok {
+				s.ix.pos[k] = at
+			}
 			s.skipInline()
 			if s.i < len(s.src) && s.src[s.i] == '=' {
 				s.adv(1)
 			}
 			s.skipInline()
 			start := s.i
-			s.value(file, k)
+			s.value(file, k, ok)
 			s.skipInline()
 			if s.i < len(s.src) && (s.src[s.i] == ',' || s.src[s.i] == '\n') || s.i == start {
 				s.adv(1)

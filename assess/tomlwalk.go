@@ -29,9 +29,16 @@ func (t *tomlTable) pos(key ...any) Position {
 }
 
 func (t *tomlTable) errorf(pos Position, format string, args ...any) {
+	// Keys, ids and values come from the file: a 5 MB key must not make a
+	// 5 MB error line.
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = truncate(s, 80)
+		}
+	}
 	msg := fmt.Sprintf(format, args...)
 	if t.what != "" {
-		msg = t.what + ": " + msg
+		msg = truncate(t.what, 100) + ": " + msg
 	}
 	*t.errs = append(*t.errs, &Error{Pos: pos, Msg: msg})
 }

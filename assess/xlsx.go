@@ -68,11 +68,7 @@ func openXLSX(name string, r io.Reader, rb *Rubric, opt ReadOptions) (src Source
 		return nil, xlsxError(at, err)
 	}
 	x := &xlsxRows{name: name, f: f, rows: rows, sheet: sheets[0]}
-	s, err := openTable(name, x, rb, opt)
-	if err != nil {
-		return nil, err
-	}
-	return s, nil
+	return openTable(name, x, rb, opt)
 }
 
 func hasWorkbook(zr *zip.Reader) bool {

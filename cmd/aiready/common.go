@@ -21,6 +21,9 @@ type scoreFlags struct {
 	strict   bool
 	comments bool
 	quiet    bool
+	// inputFormat and mapFile say how to read the answers (inspect.go).
+	inputFormat string
+	mapFile     string
 }
 
 func (f *scoreFlags) add(fs *pflag.FlagSet) {
@@ -30,6 +33,7 @@ func (f *scoreFlags) add(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.strict, "strict", false, "fail on an answer that is not on its question's scale")
 	fs.BoolVar(&f.comments, "comments", false, "include free-text answers (only for groups at or above the threshold)")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print no warnings")
+	addReadFlags(fs, &f.inputFormat, &f.mapFile)
 }
 
 func (f *scoreFlags) options() assess.Options {
@@ -40,7 +44,7 @@ func (f *scoreFlags) check() error {
 	if f.minGroup < 1 {
 		return usagef("--min-group-size must be at least 1, not %d", f.minGroup)
 	}
-	return nil
+	return checkInputFormat(f.inputFormat)
 }
 
 // loadRubric reads a built-in rubric by name, or a rubric file by path.
@@ -75,11 +79,16 @@ func fileError(name string, err error) error {
 }
 
 // scoreInputs reads every input through one Scorer and returns the result.
-func scoreInputs(e *env, r *assess.Rubric, inputs []string, opt assess.Options, quiet bool) (*assess.Result, error) {
+// read, if given, says how to read them (see scoreFlags.readOptions).
+func scoreInputs(e *env, r *assess.Rubric, inputs []string, opt assess.Options, quiet bool, read ...assess.ReadOptions) (*assess.Result, error) {
 	if len(inputs) == 0 {
 		return nil, usagef("no answers given: name one or more files, or - for standard input")
 	}
 	s := assess.NewScorer(r, opt)
+	var ro assess.ReadOptions
+	if len(read) > 0 {
+		ro = read[0]
+	}
 	stdinUsed := false
 	for _, in := range inputs {
 		if in == "-" {
@@ -88,7 +97,7 @@ func scoreInputs(e *env, r *assess.Rubric, inputs []string, opt assess.Options, 
 			}
 			stdinUsed = true
 		}
-		if err := addInput(e, s, r, in); err != nil {
+		if err := addInput(e, s, r, in, ro); err != nil {
 			return nil, err
 		}
 	}
@@ -105,7 +114,7 @@ func scoreInputs(e *env, r *assess.Rubric, inputs []string, opt assess.Options, 
 	return res, nil
 }
 
-func addInput(e *env, s *assess.Scorer, r *assess.Rubric, in string) error {
+func addInput(e *env, s *assess.Scorer, r *assess.Rubric, in string, ro assess.ReadOptions) error {
 	var rd io.Reader
 	name := in
 	if in == "-" {
@@ -121,7 +130,7 @@ func addInput(e *env, s *assess.Scorer, r *assess.Rubric, in string) error {
 		}
 		rd = f
 	}
-	src, err := assess.OpenAnswers(name, rd, r, assess.ReadOptions{})
+	src, err := assess.OpenAnswers(name, rd, r, ro)
 	if err != nil {
 		return err
 	}

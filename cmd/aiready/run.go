@@ -41,6 +41,7 @@ func commands() []*command {
 		demoCommand(),
 		validateCommand(),
 		scoreCommand(),
+		inspectCommand(),
 		buildCommand(),
 		versionCommand(),
 	}

@@ -1,0 +1,383 @@
+package assess
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// suggest writes the [columns] and [values] lines that fix what can be
+// guessed: a column whose header reads like a question not found
+// otherwise, and answers that are codes for "no answer" or for options.
+// What needs a person's choice is written as a TOML comment.
+func (in *Inspection) suggest(rb *Rubric) {
+	found := map[string]bool{}
+	for _, c := range in.Columns {
+		if c.Kind == ColumnQuestion {
+			found[c.Question] = true
+		}
+	}
+	var missing []*Question
+	for _, q := range rb.Questions {
+		if !found[q.ID] {
+			missing = append(missing, q)
+		}
+	}
+	var cols []string
+	taken := map[string]bool{}
+	// When nothing matches, a header that is only a code says nothing:
+	// the survey may well be about something else.
+	nothing := len(missing) == len(rb.Questions)
+	codes := 0
+	for _, c := range in.Columns {
+		if len(missing) == 0 {
+			break
+		}
+		key := tomlString(c.Header)
+		switch {
+		case c.Kind == ColumnAttribute && c.How == "header":
+			if q, sim := similarQuestion(append([]string{c.Header}, c.Texts...), missing, taken); q != nil && sim >= 0.5 {
+				taken[q.ID] = true
+				cols = append(cols, fmt.Sprintf("%s = %s   # reads like %q", key, tomlString(q.ID), clip(q.Text, 60)))
+			} else if looksLikeCode(c.Header) && !nothing {
+				if codes++; codes <= maxCodeSuggestions {
+					cols = append(cols, fmt.Sprintf("# %s = \"\"   # a question id, \"QUESTION:OPTION\", \"attr:NAME\" or \"ignore\"", key))
+				}
+			}
+		case c.How == "ambiguous":
+			cols = append(cols, fmt.Sprintf("# %s = \"\"   # %s: pick one", key, c.Why))
+		}
+	}
+	if codes > maxCodeSuggestions {
+		cols = append(cols, fmt.Sprintf("# ... and %d more columns named by a code alone", codes-maxCodeSuggestions))
+	}
+	if len(cols) > 0 {
+		in.SuggestColumns = append([]string{"[columns]"}, cols...)
+	}
+	in.SuggestValues = suggestValues(rb, in.Unrecognised, in.Questions)
+}
+
+// valueLine is one proposed [values] entry; unsure ones are comments.
+type valueLine struct {
+	value, answer, note string
+	sure                bool
+}
+
+// maxCodeSuggestions bounds the commented [columns] lines for headers
+// that are only codes (Q7, Q3_1).
+const maxCodeSuggestions = 5
+
+// suggestValues proposes [values] lines for unrecognised answers. An entry
+// that several questions share goes once into [values]; a question's own
+// table holds the rest, and wins over [values] where they differ.
+func suggestValues(rb *Rubric, bad []UnrecognisedValue, qs []InspectQuestion) []string {
+	byQ := map[string][]string{}
+	for _, u := range bad {
+		byQ[u.Question] = append(byQ[u.Question], u.Value)
+	}
+	per := map[string][]valueLine{}
+	var order []*Question
+	for i, q := range rb.Questions {
+		if len(byQ[q.ID]) == 0 {
+			continue
+		}
+		var numbers []string
+		if i < len(qs) {
+			numbers = qs[i].Numbers
+		}
+		order = append(order, q)
+		lines := suggestFor(q, byQ[q.ID], numbers)
+		sort.SliceStable(lines, func(i, j int) bool {
+			if lines[i].sure != lines[j].sure {
+				return lines[i].sure
+			}
+			return codeLess(lines[i].value, lines[j].value)
+		})
+		per[q.ID] = lines
+	}
+	type pair struct{ v, a string }
+	sure, unsure := map[pair]int{}, map[string][]string{}
+	for _, q := range order {
+		for _, l := range per[q.ID] {
+			if l.sure {
+				sure[pair{Normalize(l.value), l.answer}]++
+			} else {
+				unsure[Normalize(l.value)] = append(unsure[Normalize(l.value)], q.ID)
+			}
+		}
+	}
+	var global []string
+	globalAns := map[string]string{}
+	for _, q := range order {
+		for _, l := range per[q.ID] {
+			n := Normalize(l.value)
+			switch {
+			case l.sure && (sure[pair{n, l.answer}] >= 2 || n == "-99") && globalAns[n] == "":
+				globalAns[n] = l.answer
+				global = append(global, l.format(""))
+			case !l.sure && len(unsure[n]) >= 2 && unsure[n][0] == q.ID:
+				global = append(global, l.format("in "+strings.Join(unsure[n], ", ")+": "))
+			}
+		}
+	}
+	out := []string{}
+	if len(global) > 0 {
+		out = append(append(out, "[values]"), global...)
+	}
+	for _, q := range order {
+		var lines []string
+		for _, l := range per[q.ID] {
+			n := Normalize(l.value)
+			if l.sure && globalAns[n] == l.answer || !l.sure && len(unsure[n]) >= 2 {
+				continue
+			}
+			lines = append(lines, l.format(""))
+		}
+		if len(lines) > 0 {
+			out = append(append(out, "[values."+tomlKey(q.ID)+"]"), lines...)
+		}
+	}
+	return out
+}
+
+func (l valueLine) format(prefix string) string {
+	if l.sure {
+		s := tomlString(l.value) + " = " + tomlString(l.answer)
+		if l.note != "" {
+			s += "   # " + prefix + l.note
+		}
+		return s
+	}
+	return "# " + tomlString(l.value) + ` = ""   # ` + prefix + l.note
+}
+
+// suggestFor proposes what each unrecognised value of q stands for.
+// numbers are the numbers that answered a choice question by points: when
+// its other answers are codes, they are most likely codes too.
+func suggestFor(q *Question, values, numbers []string) []valueLine {
+	labels := answerLabels(q)
+	codes := map[string]int{} // value → its number, when every value is PREFIX+number with one prefix
+	prefix, same := "", true
+	all := append(append([]string{}, values...), numbers...)
+	for k, v := range all {
+		p, n, ok := splitCode(Normalize(v))
+		if !ok || k > 0 && p != prefix {
+			same = false
+			break
+		}
+		prefix, codes[v] = p, n
+	}
+	if !same || q.Type == TypeScale && prefix == "" || q.Type != TypeScale && q.Type != TypeChoice {
+		codes = nil
+	}
+	// A scale coded with other numbers than its points (8-12 for 1-5):
+	// in order, when there are exactly as many codes as answers.
+	ordered := map[string]string{}
+	if q.Type == TypeScale && codes == nil {
+		var nums []int
+		byNum := map[int]string{}
+		for _, v := range values {
+			if n, err := strconv.Atoi(Normalize(v)); err == nil && n >= 0 {
+				nums = append(nums, n)
+				byNum[n] = v
+			}
+		}
+		sort.Ints(nums)
+		if len(nums) == len(labels) {
+			for i, n := range nums {
+				ordered[byNum[n]] = labels[i]
+			}
+		}
+	}
+	var out []valueLine
+	if codes != nil {
+		// Numbers that read as points are codes as well: list them first.
+		for _, v := range numbers {
+			if n := codes[v]; n >= 1 && n <= len(labels) {
+				out = append(out, valueLine{v, labels[n-1], "read as points so far: a code, if the other answers are codes", true})
+			}
+		}
+	}
+	for _, v := range values {
+		n := Normalize(v)
+		code, isCode := codes[v]
+		switch {
+		case n == "-99":
+			out = append(out, valueLine{v, SkipAnswer, "Qualtrics: seen but not answered", true})
+		case isNumber(n) && strings.HasPrefix(n, "-"):
+			out = append(out, valueLine{v, SkipAnswer, `a negative code: "no basis" or "not applicable"`, true})
+		case skipWords[strings.Trim(n, ".")]:
+			out = append(out, valueLine{v, SkipAnswer, "", true})
+		case isCode && code >= 1 && code <= len(labels):
+			out = append(out, valueLine{v, labels[code-1], fmt.Sprintf("answer %d of %d: check against the survey's codes", code, len(labels)), true})
+		case isCode && code > len(labels):
+			out = append(out, valueLine{v, "", fmt.Sprintf(`beyond the %d answers: "skip" if it means no answer`, len(labels)), false})
+		case ordered[v] != "":
+			out = append(out, valueLine{v, ordered[v], "codes in the order of the answers: check against the survey", true})
+		default:
+			out = append(out, valueLine{v, "", answersOf(q), false})
+		}
+	}
+	return out
+}
+
+// codeLess orders codes by their number ("A2" before "A10"), else as text.
+func codeLess(a, b string) bool {
+	pa, na, oka := splitCode(Normalize(a))
+	pb, nb, okb := splitCode(Normalize(b))
+	if oka && okb && pa == pb {
+		return na < nb
+	}
+	return a < b
+}
+
+// splitCode splits "A3", "AO03" or "3" into its prefix and number.
+func splitCode(s string) (string, int, bool) {
+	i := len(s)
+	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		i--
+	}
+	if i == len(s) || len(s)-i > 4 || i > 3 {
+		return "", 0, false
+	}
+	for _, c := range s[:i] {
+		if c < 'a' || c > 'z' {
+			return "", 0, false
+		}
+	}
+	n, err := strconv.Atoi(s[i:])
+	return s[:i], n, err == nil
+}
+
+func answerLabels(q *Question) []string {
+	switch q.Type {
+	case TypeScale:
+		return q.ScaleDef.Labels
+	case TypeChoice, TypeMulti:
+		var labels []string
+		for _, o := range q.Options {
+			labels = append(labels, o.Label)
+		}
+		return labels
+	}
+	return nil
+}
+
+// skipWords are answers that mean "no answer" in most surveys.
+var skipWords = map[string]bool{
+	"n/a": true, "na": true, "n.a": true, "not applicable": true, "don't know": true, "dont know": true,
+	"do not know": true, "no answer": true, "prefer not to say": true, "no opinion": true, "unsure": true,
+	"no basis for evaluation": true, "no basis": true, "not sure": true, "-": true,
+}
+
+// answersOf lists what a question takes, for a comment.
+func answersOf(q *Question) string {
+	if labels := answerLabels(q); len(labels) > 0 {
+		return "one of " + clip(strings.Join(labels, " | "), 90) + `, or "skip"`
+	}
+	return `an answer, or "skip"`
+}
+
+func isNumber(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
+}
+
+// looksLikeCode recognises headers such as Q7, Q3_1, V12 or item_4: an
+// export tag that names a question without its text.
+func looksLikeCode(s string) bool {
+	digit := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isCodeByte(c) && c != '.' && c != '-' && c != '[' && c != ']' {
+			return false
+		}
+		if '0' <= c && c <= '9' {
+			digit = true
+		}
+	}
+	return digit && len(s) <= 24
+}
+
+// similarQuestion finds the question among qs whose text or alias shares
+// most words with one of texts (Dice's coefficient over word sets).
+func similarQuestion(texts []string, qs []*Question, taken map[string]bool) (*Question, float64) {
+	var best *Question
+	bestSim := 0.0
+	for _, t := range texts {
+		a := words(t)
+		if len(a) < 2 {
+			continue
+		}
+		for _, q := range qs {
+			if taken[q.ID] {
+				continue
+			}
+			for _, qt := range append([]string{q.Text}, q.Aliases...) {
+				if sim := dice(a, words(qt)); sim > bestSim {
+					best, bestSim = q, sim
+				}
+			}
+		}
+	}
+	return best, bestSim
+}
+
+func words(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(headerKey(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len(w) > 3 { // a crude stem: "decisions" and "decision" meet
+			w = strings.TrimSuffix(w, "s")
+		}
+		out[w] = true
+	}
+	return out
+}
+
+func dice(a, b map[string]bool) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return 2 * float64(n) / float64(len(a)+len(b))
+}
+
+func clip(s string, n int) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// tomlString quotes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
