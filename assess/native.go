@@ -133,11 +133,17 @@ func openNativeTOML(name string, r io.Reader, rb *Rubric) (Source, error) {
 		line, col := lineCol(data, invalidUTF8Offset(data))
 		return nil, Errorf(Position{File: name, Line: line, Col: col}, "invalid UTF-8; save the file as UTF-8")
 	}
+	// Bound the nesting before decoding: the decoder's cost grows faster
+	// than the depth, so a hostile file would take minutes and gigabytes.
+	ix := indexTOML(name, data)
+	if ix.err != nil {
+		return nil, ix.err
+	}
 	var raw map[string]any
 	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
 		return nil, tomlError(name, err)
 	}
-	s := &tomlAnswers{name: name, ix: indexTOML(name, data), qx: newQuestionIndex(rb), nq: len(rb.Questions)}
+	s := &tomlAnswers{name: name, ix: ix, qx: newQuestionIndex(rb), nq: len(rb.Questions)}
 	var errs ErrorList
 	for _, k := range s.sortedKeys(raw, "") {
 		if k != "respondent" {

@@ -206,11 +206,17 @@ func (s *recodedSource) Close() error {
 // tables of assessment.toml and nothing else, for `--map FILE`, which
 // maps and recodes an export without a project. Errors carry positions.
 func LoadMap(file string, data []byte) (ReadOptions, error) {
+	if len(data) > MaxProjectSize {
+		return ReadOptions{}, ErrorList{Errorf(Position{File: file, Line: 1, Col: 1}, "a map file is %d bytes; the limit is %d", len(data), MaxProjectSize)}
+	}
+	ix := indexTOML(file, data)
+	if ix.err != nil {
+		return ReadOptions{}, ErrorList{ix.err}
+	}
 	var raw map[string]any
 	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
 		return ReadOptions{}, ErrorList{tomlError(file, err)}
 	}
-	ix := indexTOML(file, data)
 	var errs ErrorList
 	for k := range raw {
 		if k != "columns" && k != "values" {

@@ -19,7 +19,7 @@ const MaxXLSXSize = 200 << 20
 // per worksheet held in memory (a larger sheet is streamed from a
 // temporary file, removed when the Source ends or is closed).
 const (
-	xlsxUnzipLimit    = 1 << 30
+	xlsxUnzipLimit    = 256 << 20
 	xlsxUnzipXMLLimit = 100 << 20
 )
 

@@ -20,6 +20,13 @@ func smallReport(t testing.TB) *view.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return smallReportOf(t, data, nil)
+}
+
+// smallReportOf scores the small assessment's answers on the rubric data,
+// with extra notes beside the usual ones.
+func smallReportOf(t testing.TB, data []byte, notes []assess.Note) *view.Report {
+	t.Helper()
 	r, err := assess.LoadRubric("small.toml", data)
 	if err != nil {
 		t.Fatal(err)
@@ -68,10 +75,10 @@ func smallReport(t testing.TB) *view.Report {
 	assess.ApplyOverrides(res, []assess.Override{
 		{Recommendation: "train", Action: "pin", Reason: "The board asked for training first."},
 		{Recommendation: "escalate", Action: "drop", Reason: "Already done <b>last year</b>."},
-	}, []assess.Note{
+	}, append([]assess.Note{
 		{Dimension: "overall", Body: "The **cost** flag matters most. <script>alert('note')</script>"},
 		{Dimension: "human", Body: "Staff and leaders disagree here."},
-	})
+	}, notes...))
 	f := func(v float64) *float64 { return &v }
 	assess.Compare(res, &assess.Snapshot{Date: "2026-05-20", Rubric: res.Rubric, Overall: f(45),
 		Dims: map[string]*float64{"service": f(50), "human": f(40)}})

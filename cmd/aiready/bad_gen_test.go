@@ -140,7 +140,6 @@ func badGenerated(root string) []*badCase {
 			name: "gen-rubric-1.5gb-sparse", args: []string{"validate", "huge.toml"}, exit: 1,
 			stderr:  []string{`^aiready: huge\.toml(:1:1)?: rubric is \d+ bytes; the limit is \d+|larger than`},
 			gen:     sparse("huge.toml", 3<<29),
-			pending: "bug: loadRubric (cmd/aiready/common.go) reads the whole file before checking MaxRubricSize; read through io.LimitReader",
 		},
 		{
 			name: "gen-rubric-binary-junk", args: []string{"validate", "junk.toml"}, exit: 1,
@@ -234,7 +233,6 @@ func badGenerated(root string) []*badCase {
 			gen: file("a.toml", func() []byte {
 				return []byte("[[respondent]]\na = " + strings.Repeat("{a=", 3000) + "1" + strings.Repeat("}", 3000) + "\n")
 			}),
-			pending: "bug: assess/native.go decodes TOML before bounding its nesting; BurntSushi/toml is super-linear in depth (100 000 levels: minutes, tens of GB); index it first (indexTOML) and refuse it when ix.err is set, as LoadRubric does",
 		},
 		{
 			name: "gen-native-toml-1.5gb-sparse", args: []string{"score", "a.toml"}, exit: 1,
@@ -273,7 +271,7 @@ func badGenerated(root string) []*badCase {
 		},
 		{
 			name: "gen-xlsx-zip-bomb-sheet-1.1gb", args: []string{"score", "bomb.xlsx"}, exit: 1,
-			stderr:  []string{`^aiready: bomb\.xlsx: the workbook unzips to more than 1024 MB; it is not read$`},
+			stderr:  []string{`^aiready: bomb\.xlsx: the workbook unzips to more than 256 MB; it is not read$`},
 			gen:     bomb("bomb.xlsx", "xl/worksheets/sheet1.xml", 1100<<20, false),
 			timeout: time.Minute,
 		},
@@ -288,14 +286,12 @@ func badGenerated(root string) []*badCase {
 			stderr:  []string{`^aiready: bomb\.xlsx(:\d+:\d+)?: `},
 			gen:     bomb("bomb.xlsx", "xl/worksheets/sheet1.xml", 600<<20, false),
 			timeout: time.Minute,
-			pending: "bug: assess/xlsx.go: a worksheet of 600 MB of zeros (a 600 KB file) costs 2 GB of allocation and 10 s before \"no header row\"; lower xlsxUnzipLimit (say 256 MB) and report a corrupt sheet as such",
 		},
 		{
 			name: "gen-xlsx-zip-bomb-shared-strings-900mb", args: []string{"score", "bomb.xlsx"}, exit: 1,
 			stderr:  []string{`^aiready: bomb\.xlsx(:\d+:\d+)?: `},
 			gen:     bomb("bomb.xlsx", "xl/sharedStrings.xml", 900<<20, false),
 			timeout: time.Minute,
-			pending: "bug: assess/xlsx.go lets excelize unzip up to 1 GiB, and excelize reads every part but large worksheets into memory: a 1 MB file costs ~1 GB; lower xlsxUnzipLimit (say 256 MB)",
 		},
 
 		// Demo answers through odd routes.

@@ -194,7 +194,7 @@ func loadProject(arg string) (*assess.Project, error) {
 	if st, err := os.Stat(arg); err == nil && st.IsDir() {
 		file = filepath.Join(arg, "assessment.toml")
 	}
-	data, err := os.ReadFile(file)
+	data, err := readFileLimit(file, assess.MaxProjectSize)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, &hinted{fileError(file, err), "a project folder holds an assessment.toml; 'aiready init DIR' makes one"}

@@ -52,7 +52,7 @@ func loadRubric(name string) (*assess.Rubric, error) {
 	if rubrics.IsBuiltin(name) {
 		return rubrics.Load(name)
 	}
-	data, err := os.ReadFile(name)
+	data, err := readFileLimit(name, assess.MaxRubricSize)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(name, `/\.`) {
 			return nil, &hinted{fileError(name, err), "built-in rubrics: " + strings.Join(rubrics.Names(), ", ")}
@@ -61,6 +61,23 @@ func loadRubric(name string) (*assess.Rubric, error) {
 	}
 	return assess.LoadRubric(name, data)
 }
+
+// readFileLimit reads a file of at most limit bytes and one more, so that
+// the loader can name the limit; a huge or endless file (/dev/zero) costs
+// no more than that.
+func readFileLimit(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errIsDir}
+	}
+	return io.ReadAll(io.LimitReader(f, limit+1))
+}
+
+var errIsDir = errors.New("is a folder, not a file")
 
 // fileError names the file in an OS error without repeating the path.
 func fileError(name string, err error) error {
@@ -89,6 +106,8 @@ func scoreInputs(e *env, r *assess.Rubric, inputs []string, opt assess.Options, 
 	if len(read) > 0 {
 		ro = read[0]
 	}
+	// Check the arguments before reading any: a usage error must not come
+	// after standard input has been consumed.
 	stdinUsed := false
 	for _, in := range inputs {
 		if in == "-" {
@@ -97,6 +116,8 @@ func scoreInputs(e *env, r *assess.Rubric, inputs []string, opt assess.Options, 
 			}
 			stdinUsed = true
 		}
+	}
+	for _, in := range inputs {
 		if err := addInput(e, s, r, in, ro); err != nil {
 			return nil, err
 		}

@@ -116,7 +116,7 @@ func readOptions(format, mapFile string) (assess.ReadOptions, error) {
 	if mapFile == "" {
 		return ro, nil
 	}
-	data, err := os.ReadFile(mapFile)
+	data, err := readFileLimit(mapFile, assess.MaxProjectSize)
 	if err != nil {
 		return ro, fileError(mapFile, err)
 	}

@@ -38,3 +38,17 @@ func FuzzHTML(f *testing.F) {
 		}
 	})
 }
+
+// TestNoRemoteImages: an image would be a request to another server each
+// time a page opens; its alternative text is shown instead.
+func TestNoRemoteImages(t *testing.T) {
+	for src, want := range map[string]string{
+		"See ![the *chart*](https://example.com/pixel.png) here.": "<p>See the <em>chart</em> here.</p>\n",
+		"![](data:image/png;base64,AAAA)":                         "<p></p>\n",
+		"[![logo](https://x/y.png)](https://example.com)":         "<p><a href=\"https://example.com\">logo</a></p>\n",
+	} {
+		if got := string(HTML(src)); got != want {
+			t.Errorf("%q: got %q, want %q", src, got, want)
+		}
+	}
+}
