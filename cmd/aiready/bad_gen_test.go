@@ -138,8 +138,8 @@ func badGenerated(root string) []*badCase {
 		},
 		{
 			name: "gen-rubric-1.5gb-sparse", args: []string{"validate", "huge.toml"}, exit: 1,
-			stderr:  []string{`^aiready: huge\.toml(:1:1)?: rubric is \d+ bytes; the limit is \d+|larger than`},
-			gen:     sparse("huge.toml", 3<<29),
+			stderr: []string{`^aiready: huge\.toml(:1:1)?: rubric is \d+ bytes; the limit is \d+|larger than`},
+			gen:    sparse("huge.toml", 3<<29),
 		},
 		{
 			name: "gen-rubric-binary-junk", args: []string{"validate", "junk.toml"}, exit: 1,
