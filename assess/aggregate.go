@@ -225,7 +225,11 @@ func contains(list []string, s string) bool {
 func (s *Scorer) segmentResults() []SegmentResult {
 	out := []SegmentResult{}
 	minN := s.opt.MinGroupSize
-	for _, sg := range s.segs {
+	// SPEC: segments by attribute, then value, whatever order the
+	// attributes were asked for in.
+	segs := append([]*segment(nil), s.segs...)
+	sort.SliceStable(segs, func(i, j int) bool { return Normalize(segs[i].attr) < Normalize(segs[j].attr) })
+	for _, sg := range segs {
 		groups := append([]*group(nil), sg.order...)
 		sort.Slice(groups, func(i, j int) bool { return groups[i].value < groups[j].value })
 		why := make(map[*group]string)

@@ -201,7 +201,8 @@ func TestSegmentsAndSuppression(t *testing.T) {
 		got[sg.Attribute+"="+sg.Value] = sg
 		order = append(order, sg.Attribute+"="+sg.Value)
 	}
-	wantOrder := []string{"team=(not stated)", "team=Audit", "team=Ops", "team=Sales", "Role=exec", "Role=staff"}
+	// By attribute (case-folded), then value: not the order of --segment.
+	wantOrder := []string{"Role=exec", "Role=staff", "team=(not stated)", "team=Audit", "team=Ops", "team=Sales"}
 	if !reflect.DeepEqual(order, wantOrder) {
 		t.Fatalf("segments %v, want %v", order, wantOrder)
 	}
