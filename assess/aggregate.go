@@ -2,6 +2,7 @@ package assess
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"sort"
 	"strconv"
@@ -28,6 +29,7 @@ func (s *Scorer) Result() (*Result, error) {
 			InvalidCells:     s.invalid,
 			UnmatchedColumns: append([]string{}, s.unmatched...),
 			Invalid:          s.reported,
+			Excluded:         maps.Clone(s.excluded),
 		},
 	}
 	res.Dimensions = s.dimensionResults(s.all, 0)

@@ -130,6 +130,9 @@ type DataQuality struct {
 	Rows             int      `json:"rows"`
 	InvalidCells     int      `json:"invalid_cells"`
 	UnmatchedColumns []string `json:"unmatched_columns"`
+	// Excluded counts responses left out by reason ("preview", "spam":
+	// Qualtrics' survey previews and flagged spam); absent when none.
+	Excluded map[string]int `json:"excluded,omitempty"`
 	// Invalid holds the first invalid cells, with positions, for warnings.
 	Invalid []*Error `json:"-"`
 }

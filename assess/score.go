@@ -43,6 +43,7 @@ type Scorer struct {
 	reported  []*Error
 	comments  []Comment
 	unmatched []string
+	excluded  map[string]int // responses a source left out, by reason
 
 	// scratch for one respondent
 	ans    []answer
@@ -125,6 +126,14 @@ func (s *Scorer) AddSource(src Source) error {
 	for {
 		resp, err := src.Next()
 		if err == io.EOF {
+			if ex, ok := src.(Excluder); ok {
+				for why, n := range ex.Excluded() {
+					if s.excluded == nil {
+						s.excluded = map[string]int{}
+					}
+					s.excluded[why] += n
+				}
+			}
 			return nil
 		}
 		if err != nil {

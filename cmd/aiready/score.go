@@ -96,6 +96,12 @@ func writeText(w io.Writer, res *assess.Result) error {
 	if len(dq.UnmatchedColumns) > 0 {
 		p("   columns not used: %d", len(dq.UnmatchedColumns))
 	}
+	if n := dq.Excluded[assess.ExcludedPreview]; n > 0 {
+		p("   left out: %d survey preview(s)", n)
+	}
+	if n := dq.Excluded[assess.ExcludedSpam]; n > 0 {
+		p("   left out: %d spam response(s)", n)
+	}
 	p("\n\n")
 	o := res.Overall
 	p("Overall: %s  %s", fmtScore(o.Score), levelTitle(r, o.Level))
