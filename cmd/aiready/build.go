@@ -42,6 +42,12 @@ func (f *buildFlags) add(fs *pflag.FlagSet) {
 	f.scoreFlags.add(fs)
 	fs.StringVarP(&f.out, "out", "o", "out", "output folder (written whole, then moved into place)")
 	fs.BoolVar(&f.force, "force", false, "write into an existing folder that aiready did not create, beside its files")
+	f.addReport(fs)
+}
+
+// addReport adds the flags that shape the report, not where it goes
+// (serve builds into a folder of its own).
+func (f *buildFlags) addReport(fs *pflag.FlagSet) {
 	fs.StringVar(&f.title, "title", "", "report title (default: the rubric's title)")
 	fs.StringVar(&f.client, "client", "", "client organisation shown on the report")
 	fs.StringVar(&f.date, "date", "", "assessment date, YYYY-MM-DD (default: the project's date, else the inputs' latest change)")
