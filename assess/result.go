@@ -23,6 +23,9 @@ type Result struct {
 	// Date is the assessment's date (YYYY-MM-DD), set by build so that
 	// the next assessment can say since when figures changed.
 	Date string `json:"date,omitempty"`
+	// Norms place each dimension among a consultancy's earlier
+	// assessments (build --norms); README "Norms" documents the block.
+	Norms *NormsResult `json:"norms,omitempty"`
 
 	// Added are recommendations a consultant added with an override.
 	Added []*Recommendation `json:"-"`

@@ -35,12 +35,19 @@ type buildFlags struct {
 	font        string
 	boldFont    string
 	templates   string
+	norms       string
 }
 
 func (f *buildFlags) add(fs *pflag.FlagSet) {
 	f.scoreFlags.add(fs)
 	fs.StringVarP(&f.out, "out", "o", "out", "output folder (written whole, then moved into place)")
 	fs.BoolVar(&f.force, "force", false, "write into an existing folder that aiready did not create, beside its files")
+	f.addReport(fs)
+}
+
+// addReport adds the flags that shape the report, not where it goes
+// (serve builds into a folder of its own).
+func (f *buildFlags) addReport(fs *pflag.FlagSet) {
 	fs.StringVar(&f.title, "title", "", "report title (default: the rubric's title)")
 	fs.StringVar(&f.client, "client", "", "client organisation shown on the report")
 	fs.StringVar(&f.date, "date", "", "assessment date, YYYY-MM-DD (default: the project's date, else the inputs' latest change)")
@@ -51,6 +58,7 @@ func (f *buildFlags) add(fs *pflag.FlagSet) {
 	fs.StringVar(&f.paper, "paper", "A4", "PDF paper size: A4 or letter")
 	fs.StringVar(&f.font, "font", "", "TrueType font (.ttf) for scripts the built-in Go fonts lack, e.g. CJK")
 	fs.StringVar(&f.boldFont, "bold-font", "", "bold TrueType font to go with --font")
+	fs.StringVar(&f.norms, "norms", "", "norms file ('aiready norms add'): show each dimension's percentile among earlier assessments")
 }
 
 func buildCommand() *command {
@@ -94,6 +102,7 @@ type assessment struct {
 	demo      []byte
 	pdf       pdf.Options
 	templates string // folder of the user's template overrides
+	norms     *assess.Norms
 }
 
 // isProject reports whether args name a project: a folder, or a file
@@ -155,6 +164,11 @@ func (bf *buildFlags) assessment(e *env, fs *pflag.FlagSet, args []string) (*ass
 	}
 	if a.meta, err = bf.meta(e, fs, a); err != nil {
 		return nil, err
+	}
+	if bf.norms != "" {
+		if a.norms, err = readNorms(bf.norms); err != nil {
+			return nil, err
+		}
 	}
 	a.pdf, err = bf.pdfOptions(a.meta)
 	return a, err
@@ -304,6 +318,11 @@ func (a *assessment) build(e *env) error {
 	}
 	if !a.meta.Date.IsZero() {
 		res.Date = a.meta.Date.Format("2006-01-02")
+	}
+	if a.norms != nil {
+		if err := a.norms.Apply(res); err != nil {
+			return err
+		}
 	}
 	rep := view.New(res, a.meta)
 	var warnings []string

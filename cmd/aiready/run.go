@@ -43,6 +43,8 @@ func commands() []*command {
 		scoreCommand(),
 		inspectCommand(),
 		buildCommand(),
+		serveCommand(),
+		normsCommand(),
 		versionCommand(),
 	}
 }

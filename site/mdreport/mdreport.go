@@ -7,6 +7,7 @@ package mdreport
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"regexp"
@@ -211,9 +212,20 @@ func (m *md) summary() {
 		if s := dm.Result.Score; s != nil {
 			gap = fmt.Sprintf("%.1f", *s-r.Target)
 		}
-		rows = append(rows, []string{cellText(dm.Def.Title), score(dm.Result.Score), cellText(lvl), Num(r.Target), gap})
+		row := []string{cellText(dm.Def.Title), score(dm.Result.Score), cellText(lvl), Num(r.Target), gap}
+		if rep.Norms != nil && rep.Norms.Shown {
+			row = append(row, cellText(cmp.Or(dm.Percentile, "–")))
+		}
+		rows = append(rows, row)
 	}
-	m.table("lrlrr", []string{"Dimension", "Score", "Level", "Target", "Difference from target"}, rows)
+	if rep.Norms != nil && rep.Norms.Shown {
+		m.table("lrlrrl", []string{"Dimension", "Score", "Level", "Target", "Difference from target", "Percentile"}, rows)
+	} else {
+		m.table("lrlrr", []string{"Dimension", "Score", "Level", "Target", "Difference from target"}, rows)
+	}
+	if rep.Norms != nil {
+		m.p("%s", escape(rep.Norms.Line))
+	}
 	if len(rep.Raised) > 0 {
 		m.h(3, "Red flags raised")
 		for _, f := range rep.Raised {

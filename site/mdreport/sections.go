@@ -22,6 +22,9 @@ func (m *md) dimension(i int, dm *view.Dimension) {
 	if res.N >= 2 && res.CIHigh > res.CILow {
 		facts += fmt.Sprintf(" · 95%% interval %.1f to %.1f", res.CILow, res.CIHigh)
 	}
+	if dm.Percentile != "" {
+		facts += " · " + dm.Percentile + " against the norms"
+	}
 	m.p("**Score %s / 100, %s**  \n%s · target %s", score(res.Score), escape(lvl), facts, Num(r.Target))
 	if dm.Level != nil && strings.TrimSpace(dm.Level.Description) != "" {
 		m.h(3, "What “"+dm.Level.Title+"” means")

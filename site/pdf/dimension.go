@@ -26,6 +26,9 @@ func (d *doc) dimension(dm *view.Dimension) {
 		facts += fmt.Sprintf(" · 95%% interval %.1f to %.1f", res.CILow, res.CIHigh)
 	}
 	facts += " · target " + mdreport.Num(r.Target)
+	if dm.Percentile != "" {
+		facts += " · " + dm.Percentile + " against the norms"
+	}
 	d.text(facts, d.small())
 	d.y += 2
 	d.band(dm, r.Target)

@@ -54,6 +54,9 @@ func (d *doc) summary() {
 			lvl = dm.Level.Title
 		}
 		y = d.at(x, y, w, span{dm.Def.Title, bold(sized(d.body(), 9.5))})
+		if dm.Percentile != "" {
+			lvl += " · " + dm.Percentile
+		}
 		y = d.at(x, y, w, span{score(dm.Result.Score), bold(colored(sized(d.body(), 9), d.accent.text))},
 			span{"  " + lvl, sized(d.body(), 9)})
 		d.gauge(x, y+0.8, w, 2.2, dm.Result.Score, r.Target)
@@ -61,6 +64,9 @@ func (d *doc) summary() {
 	}
 	d.y = max(cy+rr+17, y)
 	d.legendLine([]span{{"Filled shape: the group's scores. Dashed: the target (" + mdreport.Num(r.Target) + ").", d.small()}})
+	if rep.Norms != nil {
+		d.legendLine([]span{{rep.Norms.Line, d.small()}})
+	}
 
 	if len(rep.Raised) > 0 {
 		d.sub("Red flags raised")

@@ -40,6 +40,7 @@ type Report struct {
 	Gap        *Gap // nil without a role-like segment of two or more shown values
 	Comments   []CommentGroup
 	Quality    assess.DataQuality
+	Norms      *Norms // nil without norms
 }
 
 // Overall is the whole group's figures.
@@ -59,6 +60,8 @@ type Dimension struct {
 	Recommendations []*Item
 	Segments        []SegmentScore // one per segment value, suppressed ones included
 	Slug            string
+	// Percentile is "72nd percentile" against the norms, or "".
+	Percentile string
 }
 
 // SegmentScore is one segment value's score on a dimension.
@@ -168,6 +171,7 @@ func New(res *assess.Result, meta Meta) *Report {
 	rep.flags()
 	rep.plan()
 	rep.dimensions()
+	rep.norms()
 	rep.segments()
 	rep.gap()
 	if meta.Comments {
