@@ -35,6 +35,8 @@ type buildFlags struct {
 	font        string
 	boldFont    string
 	templates   string
+	previous    string
+	history     []string
 }
 
 func (f *buildFlags) add(fs *pflag.FlagSet) {
@@ -47,6 +49,8 @@ func (f *buildFlags) add(fs *pflag.FlagSet) {
 	fs.StringVar(&f.consultancy, "consultancy", "", "consultancy name for branding")
 	fs.StringVar(&f.logo, "logo", "", "logo file (PNG or JPEG) for branding")
 	fs.StringVar(&f.color, "color", "", "accent colour, #rrggbb")
+	fs.StringVar(&f.previous, "previous", "", "the last assessment's results.json: every score shows its change since then")
+	fs.StringArrayVar(&f.history, "history", nil, "an earlier results.json for the trend chart (repeatable)")
 	fs.StringVar(&f.templates, "templates", "", "folder of *.html files whose {{define}}s override blocks of the site's templates")
 	fs.StringVar(&f.paper, "paper", "A4", "PDF paper size: A4 or letter")
 	fs.StringVar(&f.font, "font", "", "TrueType font (.ttf) for scripts the built-in Go fonts lack, e.g. CJK")
@@ -94,6 +98,12 @@ type assessment struct {
 	demo      []byte
 	pdf       pdf.Options
 	templates string // folder of the user's template overrides
+	// read says how to read the inputs: the project's [columns] and
+	// [values] under --input-format and --map.
+	read assess.ReadOptions
+	// previous and history are earlier assessments, for the trend.
+	previous *assess.Snapshot
+	history  []*assess.Snapshot
 }
 
 // isProject reports whether args name a project: a folder, or a file
@@ -115,6 +125,11 @@ func (bf *buildFlags) assessment(e *env, fs *pflag.FlagSet, args []string) (*ass
 	}
 	a := &assessment{out: bf.out, force: bf.force, quiet: bf.quiet, opt: bf.options(), inputs: args, templates: bf.templates}
 	rubricName := bf.rubric
+	ro, err := bf.readOptions()
+	if err != nil {
+		return nil, err
+	}
+	a.read = ro
 	if isProject(args) {
 		p, err := loadProject(args[0])
 		if err != nil {
@@ -122,6 +137,7 @@ func (bf *buildFlags) assessment(e *env, fs *pflag.FlagSet, args []string) (*ass
 		}
 		a.project = p
 		a.inputs = p.Inputs
+		a.read = p.ReadOptions().With(ro)
 		if !fs.Changed("rubric") && p.Rubric != "" {
 			rubricName = p.Rubric
 		}
@@ -152,6 +168,10 @@ func (bf *buildFlags) assessment(e *env, fs *pflag.FlagSet, args []string) (*ass
 		if err := assess.CheckProject(a.project, r); err != nil {
 			return nil, err
 		}
+	}
+	prev, hist := trendSources(fs, bf, a.project)
+	if a.previous, a.history, err = readTrend(prev, hist, a.out); err != nil {
+		return nil, err
 	}
 	if a.meta, err = bf.meta(e, fs, a); err != nil {
 		return nil, err
@@ -305,6 +325,7 @@ func (a *assessment) build(e *env) error {
 	if !a.meta.Date.IsZero() {
 		res.Date = a.meta.Date.Format("2006-01-02")
 	}
+	a.applyJudgement(res)
 	rep := view.New(res, a.meta)
 	var warnings []string
 	err = writeOutput(a.out, a.force, func(dir string) error {
@@ -339,7 +360,7 @@ func (a *assessment) score(e *env) (*assess.Result, error) {
 		}
 		return s.Result()
 	}
-	return scoreInputs(e, a.rubric, a.inputs, a.opt, a.quiet)
+	return scoreInputs(e, a.rubric, a.inputs, a.opt, a.quiet, a.read)
 }
 
 // output is one file or folder a build writes; it may return warnings.
