@@ -39,10 +39,12 @@ type command struct {
 func commands() []*command {
 	return []*command{
 		demoCommand(),
+		initCommand(),
 		validateCommand(),
 		scoreCommand(),
 		inspectCommand(),
 		buildCommand(),
+		rubricCommand(),
 		versionCommand(),
 	}
 }
