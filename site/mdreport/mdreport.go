@@ -37,7 +37,7 @@ func render(w io.Writer, rep *view.Report) ([]string, error) {
 		m.gap()
 	}
 	m.plan()
-	// The consultant's notes and overrides (a later issue) go here.
+	m.dropped()
 	if len(rep.Comments) > 0 {
 		m.comments()
 	}
@@ -193,6 +193,7 @@ func (m *md) summary() {
 		lvl = ov.Level.Title
 	}
 	m.p("**Overall readiness: %s / 100, %s**", score(ov.Score), escape(lvl))
+	m.change("")
 	m.p("%d respondents · target for every dimension %s", rep.Result.Respondents, Num(r.Target))
 	if ov.CappedBy != nil && ov.Uncapped != nil && ov.Level != nil {
 		m.p("> **Held down by a red flag.** %s", escape(CappedText(ov)))
@@ -200,8 +201,10 @@ func (m *md) summary() {
 	if ov.Level != nil {
 		m.embed(ov.Level.Description, 3)
 	}
+	m.notes("overall")
 	m.h(3, "Scores by dimension")
 	var rows [][]string
+	changes := rep.Result.Previous != nil && !rep.Result.Previous.RubricChanged
 	for _, dm := range rep.Dimensions {
 		lvl := "no score"
 		if dm.Level != nil {
@@ -211,9 +214,19 @@ func (m *md) summary() {
 		if s := dm.Result.Score; s != nil {
 			gap = fmt.Sprintf("%.1f", *s-r.Target)
 		}
-		rows = append(rows, []string{cellText(dm.Def.Title), score(dm.Result.Score), cellText(lvl), Num(r.Target), gap})
+		row := []string{cellText(dm.Def.Title), score(dm.Result.Score), cellText(lvl), Num(r.Target), gap}
+		if changes {
+			row = append(row, ChangeCell(rep.ChangeOf(dm.Def.ID)))
+		}
+		rows = append(rows, row)
 	}
-	m.table("lrlrr", []string{"Dimension", "Score", "Level", "Target", "Difference from target"}, rows)
+	if changes {
+		m.table("lrlrrr", []string{"Dimension", "Score", "Level", "Target", "Difference from target",
+			"Change since " + rep.ChangeOf("").Since}, rows)
+	} else {
+		m.table("lrlrr", []string{"Dimension", "Score", "Level", "Target", "Difference from target"}, rows)
+	}
+	m.trend()
 	if len(rep.Raised) > 0 {
 		m.h(3, "Red flags raised")
 		for _, f := range rep.Raised {
@@ -267,5 +280,6 @@ func (m *md) flags() {
 func (m *md) action(it *view.Item, level int) {
 	m.h(level, fmt.Sprintf("Action %d: %s", it.Rank, it.Rec.Title))
 	m.p("*%s*", escape(Origin(it)))
+	m.judgement(it)
 	m.embed(it.Rec.Body, level+1)
 }
