@@ -86,6 +86,9 @@ func (rep *Report) Trend() *Trend {
 		t.Points = append(t.Points, p)
 	}
 	now := TrendPoint{Date: res.Date, Overall: res.Overall.Score}
+	if now.Date == "" && !rep.Meta.Date.IsZero() {
+		now.Date = rep.Meta.Date.Format("2006-01-02")
+	}
 	for _, d := range res.Dimensions {
 		now.Dims = append(now.Dims, d.Score)
 	}
