@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/aiready/aiready/assess"
 	"github.com/spf13/pflag"
@@ -20,7 +21,7 @@ const maxPreviousSize = 64 << 20
 // a problem with it points at the line of assessment.toml or at the flag.
 type trendSource struct {
 	path string
-	at   assess.Position // the assessment.toml key, or {File: "--previous"}
+	at   assess.Position // the assessment.toml key, or the file a flag names
 	key  string          // "previous", "history", "--previous" or "--history"
 }
 
@@ -30,7 +31,7 @@ func trendSources(fs *pflag.FlagSet, bf *buildFlags, p *assess.Project) (prev *t
 	switch {
 	case fs.Changed("previous"):
 		if bf.previous != "" {
-			prev = &trendSource{path: bf.previous, at: assess.Position{File: "--previous"}, key: "--previous"}
+			prev = &trendSource{path: bf.previous, at: assess.Position{File: bf.previous}, key: "--previous"}
 		}
 	case p != nil && p.Previous != "":
 		prev = &trendSource{path: p.Previous, at: p.KeyPos("previous"), key: "previous"}
@@ -38,7 +39,7 @@ func trendSources(fs *pflag.FlagSet, bf *buildFlags, p *assess.Project) (prev *t
 	switch {
 	case fs.Changed("history"):
 		for _, h := range bf.history {
-			hist = append(hist, trendSource{path: h, at: assess.Position{File: "--history"}, key: "--history"})
+			hist = append(hist, trendSource{path: h, at: assess.Position{File: h}, key: "--history"})
 		}
 	case p != nil:
 		for i, h := range p.History {
@@ -83,8 +84,11 @@ func readTrend(prev *trendSource, hist []trendSource, out string) (*assess.Snaps
 
 func readSnapshot(s trendSource, out string) (*assess.Snapshot, error) {
 	if out != "" && sameFile(s.path, filepath.Join(out, "results.json")) {
-		return nil, &hinted{&assess.Error{Pos: s.at, Msg: fmt.Sprintf("%s %q is this build's own output: a build cannot be its own earlier assessment",
-			s.key, s.path)},
+		msg := fmt.Sprintf("%s %q is this build's own output: a build cannot be its own earlier assessment", s.key, s.path)
+		if strings.HasPrefix(s.key, "--") {
+			msg = s.key + " names this build's own output: a build cannot be its own earlier assessment"
+		}
+		return nil, &hinted{&assess.Error{Pos: s.at, Msg: msg},
 			"point it at the last assessment's results.json, or build into another --out"}
 	}
 	f, err := os.Open(s.path)
