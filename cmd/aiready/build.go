@@ -2,10 +2,8 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -106,18 +104,6 @@ type assessment struct {
 	history  []*assess.Snapshot
 }
 
-// isProject reports whether args name a project: a folder, or a file
-// named assessment.toml.
-func isProject(args []string) bool {
-	if len(args) != 1 || args[0] == "-" {
-		return false
-	}
-	if st, err := os.Stat(args[0]); err == nil && st.IsDir() {
-		return true
-	}
-	return filepath.Base(args[0]) == "assessment.toml"
-}
-
 // assessment settles the build's settings: flags override the project.
 func (bf *buildFlags) assessment(e *env, fs *pflag.FlagSet, args []string) (*assessment, error) {
 	if err := bf.check(); err != nil {
@@ -207,21 +193,6 @@ func (bf *buildFlags) pdfOptions(m view.Meta) (pdf.Options, error) {
 		return o, usagef("--bold-font needs --font")
 	}
 	return o, nil
-}
-
-func loadProject(arg string) (*assess.Project, error) {
-	file := arg
-	if st, err := os.Stat(arg); err == nil && st.IsDir() {
-		file = filepath.Join(arg, "assessment.toml")
-	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &hinted{fileError(file, err), "a project folder holds an assessment.toml; 'aiready init DIR' makes one"}
-		}
-		return nil, fileError(file, err)
-	}
-	return assess.LoadProject(file, data)
 }
 
 // meta settles the report's title, client, date and branding.
