@@ -25,8 +25,9 @@ type Project struct {
 	Segments      []string
 	MinGroupSize  int // 0 if not given
 	Comments      bool
-	Previous      string // path resolved against Dir, or ""
-	Out           string // path resolved against Dir, or ""
+	Previous      string   // path resolved against Dir, or ""
+	History       []string // earlier results.json for the trend chart, resolved against Dir
+	Out           string   // path resolved against Dir, or ""
 
 	Brand     Brand
 	Columns   map[string]string            // header → question id or "attr:NAME"
@@ -133,6 +134,9 @@ func LoadProject(file string, data []byte) (*Project, error) {
 	}
 	p.Comments = t.boolean("comments")
 	p.Previous = rel(t.str("previous"))
+	for _, h := range t.strs("history") {
+		p.History = append(p.History, rel(h))
+	}
 	p.Out = rel(t.str("out"))
 	if m := t.table("brand"); m != nil {
 		b := t.child(m, "brand", "brand")

@@ -59,6 +59,11 @@ var funcs = template.FuncMap{
 	"dropped":    dropped,
 	"trend":      trendOf,
 	"change":     change,
+	"arrow":      arrow,
+	"trendChart": trendChart,
+	"trendData":  trendData,
+	"trendIntro": trendIntro,
+	"longDate":   view.LongDate,
 }
 
 // dict builds a map from key, value pairs, to hand a partial several values.

@@ -80,8 +80,18 @@ func smallReportOf(t testing.TB, data []byte, notes []assess.Note) *view.Report 
 		{Dimension: "human", Body: "Staff and leaders disagree here."},
 	}, notes...))
 	f := func(v float64) *float64 { return &v }
-	assess.Compare(res, &assess.Snapshot{Date: "2026-05-20", Rubric: res.Rubric, Overall: f(45),
-		Dims: map[string]*float64{"service": f(50), "human": f(40)}})
+	last := &assess.Snapshot{File: "2026-05.json", Date: "2026-05-20", Rubric: res.Rubric, Overall: f(45),
+		Dims: map[string]*float64{"service": f(50), "human": f(40)}}
+	assess.Compare(res, last)
+	// Two earlier assessments with this rubric draw the trend chart; one
+	// with another version is left out of it.
+	other := res.Rubric
+	other.Version = "0.9"
+	res.History = []*assess.Snapshot{
+		{File: "2025-05.json", Date: "2025-05-20", Rubric: other, Overall: f(30), Dims: map[string]*float64{}},
+		{File: "2025-11.json", Date: "2025-11-20", Rubric: res.Rubric, Overall: f(38), Dims: map[string]*float64{"service": f(41)}},
+		last,
+	}
 	return view.New(res, view.Meta{
 		Title:       "Small & Co: AI readiness",
 		Client:      "Small & Co",

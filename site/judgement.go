@@ -1,97 +1,87 @@
 package site
 
 import (
-	"time"
+	"fmt"
+	"html/template"
+	"strings"
 
 	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/site/mdreport"
 	"github.com/aiready/aiready/site/view"
 )
 
 // The consultant's judgement (notes and overrides) and the trend against
-// the last assessment are read from the result here, as the view does not
-// carry them (yet): these helpers could move to site/view.
+// earlier assessments, for the templates. The model and the words are
+// site/view's and mdreport's, so that the site, the PDF and report.md say
+// the same.
 
-// notesFor returns the consultant's notes on a dimension id, or on
-// "overall".
-func notesFor(rep *view.Report, target string) []assess.Note {
-	var out []assess.Note
-	for _, n := range rep.Result.Notes {
-		if n.Dimension == target {
-			out = append(out, n)
-		}
-	}
-	return out
-}
+func notesFor(rep *view.Report, target string) []assess.Note { return rep.NotesOn(target) }
 
-// overrideOf returns a person's override of a recommendation, or nil.
-func overrideOf(rep *view.Report, id string) *assess.OverrideResult {
-	for i := range rep.Result.Overrides {
-		if o := &rep.Result.Overrides[i]; o.Recommendation == id {
-			return o
-		}
-	}
-	return nil
-}
+func overrideOf(rep *view.Report, id string) *assess.OverrideResult { return rep.OverrideOf(id) }
 
-// droppedItem is a recommendation the consultant took out of the plan.
-type droppedItem struct {
-	Title, Reason string
-}
-
-func dropped(rep *view.Report) []droppedItem {
-	var out []droppedItem
-	for _, o := range rep.Result.Overrides {
-		if o.Action != "drop" {
-			continue
-		}
-		title := o.Recommendation
-		if rc := rep.Rubric.Recommendation(o.Recommendation); rc != nil {
-			title = rc.Title
-		}
-		out = append(out, droppedItem{Title: title, Reason: o.Reason})
-	}
-	return out
-}
-
-// trend is what a page shows of the change since the last assessment.
-type trend struct {
-	Date    string
-	Changed bool     // the method changed: no change is shown
-	Delta   *float64 // nil when either score is missing
-}
+func dropped(rep *view.Report) []view.Dropped { return rep.Dropped() }
 
 // trendOf returns the change of a dimension ("" for overall) since the
 // last assessment, or nil when there was none.
-func trendOf(rep *view.Report, dim string) *trend {
-	p := rep.Result.Previous
-	if p == nil {
-		return nil
-	}
-	t := &trend{Date: p.Date, Changed: p.RubricChanged}
-	if d, err := time.Parse("2006-01-02", p.Date); err == nil {
-		t.Date = d.Format("2 January 2006")
-	}
-	if dim == "" {
-		t.Delta = p.OverallDelta
-		return t
-	}
-	for _, d := range p.Dimensions {
-		if d.ID == dim {
-			t.Delta = d.Delta
-		}
-	}
-	return t
-}
+func trendOf(rep *view.Report, dim string) *view.Change { return rep.ChangeOf(dim) }
 
 // change says a difference in words and figures, so that neither a colour
 // nor an arrow carries it alone.
-func change(d float64) string {
-	switch s := signed(d); {
-	case s == "0.0":
-		return "no change"
-	case d > 0:
-		return "up " + num1(d)
-	default:
-		return "down " + num1(-d)
+func change(d float64) string { return mdreport.ChangeWords(d) }
+
+// arrow is the glyph of a change: ▲, ▼ or =.
+func arrow(d float64) string { return mdreport.Arrow(d) }
+
+// trendChart draws the overall score of each comparable assessment as a
+// line, oldest first; the table beside it gives the same figures.
+func trendChart(rep *view.Report) template.HTML {
+	t := rep.Trend()
+	if t == nil {
+		return ""
 	}
+	const w, h, top, left, plot = 360.0, 150.0, 18.0, 30.0, 100.0
+	n := len(t.Points)
+	xOf := func(i int) float64 { return left + (w-left-10)*(float64(i)+0.5)/float64(n) }
+	yOf := func(v float64) float64 { return top + plot - plot*min(max(v, 0), 100)/100 }
+	var b strings.Builder
+	var desc []string
+	for _, p := range t.Points {
+		desc = append(desc, view.LongDate(p.Date)+": "+num1p(p.Overall))
+	}
+	fmt.Fprintf(&b, `<svg class="trend-chart" viewBox="0 0 %s %s" role="img" aria-labelledby="trend-title trend-desc"><title id="trend-title">Overall score over time</title><desc id="trend-desc">%s</desc>`,
+		f(w), f(h), esc(strings.Join(desc, "; ")))
+	for _, v := range []float64{0, 50, 100} {
+		fmt.Fprintf(&b, `<line class="grid" x1="%s" y1="%s" x2="%s" y2="%s"/>`, f(left), f(yOf(v)), f(w-10), f(yOf(v)))
+		fmt.Fprintf(&b, `<text class="axis" x="%s" y="%s" text-anchor="end">%d</text>`, f(left-4), f(yOf(v)+3), int(v))
+	}
+	var pts []string
+	for i, p := range t.Points {
+		if p.Overall != nil {
+			pts = append(pts, f(xOf(i))+","+f(yOf(*p.Overall)))
+		}
+	}
+	if len(pts) > 1 {
+		fmt.Fprintf(&b, `<polyline class="trend-line" points="%s"/>`, strings.Join(pts, " "))
+	}
+	for i, p := range t.Points {
+		if p.Overall != nil {
+			fmt.Fprintf(&b, `<circle class="trend-dot" cx="%s" cy="%s" r="3.5"/>`, f(xOf(i)), f(yOf(*p.Overall)))
+			fmt.Fprintf(&b, `<text class="trend-value" x="%s" y="%s" text-anchor="middle">%s</text>`, f(xOf(i)), f(yOf(*p.Overall)-8), num1p(p.Overall))
+		}
+		fmt.Fprintf(&b, `<text class="axis" x="%s" y="%s" text-anchor="middle">%s</text>`, f(xOf(i)), f(top+plot+16), esc(view.LongDate(p.Date)))
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(lines(b.String()))
+}
+
+// trendData is the trend for the templates: nil without a chart.
+func trendData(rep *view.Report) *view.Trend { return rep.Trend() }
+
+func trendIntro(t *view.Trend) string { return mdreport.TrendIntro(t) }
+
+func num1p(p *float64) string {
+	if p == nil {
+		return "–"
+	}
+	return num1(*p)
 }

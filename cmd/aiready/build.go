@@ -2,10 +2,8 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -36,6 +34,8 @@ type buildFlags struct {
 	boldFont    string
 	templates   string
 	norms       string
+	previous    string
+	history     []string
 }
 
 func (f *buildFlags) add(fs *pflag.FlagSet) {
@@ -54,6 +54,8 @@ func (f *buildFlags) addReport(fs *pflag.FlagSet) {
 	fs.StringVar(&f.consultancy, "consultancy", "", "consultancy name for branding")
 	fs.StringVar(&f.logo, "logo", "", "logo file (PNG or JPEG) for branding")
 	fs.StringVar(&f.color, "color", "", "accent colour, #rrggbb")
+	fs.StringVar(&f.previous, "previous", "", "the last assessment's results.json: every score shows its change since then")
+	fs.StringArrayVar(&f.history, "history", nil, "an earlier results.json for the trend chart (repeatable)")
 	fs.StringVar(&f.templates, "templates", "", "folder of *.html files whose {{define}}s override blocks of the site's templates")
 	fs.StringVar(&f.paper, "paper", "A4", "PDF paper size: A4 or letter")
 	fs.StringVar(&f.font, "font", "", "TrueType font (.ttf) for scripts the built-in Go fonts lack, e.g. CJK")
@@ -103,18 +105,12 @@ type assessment struct {
 	pdf       pdf.Options
 	templates string // folder of the user's template overrides
 	norms     *assess.Norms
-}
-
-// isProject reports whether args name a project: a folder, or a file
-// named assessment.toml.
-func isProject(args []string) bool {
-	if len(args) != 1 || args[0] == "-" {
-		return false
-	}
-	if st, err := os.Stat(args[0]); err == nil && st.IsDir() {
-		return true
-	}
-	return filepath.Base(args[0]) == "assessment.toml"
+	// read says how to read the inputs: the project's [columns] and
+	// [values] under --input-format and --map.
+	read assess.ReadOptions
+	// previous and history are earlier assessments, for the trend.
+	previous *assess.Snapshot
+	history  []*assess.Snapshot
 }
 
 // assessment settles the build's settings: flags override the project.
@@ -124,6 +120,11 @@ func (bf *buildFlags) assessment(e *env, fs *pflag.FlagSet, args []string) (*ass
 	}
 	a := &assessment{out: bf.out, force: bf.force, quiet: bf.quiet, opt: bf.options(), inputs: args, templates: bf.templates}
 	rubricName := bf.rubric
+	ro, err := bf.readOptions()
+	if err != nil {
+		return nil, err
+	}
+	a.read = ro
 	if isProject(args) {
 		p, err := loadProject(args[0])
 		if err != nil {
@@ -131,6 +132,7 @@ func (bf *buildFlags) assessment(e *env, fs *pflag.FlagSet, args []string) (*ass
 		}
 		a.project = p
 		a.inputs = p.Inputs
+		a.read = p.ReadOptions().With(ro)
 		if !fs.Changed("rubric") && p.Rubric != "" {
 			rubricName = p.Rubric
 		}
@@ -161,6 +163,10 @@ func (bf *buildFlags) assessment(e *env, fs *pflag.FlagSet, args []string) (*ass
 		if err := assess.CheckProject(a.project, r); err != nil {
 			return nil, err
 		}
+	}
+	prev, hist := trendSources(fs, bf, a.project)
+	if a.previous, a.history, err = readTrend(prev, hist, a.out); err != nil {
+		return nil, err
 	}
 	if a.meta, err = bf.meta(e, fs, a); err != nil {
 		return nil, err
@@ -201,21 +207,6 @@ func (bf *buildFlags) pdfOptions(m view.Meta) (pdf.Options, error) {
 		return o, usagef("--bold-font needs --font")
 	}
 	return o, nil
-}
-
-func loadProject(arg string) (*assess.Project, error) {
-	file := arg
-	if st, err := os.Stat(arg); err == nil && st.IsDir() {
-		file = filepath.Join(arg, "assessment.toml")
-	}
-	data, err := readFileLimit(file, assess.MaxProjectSize)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &hinted{fileError(file, err), "a project folder holds an assessment.toml; 'aiready init DIR' makes one"}
-		}
-		return nil, fileError(file, err)
-	}
-	return assess.LoadProject(file, data)
 }
 
 // meta settles the report's title, client, date and branding.
@@ -319,6 +310,7 @@ func (a *assessment) build(e *env) error {
 	if !a.meta.Date.IsZero() {
 		res.Date = a.meta.Date.Format("2006-01-02")
 	}
+	a.applyJudgement(res)
 	if a.norms != nil {
 		if err := a.norms.Apply(res); err != nil {
 			return err
@@ -358,7 +350,7 @@ func (a *assessment) score(e *env) (*assess.Result, error) {
 		}
 		return s.Result()
 	}
-	return scoreInputs(e, a.rubric, a.inputs, a.opt, a.quiet)
+	return scoreInputs(e, a.rubric, a.inputs, a.opt, a.quiet, a.read)
 }
 
 // output is one file or folder a build writes; it may return warnings.

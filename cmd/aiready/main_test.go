@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -32,7 +35,39 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		UpdateScripts: *update,
+		Cmds:          map[string]func(ts *testscript.TestScript, neg bool, args []string){"append": appendFile},
+		Condition:     toolCondition,
 	})
+}
+
+// appendFile is the scripts' "append DST SRC": it adds SRC's text to the
+// end of DST, as a person editing assessment.toml would.
+func appendFile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: append DST SRC")
+	}
+	f, err := os.OpenFile(ts.MkAbs(args[0]), os.O_APPEND|os.O_WRONLY, 0)
+	ts.Check(err)
+	_, err = f.WriteString(ts.ReadFile(args[1]))
+	ts.Check(err)
+	ts.Check(f.Close())
+}
+
+// toolCondition is the scripts' [tool:NAME]: true when the program is
+// installed. A missing one is an error under AIREADY_REQUIRE_TOOLS=1 (CI),
+// so that a script skipped for it cannot pass unnoticed there.
+func toolCondition(cond string) (bool, error) {
+	name, ok := strings.CutPrefix(cond, "tool:")
+	if !ok {
+		return false, fmt.Errorf("unknown condition %q", cond)
+	}
+	if _, err := exec.LookPath(name); err != nil {
+		if os.Getenv("AIREADY_REQUIRE_TOOLS") == "1" {
+			return false, fmt.Errorf("%s not found, and AIREADY_REQUIRE_TOOLS=1: install poppler-utils", name)
+		}
+		return false, nil
+	}
+	return true, nil
 }
 
 // TestDemoGolden keeps results.json of the demo answers byte for byte:

@@ -39,12 +39,14 @@ type command struct {
 func commands() []*command {
 	return []*command{
 		demoCommand(),
+		initCommand(),
 		validateCommand(),
 		scoreCommand(),
 		inspectCommand(),
 		buildCommand(),
 		serveCommand(),
 		normsCommand(),
+		rubricCommand(),
 		versionCommand(),
 	}
 }

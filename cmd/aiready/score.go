@@ -43,7 +43,11 @@ func scoreCommand() *command {
 			if err != nil {
 				return err
 			}
-			res, err := scoreInputs(e, r, args, sf.options(), sf.quiet)
+			ro, err := sf.readOptions()
+			if err != nil {
+				return err
+			}
+			res, err := scoreInputs(e, r, args, sf.options(), sf.quiet, ro)
 			if err != nil {
 				return err
 			}

@@ -38,7 +38,7 @@ func render(w io.Writer, rep *view.Report) ([]string, error) {
 		m.gap()
 	}
 	m.plan()
-	// The consultant's notes and overrides (a later issue) go here.
+	m.dropped()
 	if len(rep.Comments) > 0 {
 		m.comments()
 	}
@@ -194,6 +194,7 @@ func (m *md) summary() {
 		lvl = ov.Level.Title
 	}
 	m.p("**Overall readiness: %s / 100, %s**", score(ov.Score), escape(lvl))
+	m.change("")
 	m.p("%d respondents · target for every dimension %s", rep.Result.Respondents, Num(r.Target))
 	if ov.CappedBy != nil && ov.Uncapped != nil && ov.Level != nil {
 		m.p("> **Held down by a red flag.** %s", escape(CappedText(ov)))
@@ -201,8 +202,10 @@ func (m *md) summary() {
 	if ov.Level != nil {
 		m.embed(ov.Level.Description, 3)
 	}
+	m.notes("overall")
 	m.h(3, "Scores by dimension")
 	var rows [][]string
+	changes := rep.Result.Previous != nil && !rep.Result.Previous.RubricChanged
 	for _, dm := range rep.Dimensions {
 		lvl := "no score"
 		if dm.Level != nil {
@@ -216,16 +219,26 @@ func (m *md) summary() {
 		if rep.Norms != nil && rep.Norms.Shown {
 			row = append(row, cellText(cmp.Or(dm.Percentile, "–")))
 		}
+		if changes {
+			row = append(row, ChangeCell(rep.ChangeOf(dm.Def.ID)))
+		}
 		rows = append(rows, row)
 	}
+	align := "lrlrr"
+	head := []string{"Dimension", "Score", "Level", "Target", "Difference from target"}
 	if rep.Norms != nil && rep.Norms.Shown {
-		m.table("lrlrrl", []string{"Dimension", "Score", "Level", "Target", "Difference from target", "Percentile"}, rows)
-	} else {
-		m.table("lrlrr", []string{"Dimension", "Score", "Level", "Target", "Difference from target"}, rows)
+		align += "l"
+		head = append(head, "Percentile")
 	}
+	if changes {
+		align += "r"
+		head = append(head, "Change since "+rep.ChangeOf("").Since)
+	}
+	m.table(align, head, rows)
 	if rep.Norms != nil {
 		m.p("%s", escape(rep.Norms.Line))
 	}
+	m.trend()
 	if len(rep.Raised) > 0 {
 		m.h(3, "Red flags raised")
 		for _, f := range rep.Raised {
@@ -279,5 +292,6 @@ func (m *md) flags() {
 func (m *md) action(it *view.Item, level int) {
 	m.h(level, fmt.Sprintf("Action %d: %s", it.Rank, it.Rec.Title))
 	m.p("*%s*", escape(Origin(it)))
+	m.judgement(it)
 	m.embed(it.Rec.Body, level+1)
 }

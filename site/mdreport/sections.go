@@ -26,6 +26,8 @@ func (m *md) dimension(i int, dm *view.Dimension) {
 		facts += " · " + dm.Percentile + " against the norms"
 	}
 	m.p("**Score %s / 100, %s**  \n%s · target %s", score(res.Score), escape(lvl), facts, Num(r.Target))
+	m.change(dm.Def.ID)
+	m.notes(dm.Def.ID)
 	if dm.Level != nil && strings.TrimSpace(dm.Level.Description) != "" {
 		m.h(3, "What “"+dm.Level.Title+"” means")
 		m.embed(dm.Level.Description, 4)
@@ -142,6 +144,9 @@ func (m *md) plan() {
 			case it.Dimension != nil:
 				tag = it.Dimension.Title
 			}
+			if o := rep.OverrideOf(it.Rec.ID); o != nil {
+				tag = strings.TrimPrefix(tag+"; "+OverrideText(o), "; ")
+			}
 			fmt.Fprintf(m.w, "- **%d. %s** (%s)", it.Rank, escape(it.Rec.Title), escape(tag))
 			if it.FirstStep != "" {
 				// FirstStep is the rubric's own Markdown, on one line.
@@ -162,6 +167,12 @@ func (m *md) plan() {
 		case it.Dimension != nil:
 			what = it.Dimension.Title
 			prio = fmt.Sprintf("%.1f", it.Result.Priority)
+		}
+		if rep.OverrideOf(it.Rec.ID) != nil {
+			prio = "consultant’s judgement"
+			if what == "" {
+				what = "Added by the consultant"
+			}
 		}
 		rows = append(rows, []string{fmt.Sprint(it.Rank), cellText(it.Rec.Title), cellText(what), fmt.Sprintf("%d days", it.Rec.Horizon), prio})
 	}

@@ -30,8 +30,11 @@ func (d *doc) dimension(dm *view.Dimension) {
 		facts += " · " + dm.Percentile + " against the norms"
 	}
 	d.text(facts, d.small())
-	d.y += 2
+	d.y += 1
+	d.change(dm.Def.ID)
+	d.y += 1
 	d.band(dm, r.Target)
+	d.notes(dm.Def.ID)
 	if dm.Level != nil && strings.TrimSpace(dm.Level.Description) != "" {
 		d.heading("What “"+dm.Level.Title+"” means", 10.5, 12)
 		d.markdown(dm.Level.Description, d.body())
@@ -55,6 +58,7 @@ func (d *doc) dimension(dm *view.Dimension) {
 	for _, it := range dm.Recommendations {
 		d.heading(fmt.Sprintf("Action %d: %s", it.Rank, it.Rec.Title), 10.5, 16)
 		d.text(mdreport.Origin(it), d.small())
+		d.judgement(it, d.left, d.cw)
 		d.y += 1.5
 		d.markdown(it.Rec.Body, d.body())
 	}

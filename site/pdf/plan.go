@@ -28,6 +28,7 @@ func (d *doc) plan() {
 	t.rows = [][]cell{row}
 	d.drawTable(t)
 	d.planOrder()
+	d.dropped()
 }
 
 // planOrder lists every action once more in plan order, with what it
@@ -49,6 +50,12 @@ func (d *doc) planOrder() {
 		case it.Dimension != nil:
 			what = it.Dimension.Title
 			prio = fmt.Sprintf("%.1f", it.Result.Priority)
+		}
+		if d.rep.OverrideOf(it.Rec.ID) != nil {
+			prio = "consultant’s judgement"
+			if what == "" {
+				what = "Added by the consultant"
+			}
 		}
 		t.rows = append(t.rows, []cell{
 			textCell(fmt.Sprint(it.Rank), bold(colored(st, d.accent.text))),
@@ -82,6 +89,10 @@ func (d *doc) planCell(c *view.Column) cell {
 			sp = append(sp, span{tag, bold(colored(sized(d.body(), 7.5), weak))})
 		case it.Dimension != nil:
 			sp = append(sp, span{it.Dimension.Title, colored(sized(d.body(), 7.5), muted)})
+		}
+		if o := d.rep.OverrideOf(it.Rec.ID); o != nil {
+			brk(1)
+			sp = append(sp, span{mdreport.OverrideText(o), italic(colored(sized(d.body(), 7.5), d.accent.text))})
 		}
 		if it.FirstStep != "" {
 			brk(2)

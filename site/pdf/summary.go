@@ -23,7 +23,9 @@ func (d *doc) summary() {
 	}
 	d.y += 1
 	d.text(fmt.Sprintf("%d respondents · target for every dimension %s", rep.Result.Respondents, mdreport.Num(r.Target)), d.small())
-	d.y = max(d.y, y0) + 4
+	d.y = max(d.y, y0) + 2
+	d.change("")
+	d.y += 2
 
 	if ov.Score == nil {
 		d.callout(muted, []span{{"No overall score. ", bold(d.body())},
@@ -38,6 +40,7 @@ func (d *doc) summary() {
 	if ov.Level != nil {
 		d.markdown(ov.Level.Description, d.body())
 	}
+	d.notes("overall")
 
 	// Dimensions: the radar beside their scores.
 	d.sub("Scores by dimension")
@@ -57,8 +60,12 @@ func (d *doc) summary() {
 		if dm.Percentile != "" {
 			lvl += " · " + dm.Percentile
 		}
-		y = d.at(x, y, w, span{score(dm.Result.Score), bold(colored(sized(d.body(), 9), d.accent.text))},
-			span{"  " + lvl, sized(d.body(), 9)})
+		sp := []span{{score(dm.Result.Score), bold(colored(sized(d.body(), 9), d.accent.text))},
+			{"  " + lvl, sized(d.body(), 9)}}
+		if c := rep.ChangeOf(dm.Def.ID); c != nil && !c.Changed && c.Delta != nil {
+			sp = append(sp, span{"  " + mdreport.ChangeCell(c), colored(sized(d.body(), 8.5), muted)})
+		}
+		y = d.at(x, y, w, sp...)
 		d.gauge(x, y+0.8, w, 2.2, dm.Result.Score, r.Target)
 		y += 7
 	}
@@ -67,6 +74,7 @@ func (d *doc) summary() {
 	if rep.Norms != nil {
 		d.legendLine([]span{{rep.Norms.Line, d.small()}})
 	}
+	d.trendChart()
 
 	if len(rep.Raised) > 0 {
 		d.sub("Red flags raised")
@@ -158,6 +166,7 @@ func (d *doc) item(it *view.Item, brief bool) {
 	d.place(fmt.Sprintf("%d", it.Rank), bold(colored(d.body(), d.accent.text)), d.left+6, d.y, 'R')
 	d.y = d.at(d.left+10, d.y, d.cw-10, span{it.Rec.Title, bold(d.body())})
 	d.y = d.at(d.left+10, d.y, d.cw-10, span{mdreport.Origin(it), d.small()})
+	d.judgement(it, d.left+10, d.cw-10)
 	if !brief && it.FirstStep != "" {
 		d.markdownAt("**First step:** "+it.FirstStep, sized(d.body(), 9), d.left+10, d.cw-10)
 	}
@@ -179,6 +188,7 @@ func (d *doc) flags() {
 		for _, it := range f.Items {
 			d.heading(fmt.Sprintf("Action %d: %s", it.Rank, it.Rec.Title), 10.5, 16)
 			d.text(mdreport.Origin(it), d.small())
+			d.judgement(it, d.left, d.cw)
 			d.y += 1.5
 			d.markdown(it.Rec.Body, d.body())
 		}
