@@ -40,6 +40,8 @@ type dimensionModel struct {
 	// TotalWeight is the Go scorer's sum of scored question weights, in
 	// rubric order, so that min_answered compares the very same number.
 	TotalWeight float64 `json:"totalWeight"`
+	// Questions counts the dimension's questions, text ones too.
+	Questions int `json:"questions"`
 }
 
 // questionModel is one question. Answers are the labels the page offers
@@ -114,17 +116,17 @@ func severityRank(s string) int {
 }
 
 // newModel reduces r for the script.
-func newModel(r *assess.Rubric, segments []string) *model {
+func newModel(r *assess.Rubric, segments []string, msgs map[string]string) *model {
 	m := &model{
 		Rubric:      rubricRef{ID: r.ID, Version: r.Version, SHA256: r.SHA256, Title: r.Title},
 		StorageKey:  "aiready-questionnaire:" + r.ID + ":" + r.SHA256,
 		Target:      r.Target,
 		MinAnswered: r.MinAnswered,
 		Segments:    append([]string{}, segments...),
-		Messages:    messages,
+		Messages:    msgs,
 	}
 	for _, d := range r.Dimensions {
-		m.Dimensions = append(m.Dimensions, dimensionModel{ID: d.ID, Title: d.Title, Weight: d.Weight, TotalWeight: d.TotalWeight})
+		m.Dimensions = append(m.Dimensions, dimensionModel{ID: d.ID, Title: d.Title, Weight: d.Weight, TotalWeight: d.TotalWeight, Questions: len(d.Questions)})
 	}
 	for _, q := range r.Questions {
 		m.Questions = append(m.Questions, newQuestionModel(q))
