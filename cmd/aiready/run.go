@@ -43,6 +43,7 @@ func commands() []*command {
 		scoreCommand(),
 		inspectCommand(),
 		buildCommand(),
+		questionnaireCommand(),
 		versionCommand(),
 	}
 }

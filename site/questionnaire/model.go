@@ -123,7 +123,10 @@ func newModel(r *assess.Rubric, segments []string, msgs map[string]string) *mode
 		Target:      r.Target,
 		MinAnswered: r.MinAnswered,
 		Segments:    append([]string{}, segments...),
-		Messages:    msgs,
+		// Empty lists, not null: the script walks them.
+		Dimensions: []dimensionModel{}, Questions: []questionModel{}, Levels: []levelModel{},
+		Flags: []flagModel{}, Recs: []recModel{},
+		Messages: msgs,
 	}
 	for _, d := range r.Dimensions {
 		m.Dimensions = append(m.Dimensions, dimensionModel{ID: d.ID, Title: d.Title, Weight: d.Weight, TotalWeight: d.TotalWeight, Questions: len(d.Questions)})
@@ -139,7 +142,7 @@ func newModel(r *assess.Rubric, segments []string, msgs map[string]string) *mode
 	flagIndex := map[string]int{}
 	for i, f := range r.Flags {
 		flagIndex[f.ID] = i
-		fm := flagModel{ID: f.ID, Title: f.Title, Severity: f.Severity, Rank: severityRank(f.Severity), Share: f.Share, Caps: -1}
+		fm := flagModel{ID: f.ID, Title: f.Title, Severity: f.Severity, Rank: severityRank(f.Severity), Share: f.Share, Caps: -1, When: []condModel{}}
 		if f.Caps != "" {
 			fm.Caps = levelIndex[f.Caps]
 		}

@@ -103,16 +103,15 @@ type dimView struct {
 }
 
 type questionView struct {
-	Index      int
-	Type       string
-	Input      string // radio or checkbox
-	Num        string
-	Text       string
-	Hint       string
-	ClearLabel string
-	Wide       bool // a scale whose answers fit side by side
-	Answers    []answerView
-	Skips      []answerView
+	Index   int
+	Type    string
+	Input   string // radio or checkbox
+	Num     string
+	Text    string
+	Hint    string
+	Wide    bool // a scale whose answers fit side by side
+	Answers []answerView
+	Skips   []answerView
 }
 
 // answerView is one input: Value "aN" is answer N, "sN" skip answer N.
@@ -216,8 +215,7 @@ func newQuestionView(msgs map[string]string, q *assess.Question, qm questionMode
 	msg := func(key string, kv ...string) string { return fill(msgs, key, kv...) }
 	n := strconv.Itoa(q.Index + 1)
 	qv := questionView{Index: q.Index, Type: q.Type, Input: "radio", Text: q.Text,
-		Num:        msg("questionNum", "n", n, "total", strconv.Itoa(total)),
-		ClearLabel: msg("clearLabel", "n", n)}
+		Num: msg("questionNum", "n", n, "total", strconv.Itoa(total))}
 	if q.Type == assess.TypeMulti {
 		qv.Input, qv.Hint = "checkbox", msg("multiHint")
 	}

@@ -89,7 +89,10 @@ function remember() {
     else if (a.a !== undefined) codes[i] = "a" + a.a;
     else codes[i] = a.sel.map(function (on, j) { return on ? "a" + j : ""; }).filter(Boolean);
   }
-  storage("set", JSON.stringify({ v: 1, id: respondentId, attributes: readAttributes(), answers: codes }));
+  var attrs = readAttributes();
+  // Nothing to keep is kept as nothing: an empty form leaves no trace.
+  if (Object.keys(codes).length === 0 && Object.keys(attrs).length === 0) storage("remove");
+  else storage("set", JSON.stringify({ v: 1, id: respondentId, attributes: attrs, answers: codes }));
 }
 
 function restore() {
@@ -249,9 +252,9 @@ function forget() {
   storage("remove");
   respondentId = newId();
   $("qn-results").hidden = true;
+  $("qn-results").removeAttribute("data-ready");
   askForget(false);
   update();
-  storage("remove"); // update() remembered the empty form
   notice(M.forgotten);
 }
 
