@@ -213,7 +213,7 @@ func (tb *tab) viewport(w int64) {
 }
 
 func (tb *tab) screenshot(name string) {
-	png, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(80))
+	png, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		tb.t.Fatal(err)
 	}
