@@ -47,6 +47,7 @@ func commands() []*command {
 		serveCommand(),
 		normsCommand(),
 		rubricCommand(),
+		questionnaireCommand(),
 		versionCommand(),
 	}
 }

@@ -40,6 +40,8 @@ type dimensionModel struct {
 	// TotalWeight is the Go scorer's sum of scored question weights, in
 	// rubric order, so that min_answered compares the very same number.
 	TotalWeight float64 `json:"totalWeight"`
+	// Questions counts the dimension's questions, text ones too.
+	Questions int `json:"questions"`
 }
 
 // questionModel is one question. Answers are the labels the page offers
@@ -114,17 +116,20 @@ func severityRank(s string) int {
 }
 
 // newModel reduces r for the script.
-func newModel(r *assess.Rubric, segments []string) *model {
+func newModel(r *assess.Rubric, segments []string, msgs map[string]string) *model {
 	m := &model{
 		Rubric:      rubricRef{ID: r.ID, Version: r.Version, SHA256: r.SHA256, Title: r.Title},
 		StorageKey:  "aiready-questionnaire:" + r.ID + ":" + r.SHA256,
 		Target:      r.Target,
 		MinAnswered: r.MinAnswered,
 		Segments:    append([]string{}, segments...),
-		Messages:    messages,
+		// Empty lists, not null: the script walks them.
+		Dimensions: []dimensionModel{}, Questions: []questionModel{}, Levels: []levelModel{},
+		Flags: []flagModel{}, Recs: []recModel{},
+		Messages: msgs,
 	}
 	for _, d := range r.Dimensions {
-		m.Dimensions = append(m.Dimensions, dimensionModel{ID: d.ID, Title: d.Title, Weight: d.Weight, TotalWeight: d.TotalWeight})
+		m.Dimensions = append(m.Dimensions, dimensionModel{ID: d.ID, Title: d.Title, Weight: d.Weight, TotalWeight: d.TotalWeight, Questions: len(d.Questions)})
 	}
 	for _, q := range r.Questions {
 		m.Questions = append(m.Questions, newQuestionModel(q))
@@ -137,7 +142,7 @@ func newModel(r *assess.Rubric, segments []string) *model {
 	flagIndex := map[string]int{}
 	for i, f := range r.Flags {
 		flagIndex[f.ID] = i
-		fm := flagModel{ID: f.ID, Title: f.Title, Severity: f.Severity, Rank: severityRank(f.Severity), Share: f.Share, Caps: -1}
+		fm := flagModel{ID: f.ID, Title: f.Title, Severity: f.Severity, Rank: severityRank(f.Severity), Share: f.Share, Caps: -1, When: []condModel{}}
 		if f.Caps != "" {
 			fm.Caps = levelIndex[f.Caps]
 		}

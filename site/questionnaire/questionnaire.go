@@ -15,6 +15,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -36,7 +37,14 @@ type Options struct {
 	// Segments are respondent attributes (such as Role, Team) asked for at
 	// the start, as free text, and saved as the respondent's attributes.
 	Segments []string
+	// Lang is the language of the page (BCP 47); empty means the rubric's.
+	// The questionnaire's own text comes from the catalogue of that
+	// language, or English when there is none (see Languages).
+	Lang string
 }
+
+// ErrLanguage is returned for an Options.Lang with no catalogue.
+var ErrLanguage = errors.New("no questionnaire text in this language")
 
 // Write writes the questionnaire for r to w.
 func Write(w io.Writer, r *assess.Rubric, opt Options) error {
@@ -64,6 +72,7 @@ func Write(w io.Writer, r *assess.Rubric, opt Options) error {
 type page struct {
 	M        map[string]string
 	Lang     string
+	Dir      string
 	Title    string
 	Method   template.HTML
 	Segments []segmentView
@@ -94,16 +103,15 @@ type dimView struct {
 }
 
 type questionView struct {
-	Index      int
-	Type       string
-	Input      string // radio or checkbox
-	Num        string
-	Text       string
-	Hint       string
-	ClearLabel string
-	Wide       bool // a scale whose answers fit side by side
-	Answers    []answerView
-	Skips      []answerView
+	Index   int
+	Type    string
+	Input   string // radio or checkbox
+	Num     string
+	Text    string
+	Hint    string
+	Wide    bool // a scale whose answers fit side by side
+	Answers []answerView
+	Skips   []answerView
 }
 
 // answerView is one input: Value "aN" is answer N, "sN" skip answer N.
@@ -135,41 +143,43 @@ type recView struct {
 	Body    template.HTML
 }
 
-// fill replaces {key} placeholders of a message.
-func fill(key string, kv ...string) string {
-	s, ok := messages[key]
-	if !ok {
-		panic("questionnaire: no message " + key)
-	}
-	for i := 0; i+1 < len(kv); i += 2 {
-		s = strings.ReplaceAll(s, "{"+kv[i]+"}", kv[i+1])
-	}
-	return s
-}
-
 func newPage(r *assess.Rubric, opt Options) (*page, error) {
-	m := newModel(r, opt.Segments)
+	lang := opt.Lang
+	if lang == "" {
+		lang = r.Language
+	}
+	if lang == "" {
+		lang = "en"
+	}
+	msgs, ok := messagesFor(lang)
+	if !ok {
+		if opt.Lang != "" {
+			return nil, fmt.Errorf("%w: %q (there is: %s)", ErrLanguage, opt.Lang, strings.Join(Languages(), ", "))
+		}
+		// A rubric in a language without a catalogue: its own text is in
+		// that language, the questionnaire's few fixed strings in English.
+		msgs = english
+	}
+	msg := func(key string, kv ...string) string { return fill(msgs, key, kv...) }
+	m := newModel(r, opt.Segments, msgs)
 	total := len(r.Questions)
 	p := &page{
-		M: messages, Lang: r.Language, Title: fill("pageTitle", "title", r.Title),
+		M: msgs, Lang: lang, Dir: direction(lang), Title: msg("pageTitle", "title", r.Title),
 		Method: markdown.HTML(r.Description), Total: total, Data: m,
-		Progress: fill("progress", "n", "0", "total", strconv.Itoa(total)),
-		Footer:   fill("footer", "id", r.ID, "version", r.Version),
-		SHA:      fill("sha", "sha", r.SHA256),
-	}
-	if p.Lang == "" {
-		p.Lang = messages["lang"]
+		Progress: msg("progress", "n", "0", "total", strconv.Itoa(total)),
+		Footer:   msg("footer", "id", r.ID, "version", r.Version),
+		SHA:      msg("sha", "sha", r.SHA256),
 	}
 	for i, s := range opt.Segments {
 		p.Segments = append(p.Segments, segmentView{Index: i, Name: s})
 	}
 	for _, d := range r.Dimensions {
-		dv := dimView{Index: d.Index, Title: d.Title, Count: fill("dimCount", "n", strconv.Itoa(len(d.Questions)))}
+		dv := dimView{Index: d.Index, Title: d.Title, Count: msg("dimCount", "n", strconv.Itoa(len(d.Questions)))}
 		if len(d.Questions) == 1 {
-			dv.Count = fill("dimCountOne")
+			dv.Count = msg("dimCountOne")
 		}
 		for _, q := range d.Questions {
-			dv.Questions = append(dv.Questions, newQuestionView(q, m.Questions[q.Index], total))
+			dv.Questions = append(dv.Questions, newQuestionView(msgs, q, m.Questions[q.Index], total))
 		}
 		p.Dims = append(p.Dims, dv)
 	}
@@ -177,18 +187,18 @@ func newPage(r *assess.Rubric, opt Options) (*page, error) {
 		p.Levels = append(p.Levels, textView{Index: l.Index, Title: l.Title, Desc: markdown.HTML(l.Description)})
 	}
 	for _, f := range r.Flags {
-		fv := flagView{Index: f.Index, Title: f.Title, Severity: f.Severity, SeverityText: fill("severity_" + f.Severity), Body: markdown.HTML(f.Body)}
+		fv := flagView{Index: f.Index, Title: f.Title, Severity: f.Severity, SeverityText: msg("severity_" + f.Severity), Body: markdown.HTML(f.Body)}
 		if f.Caps != "" {
-			fv.CapsText = fill("capsNote", "level", r.Level(f.Caps).Title)
+			fv.CapsText = msg("capsNote", "level", r.Level(f.Caps).Title)
 		}
 		p.Flags = append(p.Flags, fv)
 	}
 	for i, rc := range r.Recommendations {
-		rv := recView{Index: i, Title: rc.Title, Horizon: fill("horizon", "days", strconv.Itoa(rc.Horizon)), Body: markdown.HTML(rc.Body)}
+		rv := recView{Index: i, Title: rc.Title, Horizon: msg("horizon", "days", strconv.Itoa(rc.Horizon)), Body: markdown.HTML(rc.Body)}
 		if rc.Flag != "" {
-			rv.For = fill("forFlag", "title", r.Flag(rc.Flag).Title)
+			rv.For = msg("forFlag", "title", r.Flag(rc.Flag).Title)
 		} else {
-			rv.For = fill("forDimension", "title", r.Dimension(rc.Dimension).Title)
+			rv.For = msg("forDimension", "title", r.Dimension(rc.Dimension).Title)
 		}
 		p.Recs = append(p.Recs, rv)
 	}
@@ -201,13 +211,13 @@ func newPage(r *assess.Rubric, opt Options) (*page, error) {
 	return p, nil
 }
 
-func newQuestionView(q *assess.Question, qm questionModel, total int) questionView {
+func newQuestionView(msgs map[string]string, q *assess.Question, qm questionModel, total int) questionView {
+	msg := func(key string, kv ...string) string { return fill(msgs, key, kv...) }
 	n := strconv.Itoa(q.Index + 1)
 	qv := questionView{Index: q.Index, Type: q.Type, Input: "radio", Text: q.Text,
-		Num:        fill("questionNum", "n", n, "total", strconv.Itoa(total)),
-		ClearLabel: fill("clearLabel", "n", n)}
+		Num: msg("questionNum", "n", n, "total", strconv.Itoa(total))}
 	if q.Type == assess.TypeMulti {
-		qv.Input, qv.Hint = "checkbox", fill("multiHint")
+		qv.Input, qv.Hint = "checkbox", msg("multiHint")
 	}
 	width := 0
 	for i, l := range qm.Labels {
@@ -219,7 +229,7 @@ func newQuestionView(q *assess.Question, qm questionModel, total int) questionVi
 		qv.Skips = append(qv.Skips, answerView{Value: "s" + strconv.Itoa(i), Label: l})
 	}
 	if q.Type == assess.TypeMulti && len(qm.Skip) > 0 {
-		qv.Hint += " " + fill("multiSkip")
+		qv.Hint += " " + msg("multiSkip")
 	}
 	return qv
 }
