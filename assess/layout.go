@@ -2,7 +2,6 @@ package assess
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 )
@@ -349,19 +348,4 @@ func findLongRoles(r *tableRow) (*longRoles, bool) {
 		return nil, false
 	}
 	return &longRoles{resp: p, question: q, answer: a}, true
-}
-
-// sortedCounts lists a map's keys by count, then name.
-func sortedCounts(m map[string]int) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if m[keys[i]] != m[keys[j]] {
-			return m[keys[i]] > m[keys[j]]
-		}
-		return keys[i] < keys[j]
-	})
-	return keys
 }

@@ -86,7 +86,7 @@ func (s *jsonAnswers) need() (json.Token, Position, error) {
 
 // seek reads top-level keys up to the respondents array, or to the end.
 func (s *jsonAnswers) seek() error {
-	for s.dec.More() {
+	if s.dec.More() {
 		tok, pos, err := s.need()
 		if err != nil {
 			return err

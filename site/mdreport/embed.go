@@ -129,7 +129,7 @@ func heading(src []byte, h *ast.Heading, level int) (edit, bool) {
 			ulEnd = ul + k
 		}
 	} else {
-		ul, ulEnd = len(src), len(src)
+		ulEnd = len(src)
 	}
 	// The text comes from the tree, escaped: it drops inline HTML and
 	// cannot meet the line prefixes of a container.

@@ -257,10 +257,3 @@ func (d *doc) heading(s string, size float64, keep float64) float64 {
 	d.y += 1
 	return top
 }
-
-// hrule draws a thin line across the content width.
-func (d *doc) hrule(c rgb, wd float64) {
-	d.draw(c)
-	d.f.SetLineWidth(wd)
-	d.f.Line(d.left, d.y, d.left+d.cw, d.y)
-}
