@@ -62,14 +62,14 @@ type trend struct {
 
 // trendOf returns the change of a dimension ("" for overall) since the
 // last assessment, or nil when there was none.
-func trendOf(rep *view.Report, dim string) *trend {
+func (l loc) trendOf(rep *view.Report, dim string) *trend {
 	p := rep.Result.Previous
 	if p == nil {
 		return nil
 	}
 	t := &trend{Date: p.Date, Changed: p.RubricChanged}
 	if d, err := time.Parse("2006-01-02", p.Date); err == nil {
-		t.Date = d.Format("2 January 2006")
+		t.Date = l.p.Date(d)
 	}
 	if dim == "" {
 		t.Delta = p.OverallDelta
@@ -85,13 +85,13 @@ func trendOf(rep *view.Report, dim string) *trend {
 
 // change says a difference in words and figures, so that neither a colour
 // nor an arrow carries it alone.
-func change(d float64) string {
-	switch s := signed(d); {
-	case s == "0.0":
-		return "no change"
+func (l loc) change(d float64) string {
+	switch s := l.signed(d); {
+	case s == l.num1(0):
+		return l.p.T("site.trend.none")
 	case d > 0:
-		return "up " + num1(d)
+		return l.p.T("site.trend.up", l.num1(d))
 	default:
-		return "down " + num1(-d)
+		return l.p.T("site.trend.down", l.num1(-d))
 	}
 }
