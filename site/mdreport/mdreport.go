@@ -259,7 +259,7 @@ func (m *md) flags() {
 	var rows [][]string
 	for _, f := range rep.Flags {
 		if !f.Result.Raised {
-			rows = append(rows, []string{cellText(f.Def.Title), m.t("report.severity."+f.Def.Severity), m.pct(f.Result.Share), m.pct(f.Def.Share)})
+			rows = append(rows, []string{cellText(f.Def.Title), m.t("report.severity." + f.Def.Severity), m.pct(f.Result.Share), m.pct(f.Def.Share)})
 		}
 	}
 	if len(rows) > 0 {
