@@ -100,11 +100,10 @@ func Answers(p *i18n.Printer, q *assess.Question) string {
 	for _, o := range q.Options {
 		opts = append(opts, fmt.Sprintf("%s (%s)", o.Label, Num(p, o.Points)))
 	}
-	kind := "report.one_of"
 	if q.Type == assess.TypeMulti {
-		kind = "report.any_of"
+		return p.T("report.any_of", strings.Join(opts, "; "))
 	}
-	return p.T(kind, strings.Join(opts, "; "))
+	return p.T("report.one_of", strings.Join(opts, "; "))
 }
 
 // Conditions says when a flag matches a respondent, in words.
