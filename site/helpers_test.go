@@ -16,6 +16,13 @@ import (
 // a raised flag that caps the level, and comments that try to inject HTML.
 func smallReport(t testing.TB) *view.Report {
 	t.Helper()
+	return smallReportIn(t, "")
+}
+
+// smallReportIn is smallReport with the report's own words in a language
+// ("" for the rubric's).
+func smallReportIn(t testing.TB, lang string) *view.Report {
+	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "small.toml"))
 	if err != nil {
 		t.Fatal(err)
@@ -84,6 +91,7 @@ func smallReport(t testing.TB) *view.Report {
 		LogoType:    "png",
 		Color:       "#ffd400", // light: text on it must turn dark, links darker
 		Comments:    true,
+		Lang:        lang,
 	})
 }
 
