@@ -44,7 +44,7 @@ func barFills(bars []view.Bar) []string {
 // neutral answer across the middle. Every bar shares one scale, so bars
 // of different questions compare. A key with every answer's share and
 // count follows, in words; skip answers are counted apart, by the caller.
-func divergingBar(q *view.Question, id string) template.HTML {
+func (l loc) divergingBar(q *view.Question, id string) template.HTML {
 	const w, h, c, barY, barH = 1000.0, 40.0, 500.0, 6.0, 28.0
 	scale := c // px for a share of 1 on either side
 	fills := barFills(q.Bars)
@@ -56,10 +56,10 @@ func divergingBar(q *view.Question, id string) template.HTML {
 	}
 	var desc []string
 	for _, b := range q.Bars {
-		desc = append(desc, fmt.Sprintf("%s %s (%d)", b.Label, pct(b.Share), b.Count))
+		desc = append(desc, fmt.Sprintf("%s %s (%d)", b.Label, l.pct(b.Share), b.Count))
 	}
 	var sb strings.Builder
-	title := fmt.Sprintf("Answers of %d respondents: %s weak, %s neutral, %s strong", q.Result.N, pct(q.Neg), pct(q.Neutral), pct(q.Pos))
+	title := l.p.T("site.chart.bar_title", q.Result.N, l.pct(q.Neg), l.pct(q.Neutral), l.pct(q.Pos))
 	fmt.Fprintf(&sb, `<svg class="chart divbar" viewBox="0 0 %s %s" preserveAspectRatio="none" role="img" aria-labelledby="%s-t %s-d">`, f(w), f(h), id, id)
 	fmt.Fprintf(&sb, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, id, esc(title), id, esc(strings.Join(desc, "; ")+"."))
 	seg := func(x, width float64, i int) {
@@ -68,7 +68,7 @@ func divergingBar(q *view.Question, id string) template.HTML {
 		}
 		fmt.Fprintf(&sb, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`, f(x), f(barY), f(width), f(barH), fills[i])
 		if width >= 40 {
-			fmt.Fprintf(&sb, `<text x="%s" y="%s" text-anchor="middle" fill="%s">%s</text>`, f(x+width/2), f(barY+barH/2+5.5), textOn(fills[i]), pct(q.Bars[i].Share))
+			fmt.Fprintf(&sb, `<text x="%s" y="%s" text-anchor="middle" fill="%s">%s</text>`, f(x+width/2), f(barY+barH/2+5.5), textOn(fills[i]), l.pct(q.Bars[i].Share))
 		}
 	}
 	// Weak answers, from the midpoint leftwards.
@@ -102,7 +102,7 @@ func divergingBar(q *view.Question, id string) template.HTML {
 	sb.WriteString(`<ul class="key">`)
 	for i, b := range q.Bars {
 		fmt.Fprintf(&sb, `<li><svg class="sw" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" height="12" fill="%s"/></svg>%s <b>%s</b> <span class="muted">(%d)</span></li>`,
-			fills[i], esc(b.Label), pct(b.Share), b.Count)
+			fills[i], esc(b.Label), l.pct(b.Share), b.Count)
 	}
 	sb.WriteString(`</ul>`)
 	return template.HTML(lines(sb.String())) //nolint:gosec // built here, texts escaped

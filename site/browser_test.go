@@ -21,8 +21,10 @@ import (
 )
 
 // TestBrowser opens every page of two sites in Chromium from file://, as a
-// reader would: the demo, and the small assessment with a light brand
-// colour, a logo, suppressed groups and comments that try to inject HTML.
+// reader would: the demo, and the small assessment in German (longer
+// words, other number forms) with a light brand colour, a logo,
+// suppressed groups and comments that try to inject HTML; and two pages
+// of the small assessment as a right-to-left language would show them.
 // On each page it checks that nothing was requested but the page itself
 // and data: URLs, that nothing failed, that the console stayed quiet, that
 // no script exists or runs, that axe-core finds no accessibility
@@ -61,11 +63,13 @@ func TestBrowser(t *testing.T) {
 	shots := artifacts(t)
 	t.Logf("screenshots in %s", shots)
 	for _, s := range []struct {
-		name string
-		rep  *view.Report
+		name  string
+		rep   *view.Report
+		pages []string // all when empty
 	}{
-		{"demo", demoReport(t, true)},
-		{"small", smallReport(t)},
+		{"demo", demoReport(t, true), nil},
+		{"small-de", smallReportIn(t, "de"), nil},
+		{"small-rtl", smallReportIn(t, "ar"), []string{"index.html", "segments.html"}},
 	} {
 		// The site itself goes beside its screenshots, for a person to open.
 		out := filepath.Join(shots, s.name)
@@ -81,6 +85,12 @@ func TestBrowser(t *testing.T) {
 		}
 		files, _ := filepath.Glob(filepath.Join(dir, "*.html"))
 		sort.Strings(files)
+		if s.pages != nil {
+			files = nil
+			for _, p := range s.pages {
+				files = append(files, filepath.Join(dir, p))
+			}
+		}
 		// One page at a time: headless Chromium does not paint a tab in
 		// the background, and a screenshot of one waits for ever.
 		t.Run(s.name, func(t *testing.T) {

@@ -72,7 +72,7 @@ type series struct {
 // radar draws the whole group's dimension scores against the target.
 func radar(p *page) template.HTML {
 	var s series
-	s.Name, s.Class = "All respondents", "r-main"
+	s.Name, s.Class = p.Site.loc.p.T("site.all_respondents"), "r-main"
 	for _, d := range p.Rep.Dimensions {
 		s.Scores = append(s.Scores, d.Result.Score)
 	}
@@ -81,7 +81,7 @@ func radar(p *page) template.HTML {
 
 // segmentRadar draws a segment's scores over the whole group's.
 func segmentRadar(p *page) template.HTML {
-	all := series{Name: "All respondents", Class: "r-comp"}
+	all := series{Name: p.Site.loc.p.T("site.all_respondents"), Class: "r-comp"}
 	seg := series{Name: p.Seg.Value, Class: "r-main"}
 	for i, d := range p.Rep.Dimensions {
 		all.Scores = append(all.Scores, d.Result.Score)
@@ -94,16 +94,17 @@ func radarSVG(p *page, id string, ss []series) template.HTML {
 	dims := p.Rep.Dimensions
 	target := p.Rep.Rubric.Target
 	n := len(dims)
+	l := p.Site.loc
 	var desc []string
 	for _, s := range ss {
 		var parts []string
 		for i, d := range dims {
-			parts = append(parts, d.Def.Title+" "+score(s.Scores[i]))
+			parts = append(parts, d.Def.Title+" "+l.score(s.Scores[i]))
 		}
 		desc = append(desc, s.Name+": "+strings.Join(parts, "; ")+".")
 	}
-	desc = append(desc, "Target: "+plain(target)+".")
-	title := "Dimension scores out of 100, with the target ring at " + plain(target)
+	desc = append(desc, l.p.T("site.chart.target_desc", l.plain(target)))
+	title := l.p.T("site.chart.radar_title", l.plain(target))
 	var b strings.Builder
 	if n < 3 {
 		return barsSVG(p, id, ss, title, strings.Join(desc, " "))
@@ -181,7 +182,7 @@ func radarSVG(p *page, id string, ss []series) template.HTML {
 		y += 10*math.Sin(a+math.Pi/2) + 6*math.Sin(a) + 5
 		// A white halo first, so the figure reads over the lines.
 		for _, class := range []string{"r-value r-halo", "r-value"} {
-			fmt.Fprintf(&b, `<text class="%s" x="%s" y="%s" text-anchor="middle">%s</text>`, class, f(x), f(y), esc(score(main.Scores[i])))
+			fmt.Fprintf(&b, `<text class="%s" x="%s" y="%s" text-anchor="middle">%s</text>`, class, f(x), f(y), esc(l.score(main.Scores[i])))
 		}
 	}
 	for i, d := range dims {
@@ -209,18 +210,18 @@ func radarSVG(p *page, id string, ss []series) template.HTML {
 		b.WriteString(`</text>`)
 	}
 	b.WriteString(`</svg>`)
-	radarKey(&b, ss, target)
+	radarKey(&b, l, ss, target)
 	return template.HTML(lines(b.String())) //nolint:gosec // built here, texts escaped
 }
 
 // radarKey explains the lines of a radar; the figures are in the page's
 // tables, so the samples are hidden from screen readers and the words not.
-func radarKey(b *strings.Builder, ss []series, target float64) {
+func radarKey(b *strings.Builder, l loc, ss []series, target float64) {
 	b.WriteString(`<ul class="key key-center">`)
 	for _, s := range ss {
 		fmt.Fprintf(b, `<li><svg class="sw-line" viewBox="0 0 28 12" aria-hidden="true"><line class="%s" x1="1" y1="6" x2="27" y2="6"/></svg>%s</li>`, s.Class, esc(s.Name))
 	}
-	fmt.Fprintf(b, `<li><svg class="sw-line" viewBox="0 0 28 12" aria-hidden="true"><line class="r-target" x1="1" y1="6" x2="27" y2="6"/></svg>Target (%s)</li>`, esc(plain(target)))
+	fmt.Fprintf(b, `<li><svg class="sw-line" viewBox="0 0 28 12" aria-hidden="true"><line class="r-target" x1="1" y1="6" x2="27" y2="6"/></svg>%s</li>`, esc(l.p.T("site.chart.target_key", l.plain(target))))
 	b.WriteString(`</ul>`)
 }
 
@@ -245,6 +246,7 @@ func labelOffsets(a float64, lines int) (first, last float64) {
 // dimensions, where a radar has no area to show.
 func barsSVG(p *page, id string, ss []series, title, desc string) template.HTML {
 	dims := p.Rep.Dimensions
+	l := p.Site.loc
 	const w, left, right, rowH = 600.0, 200.0, 560.0, 30.0
 	h := float64(len(dims)*len(ss))*rowH + 30
 	var b strings.Builder
@@ -260,13 +262,13 @@ func barsSVG(p *page, id string, ss []series, title, desc string) template.HTML 
 				v = *s.Scores[i]
 			}
 			fmt.Fprintf(&b, `<rect class="%s-bar" x="%s" y="%s" width="%s" height="18"/>`, s.Class, f(left), f(y+2), f((right-left)*v/100))
-			fmt.Fprintf(&b, `<text class="r-value" x="%s" y="%s">%s</text>`, f(left+(right-left)*v/100+4), f(y+15), esc(score(s.Scores[i])))
+			fmt.Fprintf(&b, `<text class="r-value" x="%s" y="%s">%s</text>`, f(left+(right-left)*v/100+4), f(y+15), esc(l.score(s.Scores[i])))
 			y += rowH
 		}
 	}
 	tx := left + (right-left)*p.Rep.Rubric.Target/100
 	fmt.Fprintf(&b, `<line class="r-target" x1="%s" y1="4" x2="%s" y2="%s"/>`, f(tx), f(tx), f(y))
-	fmt.Fprintf(&b, `<text class="r-target-label" x="%s" y="%s" text-anchor="middle">Target %s</text>`, f(tx), f(y+16), esc(plain(p.Rep.Rubric.Target)))
+	fmt.Fprintf(&b, `<text class="r-target-label" x="%s" y="%s" text-anchor="middle">%s</text>`, f(tx), f(y+16), esc(l.p.T("site.chart.target_label", l.plain(p.Rep.Rubric.Target))))
 	b.WriteString(`</svg>`)
 	return template.HTML(lines(b.String())) //nolint:gosec // built here, texts escaped
 }

@@ -9,62 +9,74 @@ import (
 	"strings"
 
 	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/site/i18n"
 	"github.com/aiready/aiready/site/markdown"
 	"github.com/aiready/aiready/site/view"
 )
 
-// funcs are the template functions. They format and look up; none of them
-// computes a figure that the view does not already hold.
-var funcs = template.FuncMap{
-	"score":      score,
-	"num1":       num1,
-	"plain":      plain,
-	"signed":     signed,
-	"pct":        pct,
-	"md":         md,
-	"firstPara":  firstPara,
-	"lvl":        lvlClass,
-	"dimFile":    dimFile,
-	"segFile":    segFile,
-	"answers":    answersText,
-	"cond":       condText,
-	"levelRange": levelRange,
-	"flagOf":     flagOf,
-	"atTarget":   atTarget,
-	"first":      first,
-	"deref":      deref,
-	"why":        whyText,
-	"severity":   severityText,
-	"horizon":    horizonText,
-	"itemFor":    itemFor,
-	"segQ":       segQuestion,
-	"questionN":  questionN,
-	"minus":      minus,
-	"below":      below,
-	"plural":     plural,
-	"radar":      radar,
-	"segRadar":   segmentRadar,
-	"divbar":     divergingBar,
-	"sharebar":   shareBar,
-	"scorebar":   scoreBar,
-	"gapbar":     gapBar,
-	"typeText":   typeText,
-	"dict":       dict,
-	"anchor":     anchor,
-	"deref64":    deref64,
-	"add":        func(a, b int) int { return a + b },
-	"dimFileOf":  dimFileOf,
-	"notes":      notesFor,
-	"override":   overrideOf,
-	"dropped":    dropped,
-	"trend":      trendOf,
-	"change":     change,
-	"arrow":      arrow,
-	"trendChart": trendChart,
-	"trendData":  trendData,
-	"trendIntro": trendIntro,
-	"longDate":   view.LongDate,
+// funcsFor are the template functions of one language. They format and
+// look up; none of them computes a figure that the view does not already
+// hold. The embedded templates are parsed with English ones (funcs) and
+// each build binds its report's language on a clone.
+func funcsFor(l loc) template.FuncMap {
+	return template.FuncMap{
+		"t":          l.t,
+		"tn":         l.tn,
+		"quoted":     l.quoted,
+		"levelTitle": levelTitle,
+		"score":      l.score,
+		"num1":       l.num1,
+		"plain":      l.plain,
+		"signed":     l.signed,
+		"pct":        l.pct,
+		"md":         md,
+		"firstPara":  firstPara,
+		"lvl":        lvlClass,
+		"dimFile":    dimFile,
+		"segFile":    segFile,
+		"answers":    l.answersText,
+		"cond":       l.condText,
+		"levelRange": l.levelRange,
+		"flagOf":     flagOf,
+		"atTarget":   atTarget,
+		"first":      first,
+		"deref":      deref,
+		"why":        l.whyText,
+		"severity":   l.severityText,
+		"horizon":    l.horizonText,
+		"itemFor":    itemFor,
+		"segQ":       segQuestion,
+		"questionN":  questionN,
+		"minus":      minus,
+		"below":      below,
+		"plural":     plural,
+		"radar":      radar,
+		"segRadar":   segmentRadar,
+		"divbar":     l.divergingBar,
+		"sharebar":   shareBar,
+		"scorebar":   scoreBar,
+		"gapbar":     gapBar,
+		"typeText":   l.typeText,
+		"dict":       dict,
+		"anchor":     anchor,
+		"deref64":    deref64,
+		"add":        func(a, b int) int { return a + b },
+		"dimFileOf":  dimFileOf,
+		"notes":      notesFor,
+		"override":   overrideOf,
+		"dropped":    dropped,
+		"trend":      l.trendOf,
+		"change":     l.change,
+		"arrow":      arrow,
+		"trendChart": l.trendChart,
+		"trendData":  trendData,
+		"trendIntro": l.trendIntro,
+		"longDate":   l.longDate,
+	}
 }
+
+// funcs are the English template functions, for parsing.
+var funcs = funcsFor(loc{i18n.English()})
 
 // dict builds a map from key, value pairs, to hand a partial several values.
 func dict(kv ...any) (map[string]any, error) {
@@ -99,38 +111,38 @@ func dimFileOf(rep *view.Report, d *assess.Dimension) string {
 }
 
 // num1 formats a score with one decimal, never as "-0.0".
-func num1(f float64) string {
+func (l loc) num1(f float64) string {
 	s := strconv.FormatFloat(f, 'f', 1, 64)
 	if s == "-0.0" {
-		return "0.0"
+		s = "0.0"
 	}
-	return s
+	return l.p.Dec(s)
 }
 
 // plain formats a number the rubric sets, such as the target, as written.
-func plain(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+func (l loc) plain(f float64) string { return l.p.Number(f, -1) }
 
-func score(p *float64) string {
+func (l loc) score(p *float64) string {
 	if p == nil {
-		return "no score"
+		return l.p.T("site.no_score")
 	}
-	return num1(*p)
+	return l.num1(*p)
 }
 
 // signed formats a difference with its sign, a true minus for negatives.
-func signed(f float64) string {
-	s := num1(math.Abs(f))
+func (l loc) signed(f float64) string {
+	s := l.num1(math.Abs(f))
 	switch {
-	case s == "0.0":
-		return "0.0"
+	case s == l.num1(0):
+		return s
 	case f < 0:
 		return "\u2212" + s
 	}
 	return "+" + s
 }
 
-func pct(share float64) string {
-	return strconv.Itoa(int(math.Round(share*100))) + "%"
+func (l loc) pct(share float64) string {
+	return l.p.Percent(strconv.Itoa(int(math.Round(share * 100))))
 }
 
 func minus(a, b float64) float64 { return a - b }
@@ -201,79 +213,85 @@ func deref(p *int) int {
 }
 
 // answersText says how a question is answered.
-func answersText(q *assess.Question) string {
+func (l loc) answersText(q *assess.Question) string {
 	var parts []string
+	var skip []string
 	switch q.Type {
 	case assess.TypeScale:
 		s := q.ScaleDef
-		for i, l := range s.Labels {
-			parts = append(parts, fmt.Sprintf("%s (%s)", l, strconv.FormatFloat(s.Points[i], 'f', -1, 64)))
+		for i, lb := range s.Labels {
+			parts = append(parts, fmt.Sprintf("%s (%s)", lb, l.plain(s.Points[i])))
 		}
-		out := strings.Join(parts, ", ")
-		if skip := append(append([]string(nil), s.Skip...), q.Skip...); len(skip) > 0 {
-			out += "; not counted: " + strings.Join(skip, ", ")
-		}
-		return out
+		skip = append(append(skip, s.Skip...), q.Skip...)
 	case assess.TypeChoice, assess.TypeMulti:
 		for _, o := range q.Options {
-			parts = append(parts, fmt.Sprintf("%s (%s)", o.Label, strconv.FormatFloat(o.Points, 'f', -1, 64)))
+			parts = append(parts, fmt.Sprintf("%s (%s)", o.Label, l.plain(o.Points)))
 		}
-		out := strings.Join(parts, ", ")
-		if len(q.Skip) > 0 {
-			out += "; not counted: " + strings.Join(q.Skip, ", ")
-		}
-		return out
+		skip = q.Skip
+	default:
+		return l.p.T("site.q.type.free_not_scored")
 	}
-	return "Free text, not scored"
+	out := strings.Join(parts, ", ")
+	if len(skip) > 0 {
+		out += l.p.T("site.q.not_counted", strings.Join(skip, ", "))
+	}
+	return out
 }
 
-func typeText(q *assess.Question) string {
+func (l loc) typeText(q *assess.Question) string {
 	switch q.Type {
 	case assess.TypeScale:
-		return "Scale"
+		return l.p.T("site.q.type.scale")
 	case assess.TypeChoice:
-		return "One choice"
+		return l.p.T("site.q.type.choice")
 	case assess.TypeMulti:
-		return "Any number of choices"
+		return l.p.T("site.q.type.multi")
 	}
-	return "Free text"
+	return l.p.T("site.q.type.text")
 }
 
 // condText puts one condition of a red flag in words.
-func condText(r *assess.Rubric, c assess.Condition) string {
+func (l loc) condText(r *assess.Rubric, c assess.Condition) string {
 	var subj string
 	if c.Question != "" {
-		subj = "the answer to " + c.Question
+		subj = l.p.T("site.cond.answer", c.Question)
 		if q := r.Question(c.Question); q != nil {
-			subj = fmt.Sprintf("the answer to %s (“%s”)", c.Question, q.Text)
+			subj = l.p.T("site.cond.answer_text", c.Question, q.Text)
 		}
 	} else {
-		subj = "the respondent's score on " + c.Dimension
+		name := c.Dimension
 		if d := r.Dimension(c.Dimension); d != nil {
-			subj = "the respondent's score on " + d.Title
+			name = d.Title
 		}
+		subj = l.p.T("site.cond.score", name)
 	}
 	var tests []string
 	if len(c.Is) > 0 {
-		tests = append(tests, "is one of: "+strings.Join(c.Is, "; "))
+		tests = append(tests, l.p.T("site.cond.is", strings.Join(c.Is, "; ")))
 	}
-	ftoa := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 	if c.Min != nil {
-		tests = append(tests, "is at least "+ftoa(*c.Min))
+		tests = append(tests, l.p.T("site.cond.min", l.plain(*c.Min)))
 	}
 	if c.Max != nil {
-		tests = append(tests, "is at most "+ftoa(*c.Max))
+		tests = append(tests, l.p.T("site.cond.max", l.plain(*c.Max)))
 	}
-	return subj + " " + strings.Join(tests, " and ")
+	return l.p.T("site.cond.subject_tests", subj, strings.Join(tests, l.p.T("site.cond.and")))
 }
 
 // levelRange says which scores a level covers.
-func levelRange(r *assess.Rubric, l *assess.Level) string {
-	ftoa := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
-	if l.Index+1 < len(r.Levels) {
-		return fmt.Sprintf("%s to under %s", ftoa(l.Min), ftoa(r.Levels[l.Index+1].Min))
+func (l loc) levelRange(r *assess.Rubric, lv *assess.Level) string {
+	if lv.Index+1 < len(r.Levels) {
+		return l.p.T("site.level_range", l.plain(lv.Min), l.plain(r.Levels[lv.Index+1].Min))
 	}
-	return ftoa(l.Min) + " and above"
+	return l.p.T("site.level_range_top", l.plain(lv.Min))
+}
+
+// levelTitle is the title of a rubric level by id, or "".
+func levelTitle(r *assess.Rubric, id string) string {
+	if lv := r.Level(id); lv != nil {
+		return lv.Title
+	}
+	return ""
 }
 
 func flagOf(rep *view.Report, f *assess.Flag) *view.Flag {
@@ -303,24 +321,22 @@ func first(n int, items []*view.Item) []*view.Item {
 // whyText says why a segment value is not shown, without a figure: "fewer
 // than N" is true of a small group and gives nothing away, while a group
 // hidden to protect another is not small and must not be called so.
-func whyText(sg *view.Segment, minGroup int) string {
+func (l loc) whyText(sg *view.Segment, minGroup int) string {
 	if sg.Result.Why == "complementary" {
-		return "Not shown, to protect a smaller group: its figures could otherwise be worked out by subtraction from the total."
+		return l.p.T("site.why.complementary")
 	}
-	return fmt.Sprintf("Not shown: fewer than %d respondents.", minGroup)
+	return l.p.T("site.why.small", minGroup)
 }
 
-func severityText(s string) string {
+func (l loc) severityText(s string) string {
 	switch s {
-	case "high":
-		return "High severity"
-	case "low":
-		return "Low severity"
+	case "high", "low":
+		return l.p.T("site.severity." + s)
 	}
-	return "Medium severity"
+	return l.p.T("site.severity.medium")
 }
 
-func horizonText(days int) string { return fmt.Sprintf("First %d days", days) }
+func (l loc) horizonText(days int) string { return l.p.T("site.horizon", days) }
 
 // itemFor returns the plan item of a recommendation id, or nil.
 func itemFor(rep *view.Report, id string) *view.Item {

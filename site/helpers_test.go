@@ -16,16 +16,24 @@ import (
 // a raised flag that caps the level, and comments that try to inject HTML.
 func smallReport(t testing.TB) *view.Report {
 	t.Helper()
+	return smallReportIn(t, "")
+}
+
+// smallReportIn is smallReport with the report's own words in a language
+// ("" for the rubric's).
+func smallReportIn(t testing.TB, lang string) *view.Report {
+	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "small.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return smallReportOf(t, data, nil)
+	return smallReportOf(t, data, nil, lang)
 }
 
 // smallReportOf scores the small assessment's answers on the rubric data,
-// with extra notes beside the usual ones.
-func smallReportOf(t testing.TB, data []byte, notes []assess.Note) *view.Report {
+// with extra notes beside the usual ones, in a language ("" for the
+// rubric's).
+func smallReportOf(t testing.TB, data []byte, notes []assess.Note, lang string) *view.Report {
 	t.Helper()
 	r, err := assess.LoadRubric("small.toml", data)
 	if err != nil {
@@ -101,6 +109,7 @@ func smallReportOf(t testing.TB, data []byte, notes []assess.Note) *view.Report 
 		LogoType:    "png",
 		Color:       "#ffd400", // light: text on it must turn dark, links darker
 		Comments:    true,
+		Lang:        lang,
 	})
 }
 

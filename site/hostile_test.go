@@ -59,7 +59,7 @@ func TestHostileContent(t *testing.T) {
 		}
 		data = bytes.Replace(data, []byte(at), []byte(at+" "+strings.ReplaceAll(hostile, `"`, `'`)), 1)
 	}
-	rep := smallReportOf(t, data, []assess.Note{{Dimension: "service", Body: hostile}})
+	rep := smallReportOf(t, data, []assess.Note{{Dimension: "service", Body: hostile}}, "")
 	dir := build(t, rep, Options{})
 	files, _ := filepath.Glob(filepath.Join(dir, "*.html"))
 	sort.Strings(files)

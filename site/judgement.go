@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"time"
 
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/site/mdreport"
@@ -23,18 +24,18 @@ func dropped(rep *view.Report) []view.Dropped { return rep.Dropped() }
 
 // trendOf returns the change of a dimension ("" for overall) since the
 // last assessment, or nil when there was none.
-func trendOf(rep *view.Report, dim string) *view.Change { return rep.ChangeOf(dim) }
+func (l loc) trendOf(rep *view.Report, dim string) *view.Change { return rep.ChangeOf(dim) }
 
 // change says a difference in words and figures, so that neither a colour
 // nor an arrow carries it alone.
-func change(d float64) string { return mdreport.ChangeWords(d) }
+func (l loc) change(d float64) string { return mdreport.ChangeWords(l.p, d) }
 
 // arrow is the glyph of a change: ▲, ▼ or =.
 func arrow(d float64) string { return mdreport.Arrow(d) }
 
 // trendChart draws the overall score of each comparable assessment as a
 // line, oldest first; the table beside it gives the same figures.
-func trendChart(rep *view.Report) template.HTML {
+func (l loc) trendChart(rep *view.Report) template.HTML {
 	t := rep.Trend()
 	if t == nil {
 		return ""
@@ -46,10 +47,14 @@ func trendChart(rep *view.Report) template.HTML {
 	var b strings.Builder
 	var desc []string
 	for _, p := range t.Points {
-		desc = append(desc, view.LongDate(p.Date)+": "+num1p(p.Overall))
+		v := "–"
+		if p.Overall != nil {
+			v = l.num1(*p.Overall)
+		}
+		desc = append(desc, l.longDate(p.Date)+": "+v)
 	}
-	fmt.Fprintf(&b, `<svg class="trend-chart" viewBox="0 0 %s %s" role="img" aria-labelledby="trend-title trend-desc"><title id="trend-title">Overall score over time</title><desc id="trend-desc">%s</desc>`,
-		f(w), f(h), esc(strings.Join(desc, "; ")))
+	fmt.Fprintf(&b, `<svg class="trend-chart" viewBox="0 0 %s %s" role="img" aria-labelledby="trend-title trend-desc"><title id="trend-title">%s</title><desc id="trend-desc">%s</desc>`,
+		f(w), f(h), esc(l.p.T("site.trend.chart_title")), esc(strings.Join(desc, "; ")))
 	for _, v := range []float64{0, 50, 100} {
 		fmt.Fprintf(&b, `<line class="grid" x1="%s" y1="%s" x2="%s" y2="%s"/>`, f(left), f(yOf(v)), f(w-10), f(yOf(v)))
 		fmt.Fprintf(&b, `<text class="axis" x="%s" y="%s" text-anchor="end">%d</text>`, f(left-4), f(yOf(v)+3), int(v))
@@ -66,9 +71,9 @@ func trendChart(rep *view.Report) template.HTML {
 	for i, p := range t.Points {
 		if p.Overall != nil {
 			fmt.Fprintf(&b, `<circle class="trend-dot" cx="%s" cy="%s" r="3.5"/>`, f(xOf(i)), f(yOf(*p.Overall)))
-			fmt.Fprintf(&b, `<text class="trend-value" x="%s" y="%s" text-anchor="middle">%s</text>`, f(xOf(i)), f(yOf(*p.Overall)-8), num1p(p.Overall))
+			fmt.Fprintf(&b, `<text class="trend-value" x="%s" y="%s" text-anchor="middle">%s</text>`, f(xOf(i)), f(yOf(*p.Overall)-8), l.score(p.Overall))
 		}
-		fmt.Fprintf(&b, `<text class="axis" x="%s" y="%s" text-anchor="middle">%s</text>`, f(xOf(i)), f(top+plot+16), esc(view.LongDate(p.Date)))
+		fmt.Fprintf(&b, `<text class="axis" x="%s" y="%s" text-anchor="middle">%s</text>`, f(xOf(i)), f(top+plot+16), esc(l.longDate(p.Date)))
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(lines(b.String()))
@@ -77,11 +82,12 @@ func trendChart(rep *view.Report) template.HTML {
 // trendData is the trend for the templates: nil without a chart.
 func trendData(rep *view.Report) *view.Trend { return rep.Trend() }
 
-func trendIntro(t *view.Trend) string { return mdreport.TrendIntro(t) }
+func (l loc) trendIntro(t *view.Trend) string { return mdreport.TrendIntro(l.p, t) }
 
-func num1p(p *float64) string {
-	if p == nil {
-		return "–"
+// longDate writes a YYYY-MM-DD date in words in the report's language.
+func (l loc) longDate(s string) string {
+	if d, err := time.Parse("2006-01-02", s); err == nil {
+		return l.p.Date(d)
 	}
-	return num1(*p)
+	return s
 }

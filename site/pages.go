@@ -39,12 +39,14 @@ type page struct {
 type siteData struct {
 	Title    string // the report's title
 	Lang     string
+	Dir      string // "rtl" for a language written right to left, else ""
 	CSS      template.CSS
 	Logo     template.URL // a data: URL, or ""
 	Accent   accent
 	Nav      []navItem
 	MinGroup int
 	Date     string
+	loc      loc
 }
 
 type navItem struct {
@@ -54,25 +56,26 @@ type navItem struct {
 func dimFile(d *view.Dimension) string { return "dimension-" + d.Slug + ".html" }
 func segFile(slug string) string       { return "segment-" + slug + ".html" }
 
-func newSite(rep *view.Report) *siteData {
+func newSite(rep *view.Report, l loc) *siteData {
 	m := rep.Meta
 	s := &siteData{
 		Title:    m.Title,
-		Lang:     rep.Rubric.Language,
+		Lang:     l.p.Tag(),
 		Accent:   newAccent(m.Color),
 		MinGroup: rep.Result.MinGroupSize,
+		loc:      l,
 	}
 	if s.Title == "" {
 		s.Title = rep.Rubric.Title
 	}
-	if s.Lang == "" {
-		s.Lang = "en"
+	if l.p.RTL() {
+		s.Dir = "rtl"
 	}
 	if s.MinGroup <= 0 {
 		s.MinGroup = 5
 	}
 	if !m.Date.IsZero() {
-		s.Date = m.Date.Format("2 January 2006")
+		s.Date = l.p.Date(m.Date)
 	}
 	// The logo's type is read from its bytes, not trusted from its name;
 	// anything but PNG or JPEG is left out. The data: URL is built here,
@@ -82,16 +85,16 @@ func newSite(rep *view.Report) *siteData {
 	}
 	css, _ := templates.FS.ReadFile("style.css")
 	s.CSS = template.CSS(string(css) + generatedCSS(rep, s.Accent))
-	s.Nav = append(s.Nav, navItem{"index.html", "Overview"})
+	s.Nav = append(s.Nav, navItem{"index.html", l.p.T("site.page.overview")})
 	for _, d := range rep.Dimensions {
 		s.Nav = append(s.Nav, navItem{dimFile(d), d.Def.Title})
 	}
 	if len(rep.Attributes) > 0 {
-		s.Nav = append(s.Nav, navItem{"segments.html", "Segments"})
+		s.Nav = append(s.Nav, navItem{"segments.html", l.p.T("site.page.segments")})
 	}
-	s.Nav = append(s.Nav, navItem{"plan.html", "Action plan"}, navItem{"methodology.html", "Methodology"})
+	s.Nav = append(s.Nav, navItem{"plan.html", l.p.T("site.page.plan")}, navItem{"methodology.html", l.p.T("site.page.methodology")})
 	if rep.Meta.Comments {
-		s.Nav = append(s.Nav, navItem{"comments.html", "Comments"})
+		s.Nav = append(s.Nav, navItem{"comments.html", l.p.T("site.page.comments")})
 	}
 	return s
 }
@@ -111,6 +114,7 @@ func generatedCSS(rep *view.Report, a accent) string {
 // pagesOf lists every page of the site in a fixed order.
 func pagesOf(rep *view.Report, s *siteData) []*page {
 	var ps []*page
+	t := s.loc.p.T
 	add := func(p *page) {
 		p.Rep, p.Site = rep, s
 		if p.Section == "" {
@@ -123,7 +127,7 @@ func pagesOf(rep *view.Report, s *siteData) []*page {
 		add(&page{Kind: kindDimension, File: dimFile(d), Title: d.Def.Title, Dim: d})
 	}
 	if len(rep.Attributes) > 0 {
-		add(&page{Kind: kindSegments, File: "segments.html", Title: "Segments"})
+		add(&page{Kind: kindSegments, File: "segments.html", Title: t("site.page.segments")})
 		for _, a := range rep.Attributes {
 			for _, sg := range a.Values {
 				if sg.Slug == "" {
@@ -133,10 +137,10 @@ func pagesOf(rep *view.Report, s *siteData) []*page {
 			}
 		}
 	}
-	add(&page{Kind: kindPlan, File: "plan.html", Title: "Action plan"})
-	add(&page{Kind: kindMethodology, File: "methodology.html", Title: "Methodology"})
+	add(&page{Kind: kindPlan, File: "plan.html", Title: t("site.page.plan")})
+	add(&page{Kind: kindMethodology, File: "methodology.html", Title: t("site.page.methodology")})
 	if rep.Meta.Comments {
-		add(&page{Kind: kindComments, File: "comments.html", Title: "Comments"})
+		add(&page{Kind: kindComments, File: "comments.html", Title: t("site.page.comments")})
 	}
 	return ps
 }

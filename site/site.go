@@ -30,11 +30,12 @@ type Options struct {
 // files; the caller builds into a temporary folder and renames it into
 // place. The same report gives the same bytes.
 func Build(dir string, rep *view.Report, opt Options) error {
-	t, err := load(opt.Templates)
+	l := loc{rep.P()}
+	t, err := load(opt.Templates, l)
 	if err != nil {
 		return err
 	}
-	pages := pagesOf(rep, newSite(rep))
+	pages := pagesOf(rep, newSite(rep, l))
 	out := make([]bytes.Buffer, len(pages))
 	errs := make([]error, len(pages))
 	var wg sync.WaitGroup
@@ -67,9 +68,10 @@ var embedded = sync.OnceValues(func() (*template.Template, error) {
 	return t, nil
 })
 
-// load returns a fresh clone of the embedded templates with the user's
-// overrides, if any, parsed into it.
-func load(dir string) (*template.Template, error) {
+// load returns a fresh clone of the embedded templates, with the
+// functions of the report's language and the user's overrides, if any,
+// parsed into it.
+func load(dir string, l loc) (*template.Template, error) {
 	base, err := embedded()
 	if err != nil {
 		return nil, err
@@ -78,6 +80,7 @@ func load(dir string) (*template.Template, error) {
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}
+	t.Funcs(funcsFor(l))
 	if dir == "" {
 		return t, nil
 	}

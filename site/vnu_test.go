@@ -11,8 +11,9 @@ import (
 )
 
 // TestHTMLValid runs the Nu HTML Checker (vnu.jar, the W3C validator) over
-// every page of the demo and of the small assessment, and fails on any error
-// it reports, in the HTML or in the inline CSS.
+// every page of the demo and of the small assessment (in German, and right
+// to left), and fails on any error it reports, in the HTML or in the
+// inline CSS.
 func TestHTMLValid(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipped in -short mode: starts Java")
@@ -20,7 +21,7 @@ func TestHTMLValid(t *testing.T) {
 	jar := npmFile(t, "vnu-jar", "build/dist/vnu.jar")
 	bin := java(t)
 	var files []string
-	for _, dir := range []string{build(t, demoReport(t, true), Options{}), build(t, smallReport(t), Options{})} {
+	for _, dir := range []string{build(t, demoReport(t, true), Options{}), build(t, smallReportIn(t, "de"), Options{}), build(t, smallReportIn(t, "ar"), Options{})} {
 		fs, _ := filepath.Glob(filepath.Join(dir, "*.html"))
 		sort.Strings(fs)
 		files = append(files, fs...)

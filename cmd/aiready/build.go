@@ -12,6 +12,7 @@ import (
 
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/site"
+	"github.com/aiready/aiready/site/i18n"
 	"github.com/aiready/aiready/site/mdreport"
 	"github.com/aiready/aiready/site/pdf"
 	"github.com/aiready/aiready/site/view"
@@ -36,6 +37,7 @@ type buildFlags struct {
 	norms       string
 	previous    string
 	history     []string
+	lang        string
 }
 
 func (f *buildFlags) add(fs *pflag.FlagSet) {
@@ -61,6 +63,20 @@ func (f *buildFlags) addReport(fs *pflag.FlagSet) {
 	fs.StringVar(&f.font, "font", "", "TrueType font (.ttf) for scripts the built-in Go fonts lack, e.g. CJK")
 	fs.StringVar(&f.boldFont, "bold-font", "", "bold TrueType font to go with --font")
 	fs.StringVar(&f.norms, "norms", "", "norms file ('aiready norms add'): show each dimension's percentile among earlier assessments")
+	addLangFlag(fs, &f.lang)
+}
+
+// addLangFlag adds --lang, the language of the report's fixed words.
+func addLangFlag(fs *pflag.FlagSet, lang *string) {
+	fs.StringVar(lang, "lang", "", "language of the report's own words, "+strings.Join(i18n.Languages(), " or ")+" (default: the rubric's language)")
+}
+
+// checkLang refuses a --lang without a message catalogue.
+func checkLang(lang string) error {
+	if !i18n.Supported(lang) {
+		return usagef("--lang %q: the report speaks %s", lang, strings.Join(i18n.Languages(), " or "))
+	}
+	return nil
 }
 
 func buildCommand() *command {
@@ -223,6 +239,12 @@ func (bf *buildFlags) meta(e *env, fs *pflag.FlagSet, a *assessment) (view.Meta,
 		if fs.Changed(flag) {
 			*dst = val
 		}
+	}
+	if fs.Changed("lang") {
+		if err := checkLang(bf.lang); err != nil {
+			return m, err
+		}
+		m.Lang = bf.lang
 	}
 	pick("title", bf.title, &m.Title)
 	pick("client", bf.client, &m.Client)

@@ -6,27 +6,35 @@ import (
 
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/rubrics"
+	"github.com/aiready/aiready/site/i18n"
 	"github.com/aiready/aiready/site/pdf"
 	"github.com/aiready/aiready/site/view"
 	"github.com/spf13/pflag"
 )
 
 func demoCommand() *command {
-	var out string
+	var out, lang string
 	var force, quiet bool
 	return &command{
 		name:  "demo",
 		args:  "[DIR]",
 		short: "build the embedded demo assessment (default folder ./aiready-demo) and say where to open it",
 		examples: `  aiready demo
-  aiready demo /tmp/northwind`,
+  aiready demo /tmp/northwind
+  aiready demo --lang de /tmp/northwind-de   # the report's own words in German`,
 		flags: func(fs *pflag.FlagSet) {
 			fs.BoolVar(&force, "force", false, "write into an existing folder that aiready did not create, beside its files")
 			fs.BoolVarP(&quiet, "quiet", "q", false, "print nothing on success")
+			addLangFlag(fs, &lang)
 		},
 		run: func(e *env, fs *pflag.FlagSet, args []string) error {
 			if len(args) > 1 {
 				return usagef("give at most one folder")
+			}
+			if fs.Changed("lang") {
+				if err := checkLang(lang); err != nil {
+					return err
+				}
 			}
 			out = "aiready-demo"
 			if len(args) == 1 {
@@ -47,8 +55,8 @@ func demoCommand() *command {
 			a := &assessment{rubric: r, demo: answers, out: out, force: force, quiet: quiet,
 				pdf: pdf.Options{Paper: "A4", Created: date},
 				opt: scoreFlagsDemo(),
-				meta: view.Meta{Title: "Northwind Financial: AI adoption readiness", Client: "Northwind Financial",
-					Date: date, Consultancy: "aiready demo", Comments: true}}
+				meta: view.Meta{Title: i18n.New(lang).T("demo.title"), Client: "Northwind Financial",
+					Date: date, Consultancy: "aiready demo", Comments: true, Lang: lang}}
 			if err := a.build(e); err != nil {
 				return err
 			}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/site/i18n"
 	"github.com/aiready/aiready/site/view"
 )
 
@@ -12,21 +13,18 @@ import (
 // and overrides, and the change since the last assessment. Shared by
 // report.md and report.pdf; the site says the same in its templates.
 
-// NoteLabel heads each of the consultant's notes.
-const NoteLabel = "Consultant’s note"
-
-// JudgementLabel marks every override: a person, not the rubric, decided.
-const JudgementLabel = "Consultant’s judgement"
-
 // OverrideText says what a person did to a recommendation and why:
 // "Consultant’s judgement: put first. Why: ...".
-func OverrideText(o *assess.OverrideResult) string {
-	what := map[string]string{"pin": "put first", "add": "added", "drop": "left out"}[o.Action]
-	return fmt.Sprintf("%s: %s. Why: %s", JudgementLabel, what, strings.Join(strings.Fields(o.Reason), " "))
+func OverrideText(p *i18n.Printer, o *assess.OverrideResult) string {
+	why := strings.Join(strings.Fields(o.Reason), " ")
+	switch o.Action {
+	case "pin":
+		return p.T("report.judgement.pin", why)
+	case "add":
+		return p.T("report.judgement.add", why)
+	}
+	return p.T("report.judgement.drop", why)
 }
-
-// DroppedIntro introduces the recommendations taken out of the plan.
-const DroppedIntro = "The rubric proposes these actions at these scores; the consultant has taken them out of the plan, for the reasons given."
 
 // Arrow is the glyph beside a change: up, down, or level at one decimal.
 func Arrow(d float64) string {
@@ -41,25 +39,25 @@ func Arrow(d float64) string {
 
 // ChangeWords says a change in words and figures, so that neither a
 // colour nor an arrow carries it alone: "up 3.2", "down 1.0", "no change".
-func ChangeWords(d float64) string {
+func ChangeWords(p *i18n.Printer, d float64) string {
 	switch r := round1(d); {
 	case r > 0:
-		return fmt.Sprintf("up %.1f", r)
+		return p.T("report.change.up", p.Dec(fmt.Sprintf("%.1f", r)))
 	case r < 0:
-		return fmt.Sprintf("down %.1f", -r)
+		return p.T("report.change.down", p.Dec(fmt.Sprintf("%.1f", -r)))
 	}
-	return "no change"
+	return p.T("report.change.none")
 }
 
 // Signed is a change as a signed figure, "+3.2", "−1.0" or "0.0".
-func Signed(d float64) string {
+func Signed(p *i18n.Printer, d float64) string {
 	switch r := round1(d); {
 	case r > 0:
-		return fmt.Sprintf("+%.1f", r)
+		return "+" + p.Dec(fmt.Sprintf("%.1f", r))
 	case r < 0:
-		return fmt.Sprintf("−%.1f", -r)
+		return "−" + p.Dec(fmt.Sprintf("%.1f", -r))
 	}
-	return "0.0"
+	return p.Dec("0.0")
 }
 
 // round1 rounds half away from zero to one decimal, as scores are shown.
@@ -72,44 +70,33 @@ func round1(d float64) float64 {
 
 // ChangeText is a change in one sentence for beside a score, or "" when
 // there is nothing to compare.
-func ChangeText(c *view.Change) string {
+func ChangeText(p *i18n.Printer, c *view.Change) string {
 	switch {
 	case c == nil:
 		return ""
 	case c.Changed:
-		return fmt.Sprintf(MethodChanged, c.Since)
+		return p.T("report.change.method", c.Since)
 	case c.Delta == nil:
-		return fmt.Sprintf("No comparison with the assessment of %s: no score then or now.", c.Since)
+		return p.T("report.change.no_score", c.Since)
 	}
-	return fmt.Sprintf("%s %s since the assessment of %s", Arrow(*c.Delta), ChangeWords(*c.Delta), c.Since)
+	return p.T("report.change.since", Arrow(*c.Delta), ChangeWords(p, *c.Delta), c.Since)
 }
 
 // ChangeCell is a change for a table cell: "▲ +3.2", or "–".
-func ChangeCell(c *view.Change) string {
+func ChangeCell(p *i18n.Printer, c *view.Change) string {
 	if c == nil || c.Changed || c.Delta == nil {
 		return "–"
 	}
-	return Arrow(*c.Delta) + " " + Signed(*c.Delta)
+	return Arrow(*c.Delta) + " " + Signed(p, *c.Delta)
 }
-
-// MethodChanged says why no change is shown; %s is the last date.
-const MethodChanged = "The rubric has changed since the assessment of %s, so these scores are not compared with it: a changed method is not progress."
 
 // TrendIntro introduces the trend chart or table.
-func TrendIntro(t *view.Trend) string {
-	s := fmt.Sprintf("The overall score at each of the last %d assessments made with this rubric.", len(t.Points))
+func TrendIntro(p *i18n.Printer, t *view.Trend) string {
+	s := p.T("report.trend.intro", len(t.Points))
 	if t.Omitted > 0 {
-		s += fmt.Sprintf(" %d earlier %s made with another rubric or version %s left out: %s measured differently.",
-			t.Omitted, pick(t.Omitted, "assessment", "assessments"), pick(t.Omitted, "is", "are"), pick(t.Omitted, "it was", "they were"))
+		s += " " + p.N("report.trend.omitted", t.Omitted)
 	}
 	return s
-}
-
-func pick(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // notes writes the consultant's notes on a target as block quotes,
@@ -118,7 +105,7 @@ func (m *md) notes(target string) {
 	for _, n := range m.rep.NotesOn(target) {
 		body, _ := embed(n.Body, 4)
 		var b strings.Builder
-		b.WriteString("> **" + NoteLabel + ":**\n>\n")
+		b.WriteString("> **" + m.t("report.note") + ":**\n>\n")
 		for _, ln := range strings.Split(body, "\n") {
 			if ln == "" {
 				b.WriteString(">\n")
@@ -133,7 +120,7 @@ func (m *md) notes(target string) {
 
 // change writes a score's change since the last assessment, if any.
 func (m *md) change(dim string) {
-	if s := ChangeText(m.rep.ChangeOf(dim)); s != "" {
+	if s := ChangeText(m.rep.P(), m.rep.ChangeOf(dim)); s != "" {
 		m.p("%s", escape(s))
 	}
 }
@@ -144,9 +131,9 @@ func (m *md) trend() {
 	if t == nil {
 		return
 	}
-	m.h(3, "Trend")
-	m.p("%s", escape(TrendIntro(t)))
-	header := []string{"Assessment", "Overall"}
+	m.h(3, m.t("report.trend.title"))
+	m.p("%s", escape(TrendIntro(m.rep.P(), t)))
+	header := []string{m.t("report.col.assessment"), m.t("report.col.overall")}
 	align := "lr"
 	for _, d := range m.rep.Rubric.Dimensions {
 		header = append(header, d.Title)
@@ -154,9 +141,9 @@ func (m *md) trend() {
 	}
 	var rows [][]string
 	for _, p := range t.Points {
-		row := []string{cellText(view.LongDate(p.Date)), score(p.Overall)}
+		row := []string{cellText(m.rep.LongDate(p.Date)), m.score(p.Overall)}
 		for _, s := range p.Dims {
-			row = append(row, score(s))
+			row = append(row, m.score(s))
 		}
 		rows = append(rows, row)
 	}
@@ -169,10 +156,10 @@ func (m *md) dropped() {
 	if len(ds) == 0 {
 		return
 	}
-	m.h(3, "Left out by the consultant")
-	m.p("%s", DroppedIntro)
+	m.h(3, m.t("report.dropped"))
+	m.p("%s", escape(m.t("report.dropped_lead")))
 	for _, d := range ds {
-		fmt.Fprintf(m.w, "- **%s**  \n  %s: left out. Why: %s\n", escape(d.Title), JudgementLabel, escape(d.Reason))
+		fmt.Fprintf(m.w, "- **%s**  \n  %s\n", escape(d.Title), escape(m.t("report.judgement.drop", strings.Join(strings.Fields(d.Reason), " "))))
 	}
 	m.w.WriteString("\n")
 }
@@ -180,6 +167,6 @@ func (m *md) dropped() {
 // judgement writes how a person placed an action in the plan, if one did.
 func (m *md) judgement(it *view.Item) {
 	if o := m.rep.OverrideOf(it.Rec.ID); o != nil {
-		m.p("*%s*", escape(OverrideText(o)))
+		m.p("*%s*", escape(OverrideText(m.rep.P(), o)))
 	}
 }

@@ -25,7 +25,7 @@ func Render(w io.Writer, rep *view.Report) error {
 // render returns the texts of every heading it wrote, in order, for tests.
 func render(w io.Writer, rep *view.Report) ([]string, error) {
 	bw := bufio.NewWriter(w)
-	m := &md{w: bw, rep: rep}
+	m := &md{w: bw, rep: rep, t: rep.P().T}
 	m.front()
 	m.summary()
 	if len(rep.Flags) > 0 {
@@ -54,6 +54,7 @@ func render(w io.Writer, rep *view.Report) ([]string, error) {
 type md struct {
 	w     *bufio.Writer
 	rep   *view.Report
+	t     func(key string, args ...any) string
 	heads []string
 }
 
@@ -148,14 +149,18 @@ func escape(s string) string {
 // cellText is escaped text for a table cell.
 func cellText(s string) string { return escape(s) }
 
-func score(s *float64) string {
+func (m *md) score(s *float64) string {
 	if s == nil {
 		return "–"
 	}
-	return fmt.Sprintf("%.1f", *s)
+	return m.num1(*s)
 }
 
-func pct(share float64) string { return fmt.Sprintf("%.1f%%", share*100) }
+func (m *md) num1(f float64) string { return m.rep.P().Dec(fmt.Sprintf("%.1f", f)) }
+
+func (m *md) pct(share float64) string { return Pct1(m.rep.P(), share) }
+
+func (m *md) num(v float64) string { return Num(m.rep.P(), v) }
 
 func (m *md) title() string {
 	if t := m.rep.Meta.Title; t != "" {
@@ -170,16 +175,16 @@ func (m *md) front() {
 	m.h(1, m.title())
 	var lines []string
 	if meta.Client != "" {
-		lines = append(lines, "**Client:** "+escape(meta.Client))
+		lines = append(lines, m.t("md.client", escape(meta.Client)))
 	}
 	if !meta.Date.IsZero() {
-		lines = append(lines, "**Date:** "+meta.Date.Format("2 January 2006"))
+		lines = append(lines, m.t("md.date", m.rep.P().Date(meta.Date)))
 	}
 	if meta.Consultancy != "" {
-		lines = append(lines, "**Prepared by:** "+escape(meta.Consultancy))
+		lines = append(lines, m.t("md.prepared_by", escape(meta.Consultancy)))
 	}
-	lines = append(lines, fmt.Sprintf("**Respondents:** %d", rep.Result.Respondents),
-		fmt.Sprintf("**Method:** %s, version %s", escape(r.Title), escape(r.Version)))
+	lines = append(lines, m.t("md.respondents", rep.Result.Respondents),
+		m.t("md.method", escape(r.Title), escape(r.Version)))
 	// Two trailing spaces: a hard line break, so the lines stay one block.
 	m.p("%s", strings.Join(lines, "  \n"))
 }
@@ -188,51 +193,51 @@ func (m *md) front() {
 func (m *md) summary() {
 	rep, r := m.rep, m.rep.Rubric
 	ov := rep.Overall
-	m.h(2, "Executive summary")
-	lvl := "no score"
+	m.h(2, m.t("report.summary"))
+	lvl := m.t("report.no_score")
 	if ov.Level != nil {
 		lvl = ov.Level.Title
 	}
-	m.p("**Overall readiness: %s / 100, %s**", score(ov.Score), escape(lvl))
+	m.p("%s", m.t("md.overall", m.score(ov.Score), escape(lvl)))
 	m.change("")
-	m.p("%d respondents · target for every dimension %s", rep.Result.Respondents, Num(r.Target))
+	m.p("%s", m.t("report.respondents_target", rep.Result.Respondents, m.num(r.Target)))
 	if ov.CappedBy != nil && ov.Uncapped != nil && ov.Level != nil {
-		m.p("> **Held down by a red flag.** %s", escape(CappedText(ov)))
+		m.p("> **%s** %s", m.t("report.held_down"), escape(CappedText(rep.P(), ov)))
 	}
 	if ov.Level != nil {
 		m.embed(ov.Level.Description, 3)
 	}
 	m.notes("overall")
-	m.h(3, "Scores by dimension")
+	m.h(3, m.t("report.scores_by_dimension"))
 	var rows [][]string
 	changes := rep.Result.Previous != nil && !rep.Result.Previous.RubricChanged
 	for _, dm := range rep.Dimensions {
-		lvl := "no score"
+		lvl := m.t("report.no_score")
 		if dm.Level != nil {
 			lvl = dm.Level.Title
 		}
 		gap := "–"
 		if s := dm.Result.Score; s != nil {
-			gap = fmt.Sprintf("%.1f", *s-r.Target)
+			gap = m.num1(*s - r.Target)
 		}
-		row := []string{cellText(dm.Def.Title), score(dm.Result.Score), cellText(lvl), Num(r.Target), gap}
+		row := []string{cellText(dm.Def.Title), m.score(dm.Result.Score), cellText(lvl), m.num(r.Target), gap}
 		if rep.Norms != nil && rep.Norms.Shown {
 			row = append(row, cellText(cmp.Or(dm.Percentile, "–")))
 		}
 		if changes {
-			row = append(row, ChangeCell(rep.ChangeOf(dm.Def.ID)))
+			row = append(row, ChangeCell(rep.P(), rep.ChangeOf(dm.Def.ID)))
 		}
 		rows = append(rows, row)
 	}
 	align := "lrlrr"
-	head := []string{"Dimension", "Score", "Level", "Target", "Difference from target"}
+	head := []string{m.t("report.col.dimension"), m.t("report.col.score"), m.t("report.col.level"), m.t("report.col.target"), m.t("report.col.diff_target")}
 	if rep.Norms != nil && rep.Norms.Shown {
 		align += "l"
-		head = append(head, "Percentile")
+		head = append(head, m.t("report.col.percentile"))
 	}
 	if changes {
 		align += "r"
-		head = append(head, "Change since "+rep.ChangeOf("").Since)
+		head = append(head, m.t("report.col.change_since", rep.ChangeOf("").Since))
 	}
 	m.table(align, head, rows)
 	if rep.Norms != nil {
@@ -240,23 +245,23 @@ func (m *md) summary() {
 	}
 	m.trend()
 	if len(rep.Raised) > 0 {
-		m.h(3, "Red flags raised")
+		m.h(3, m.t("report.flags_raised"))
 		for _, f := range rep.Raised {
-			fmt.Fprintf(m.w, "- **%s** (%s): %s\n", escape(f.Def.Title), f.Def.Severity, escape(ShareText(f)))
+			fmt.Fprintf(m.w, "- **%s** (%s): %s\n", escape(f.Def.Title), m.t("report.severity."+f.Def.Severity), escape(ShareText(rep.P(), f)))
 		}
 		m.w.WriteString("\n")
 	}
 	if len(rep.Plan) > 0 {
-		m.h(3, "First actions")
+		m.h(3, m.t("report.first_actions"))
 		for i, it := range rep.Plan {
 			if i == 5 {
 				break
 			}
-			fmt.Fprintf(m.w, "%d. **%s** (%s)\n", it.Rank, escape(it.Rec.Title), escape(Origin(it)))
+			fmt.Fprintf(m.w, "%d. **%s** (%s)\n", it.Rank, escape(it.Rec.Title), escape(Origin(rep.P(), it)))
 		}
 		m.w.WriteString("\n")
 		if len(rep.Plan) > 5 {
-			m.p("The action plan lists all %d actions by horizon.", len(rep.Plan))
+			m.p("%s", m.t("report.all_actions", len(rep.Plan)))
 		}
 	}
 }
@@ -264,13 +269,13 @@ func (m *md) summary() {
 // flags explains the raised flags and lists those checked and not raised.
 func (m *md) flags() {
 	rep := m.rep
-	m.h(2, "Red flags")
+	m.h(2, m.t("report.red_flags"))
 	if len(rep.Raised) == 0 {
-		m.p("No red flag was raised: no warning pattern reached its threshold.")
+		m.p("%s", m.t("report.no_flag"))
 	}
 	for _, f := range rep.Raised {
 		m.h(3, f.Def.Title)
-		m.p("*Severity %s · %s*", f.Def.Severity, escape(ShareText(f)))
+		m.p("*%s · %s*", m.t("md.severity", m.t("report.severity."+f.Def.Severity)), escape(ShareText(rep.P(), f)))
 		m.embed(f.Def.Body, 4)
 		for _, it := range f.Items {
 			m.action(it, 4)
@@ -279,19 +284,19 @@ func (m *md) flags() {
 	var rows [][]string
 	for _, f := range rep.Flags {
 		if !f.Result.Raised {
-			rows = append(rows, []string{cellText(f.Def.Title), f.Def.Severity, pct(f.Result.Share), pct(f.Def.Share)})
+			rows = append(rows, []string{cellText(f.Def.Title), m.t("report.severity." + f.Def.Severity), m.pct(f.Result.Share), m.pct(f.Def.Share)})
 		}
 	}
 	if len(rows) > 0 {
-		m.h(3, "Checked and not raised")
-		m.table("llrr", []string{"Red flag", "Severity", "Respondents matching", "Raised at"}, rows)
+		m.h(3, m.t("report.not_raised"))
+		m.table("llrr", []string{m.t("report.col.flag"), m.t("report.col.severity"), m.t("report.col.matching"), m.t("report.col.raised_at")}, rows)
 	}
 }
 
 // action is one recommendation in full, under a heading of the level.
 func (m *md) action(it *view.Item, level int) {
-	m.h(level, fmt.Sprintf("Action %d: %s", it.Rank, it.Rec.Title))
-	m.p("*%s*", escape(Origin(it)))
+	m.h(level, m.t("report.action", it.Rank, it.Rec.Title))
+	m.p("*%s*", escape(Origin(m.rep.P(), it)))
 	m.judgement(it)
 	m.embed(it.Rec.Body, level+1)
 }

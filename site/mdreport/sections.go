@@ -13,39 +13,38 @@ func (m *md) dimension(i int, dm *view.Dimension) {
 	rep, r := m.rep, m.rep.Rubric
 	res := dm.Result
 	m.h(2, dm.Def.Title)
-	m.p("*Dimension %d of %d*", i+1, len(rep.Dimensions))
-	lvl := "no score"
+	m.p("*%s*", m.t("report.dimension_n", i+1, len(rep.Dimensions)))
+	lvl := m.t("report.no_score")
 	if dm.Level != nil {
 		lvl = dm.Level.Title
 	}
-	facts := fmt.Sprintf("n = %d respondents", res.N)
+	facts := m.t("report.n_respondents", res.N)
 	if res.N >= 2 && res.CIHigh > res.CILow {
-		facts += fmt.Sprintf(" · 95%% interval %.1f to %.1f", res.CILow, res.CIHigh)
+		facts += m.t("report.ci", m.num1(res.CILow), m.num1(res.CIHigh))
 	}
 	if dm.Percentile != "" {
-		facts += " · " + dm.Percentile + " against the norms"
+		facts += m.t("report.norms.against", dm.Percentile)
 	}
-	m.p("**Score %s / 100, %s**  \n%s · target %s", score(res.Score), escape(lvl), facts, Num(r.Target))
+	m.p("%s  \n%s%s", m.t("md.dim_score", m.score(res.Score), escape(lvl)), facts, m.t("report.target", m.num(r.Target)))
 	m.change(dm.Def.ID)
 	m.notes(dm.Def.ID)
 	if dm.Level != nil && strings.TrimSpace(dm.Level.Description) != "" {
-		m.h(3, "What “"+dm.Level.Title+"” means")
+		m.h(3, m.t("report.level_means", dm.Level.Title))
 		m.embed(dm.Level.Description, 4)
 	}
 	if strings.TrimSpace(dm.Def.Description) != "" {
-		m.h(3, "About this dimension")
+		m.h(3, m.t("report.about_dimension"))
 		m.embed(dm.Def.Description, 4)
 	}
 	if len(dm.Questions) > 0 {
-		m.h(3, "Answers")
-		m.p("Each table counts the answers to one question, from the weakest answer to the strongest. " +
-			"Shares are of those who answered; answers such as “Don't know” are counted apart as skipped.")
+		m.h(3, m.t("report.answers"))
+		m.p("%s", m.t("md.answers_intro"))
 		for _, q := range dm.Questions {
 			m.question(q)
 		}
 	}
 	if len(dm.Segments) > 0 {
-		m.h(3, "By segment")
+		m.h(3, m.t("report.by_segment"))
 		var rows [][]string
 		for _, s := range dm.Segments {
 			group := cellText(s.Attribute + ": " + s.Value)
@@ -57,14 +56,14 @@ func (m *md) dimension(i int, dm *view.Dimension) {
 			if s.Level != nil {
 				lvl = s.Level.Title
 			}
-			rows = append(rows, []string{group, fmt.Sprint(s.N), score(s.Score), cellText(lvl)})
+			rows = append(rows, []string{group, fmt.Sprint(s.N), m.score(s.Score), cellText(lvl)})
 		}
-		m.table("lrrl", []string{"Group", "Respondents", "Score", "Level"}, rows)
-		m.p(SuppressionNote, MinGroup(rep))
+		m.table("lrrl", []string{m.t("report.col.group"), m.t("report.col.respondents"), m.t("report.col.score"), m.t("report.col.level")}, rows)
+		m.p("%s", m.t("report.suppression_note", MinGroup(rep)))
 	}
-	m.h(3, "Recommendations")
+	m.h(3, m.t("report.recommendations"))
 	if len(dm.Recommendations) == 0 {
-		m.p("The rubric proposes no action for this dimension at its current level.")
+		m.p("%s", m.t("report.no_recs"))
 	}
 	for _, it := range dm.Recommendations {
 		m.action(it, 4)
@@ -77,112 +76,111 @@ func (m *md) question(q *view.Question) {
 	m.h(4, def.ID+" "+def.Text)
 	switch {
 	case !def.Scored():
-		m.p("Free-text question, not scored (%d answers).", q.Result.N)
+		m.p("%s", m.t("report.free_text_n", q.Result.N))
 		return
 	case def.Type == assess.TypeMulti:
 		var rows [][]string
 		for _, b := range q.Bars {
-			rows = append(rows, []string{cellText(b.Label), fmt.Sprint(b.Count), pct(b.Share)})
+			rows = append(rows, []string{cellText(b.Label), fmt.Sprint(b.Count), m.pct(b.Share)})
 		}
-		m.table("lrr", []string{"Option", "Chosen by", "Share of respondents"}, rows)
-		m.p("n = %d respondents; each could choose several options.", q.Result.N)
+		m.table("lrr", []string{m.t("report.col.option"), m.t("report.col.chosen_by"), m.t("report.col.share_respondents")}, rows)
+		m.p("%s.", m.t("report.multi_n", q.Result.N))
 		return
 	}
 	var rows [][]string
 	for _, b := range q.Bars {
-		side := "middle"
+		side := m.t("md.side.middle")
 		switch b.Side {
 		case -1:
-			side = "weaker"
+			side = m.t("md.side.weaker")
 		case 1:
-			side = "stronger"
+			side = m.t("md.side.stronger")
 		}
-		rows = append(rows, []string{cellText(b.Label), fmt.Sprint(b.Count), pct(b.Share), side})
+		rows = append(rows, []string{cellText(b.Label), fmt.Sprint(b.Count), m.pct(b.Share), side})
 	}
-	m.table("lrrl", []string{"Answer", "Count", "Share", "Reads as"}, rows)
+	m.table("lrrl", []string{m.t("md.col.answer"), m.t("md.col.count"), m.t("report.col.share"), m.t("md.col.reads_as")}, rows)
 	s := fmt.Sprintf("n = %d", q.Result.N)
 	if q.Skipped > 0 {
-		s += fmt.Sprintf("; %d skipped", q.Skipped)
+		s += "; " + m.t("report.skipped", q.Skipped)
 	}
-	m.p("%s. Weaker answers %s, middle %s, stronger %s.", s, pct(q.Neg), pct(q.Neutral), pct(q.Pos))
+	m.p("%s", m.t("md.sides", s, m.pct(q.Neg), m.pct(q.Neutral), m.pct(q.Pos)))
 }
 
 // gap is the perception gap between groups of a role-like attribute.
 func (m *md) gap() {
 	g := m.rep.Gap
-	m.h(2, "Perception gap")
-	m.p("How differently the groups of “%s” see the same organisation: for each dimension, the highest- and "+
-		"lowest-scoring group and the difference between them.", escape(g.Attribute))
+	m.h(2, m.t("report.gap"))
+	m.p("%s", m.t("md.gap_intro", escape(g.Attribute)))
 	var rows [][]string
 	for _, r := range g.Rows {
-		rows = append(rows, []string{cellText(r.Dimension.Title), cellText(r.High.Value), score(r.High.Score),
-			cellText(r.Low.Value), score(r.Low.Score), fmt.Sprintf("%.1f", r.Difference)})
+		rows = append(rows, []string{cellText(r.Dimension.Title), cellText(r.High.Value), m.score(r.High.Score),
+			cellText(r.Low.Value), m.score(r.Low.Score), m.num1(r.Difference)})
 	}
-	m.table("llrlrr", []string{"Dimension", "Highest", "Score", "Lowest", "Score", "Gap"}, rows)
+	m.table("llrlrr", []string{m.t("report.col.dimension"), m.t("report.col.highest"), m.t("report.col.score"), m.t("report.col.lowest"), m.t("report.col.score"), m.t("report.col.gap")}, rows)
 }
 
 // plan is the action plan by horizon, in plan order within each.
 func (m *md) plan() {
 	rep := m.rep
-	m.h(2, "Action plan")
+	m.h(2, m.t("report.plan"))
 	if len(rep.Plan) == 0 {
-		m.p("The rubric proposes no action for these results.")
+		m.p("%s", m.t("report.no_actions"))
 		return
 	}
-	m.p("%s", PlanIntro)
+	m.p("%s", m.t("report.plan_intro"))
 	for _, c := range rep.Columns {
-		m.h(3, fmt.Sprintf("Within %d days", c.Horizon))
+		m.h(3, m.t("report.within", c.Horizon))
 		if len(c.Items) == 0 {
-			m.p("Nothing due.")
+			m.p("%s", m.t("report.nothing_due"))
 			continue
 		}
 		for _, it := range c.Items {
 			tag := ""
 			switch {
 			case it.Flag != nil:
-				tag = "red flag: " + it.Flag.Title
+				tag = m.t("report.origin_flag", it.Flag.Title)
 			case it.Dimension != nil:
 				tag = it.Dimension.Title
 			}
 			if o := rep.OverrideOf(it.Rec.ID); o != nil {
-				tag = strings.TrimPrefix(tag+"; "+OverrideText(o), "; ")
+				tag = strings.TrimPrefix(tag+"; "+OverrideText(rep.P(), o), "; ")
 			}
 			fmt.Fprintf(m.w, "- **%d. %s** (%s)", it.Rank, escape(it.Rec.Title), escape(tag))
 			if it.FirstStep != "" {
 				// FirstStep is the rubric's own Markdown, on one line.
 				s, _ := embed(it.FirstStep, 6)
-				fmt.Fprintf(m.w, "  \n  First step: %s", strings.Join(strings.Fields(s), " "))
+				fmt.Fprintf(m.w, "  \n  %s %s", m.t("report.first_step"), strings.Join(strings.Fields(s), " "))
 			}
 			m.w.WriteString("\n")
 		}
 		m.w.WriteString("\n")
 	}
-	m.h(3, "The actions in order")
+	m.h(3, m.t("report.in_order"))
 	var rows [][]string
 	for _, it := range rep.Plan {
-		what, prio := "", "red flag"
+		what, prio := "", m.t("report.prio_flag")
 		switch {
 		case it.Flag != nil:
-			what = "Red flag: " + it.Flag.Title
+			what = m.t("report.for_flag", it.Flag.Title)
 		case it.Dimension != nil:
 			what = it.Dimension.Title
-			prio = fmt.Sprintf("%.1f", it.Result.Priority)
+			prio = m.num1(it.Result.Priority)
 		}
 		if rep.OverrideOf(it.Rec.ID) != nil {
-			prio = "consultant’s judgement"
+			prio = m.t("report.prio_judgement")
 			if what == "" {
-				what = "Added by the consultant"
+				what = m.t("report.added")
 			}
 		}
-		rows = append(rows, []string{fmt.Sprint(it.Rank), cellText(it.Rec.Title), cellText(what), fmt.Sprintf("%d days", it.Rec.Horizon), prio})
+		rows = append(rows, []string{fmt.Sprint(it.Rank), cellText(it.Rec.Title), cellText(what), m.t("report.days", it.Rec.Horizon), prio})
 	}
-	m.table("rlllr", []string{"#", "Action", "For", "Within", "Priority"}, rows)
+	m.table("rlllr", []string{"#", m.t("report.col.action"), m.t("report.col.for"), m.t("report.col.within"), m.t("report.col.priority")}, rows)
 }
 
 // comments quotes the free-text answers, escaped, detached from authors.
 func (m *md) comments() {
-	m.h(2, "In respondents' words")
-	m.p("%s", CommentsIntro)
+	m.h(2, m.t("report.comments"))
+	m.p("%s", m.t("report.comments_intro"))
 	for _, g := range m.rep.Comments {
 		if g.Question == nil {
 			continue
@@ -197,64 +195,65 @@ func (m *md) comments() {
 // method is the methodology appendix.
 func (m *md) method() {
 	r, res := m.rep.Rubric, m.rep.Result
-	m.h(2, "Methodology")
-	m.p("How this assessment was made, so that its figures can be checked and repeated.")
-	m.h(3, "The rubric")
+	p := m.rep.P()
+	m.h(2, m.t("report.methodology"))
+	m.p("%s", m.t("report.method_intro"))
+	m.h(3, m.t("report.rubric"))
 	m.table("ll", []string{"", ""}, [][]string{
-		{"Rubric", cellText(r.Title)}, {"Identifier", "`" + r.ID + "`"}, {"Version", cellText(r.Version)},
-		{"SHA-256", "`" + r.SHA256 + "`"}, {"Language", cellText(r.Language)},
+		{m.t("report.rubric_name"), cellText(r.Title)}, {m.t("report.identifier"), "`" + r.ID + "`"}, {m.t("report.version"), cellText(r.Version)},
+		{"SHA-256", "`" + r.SHA256 + "`"}, {m.t("report.language"), cellText(r.Language)},
 	})
-	m.p("%s", RubricNote)
+	m.p("%s", m.t("report.rubric_note"))
 	m.embed(r.Description, 4)
-	m.h(3, "How answers become scores")
-	m.p("%s", ScoringRules(r))
-	m.h(3, "Levels")
+	m.h(3, m.t("report.how_scores"))
+	m.p("%s", ScoringRules(p, r))
+	m.h(3, m.t("report.levels"))
 	var rows [][]string
 	for _, lv := range r.Levels {
 		desc, _ := embed(lv.Description, 6)
-		rows = append(rows, []string{cellText(lv.Title), Num(lv.Min), tableMarkdown(desc)})
+		rows = append(rows, []string{cellText(lv.Title), m.num(lv.Min), tableMarkdown(desc)})
 	}
-	m.table("lrl", []string{"Level", "From score", "Meaning"}, rows)
-	m.h(3, "Privacy")
-	m.p("%s", PrivacyRules(MinGroup(m.rep)))
-	m.h(3, "Answer scales")
+	m.table("lrl", []string{m.t("report.col.level"), m.t("report.col.from_score"), m.t("report.col.meaning")}, rows)
+	m.h(3, m.t("report.privacy"))
+	m.p("%s", PrivacyRules(p, MinGroup(m.rep)))
+	m.h(3, m.t("report.scales"))
 	rows = nil
 	for _, s := range r.Scales {
 		var ans []string
 		for i, l := range s.Labels {
-			ans = append(ans, fmt.Sprintf("%s = %s", Num(s.Points[i]), l))
+			ans = append(ans, fmt.Sprintf("%s = %s", m.num(s.Points[i]), l))
 		}
 		rows = append(rows, []string{"`" + s.ID + "`", cellText(strings.Join(ans, "; ")), cellText(strings.Join(s.Skip, "; "))})
 	}
-	m.table("lll", []string{"Scale", "Answers, lowest to highest", "Counted as unanswered"}, rows)
-	m.h(3, "Questions")
+	m.table("lll", []string{m.t("report.col.scale"), m.t("report.col.scale_answers"), m.t("report.col.unanswered")}, rows)
+	m.h(3, m.t("report.questions"))
 	for _, dm := range r.Dimensions {
-		m.h(4, fmt.Sprintf("%s (weight %s)", dm.Title, Num(dm.Weight)))
+		m.h(4, m.t("report.dim_weight", dm.Title, m.num(dm.Weight)))
 		rows = nil
 		for _, q := range dm.Questions {
 			w := "–"
 			if q.Scored() {
-				w = Num(q.Weight)
+				w = m.num(q.Weight)
 			}
-			rows = append(rows, []string{"`" + q.ID + "`", cellText(q.Text), cellText(Answers(q)), w})
+			rows = append(rows, []string{"`" + q.ID + "`", cellText(q.Text), cellText(Answers(p, q)), w})
 		}
-		m.table("lllr", []string{"Id", "Question", "Answers", "Weight"}, rows)
+		m.table("lllr", []string{m.t("report.col.id"), m.t("report.col.question"), m.t("report.col.answers"), m.t("report.col.weight")}, rows)
 	}
-	m.h(3, "Red flags checked")
+	m.h(3, m.t("report.flags_checked"))
 	rows = nil
 	for _, f := range r.Flags {
-		rows = append(rows, []string{cellText(f.Title), cellText(Conditions(r, f)), "≥ " + pct(f.Share)})
+		rows = append(rows, []string{cellText(f.Title), cellText(Conditions(p, r, f)), "≥ " + m.pct(f.Share)})
 	}
-	m.table("llr", []string{"Red flag", "Raised when", "Share"}, rows)
-	m.h(3, "The data")
+	m.table("llr", []string{m.t("report.col.flag"), m.t("report.col.raised_when"), m.t("report.col.share")}, rows)
+	m.h(3, m.t("report.data"))
 	q := res.DataQuality
-	fmt.Fprintf(m.w, "- %d rows read; %d respondents scored.\n", q.Rows, res.Respondents)
-	fmt.Fprintf(m.w, "- %d answers matched no answer of their question and were counted as missing.\n", q.InvalidCells)
+	fmt.Fprintf(m.w, "- %s\n", m.t("report.data_rows", q.Rows, res.Respondents))
+	fmt.Fprintf(m.w, "- %s\n", m.t("report.data_invalid", q.InvalidCells))
 	if len(q.UnmatchedColumns) > 0 {
-		fmt.Fprintf(m.w, "- Columns not used: %s.\n", escape(strings.Join(q.UnmatchedColumns, ", ")))
+		fmt.Fprintf(m.w, "- %s\n", m.t("report.data_unused", escape(strings.Join(q.UnmatchedColumns, ", "))))
 	}
 	if len(res.SegmentAttributes) > 0 {
-		fmt.Fprintf(m.w, "- Broken down by: %s.\n", escape(strings.Join(res.SegmentAttributes, ", ")))
+		fmt.Fprintf(m.w, "- %s\n", m.t("report.data_by", escape(strings.Join(res.SegmentAttributes, ", "))))
 	}
 }
 

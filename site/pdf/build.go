@@ -24,25 +24,25 @@ type section struct {
 // overrides (a later issue) slot in after the action plan.
 func (d *doc) sections() []section {
 	rep := d.rep
-	secs := []section{{title: "Executive summary", draw: d.summary}}
+	secs := []section{{title: d.t("report.summary"), draw: d.summary}}
 	if len(rep.Flags) > 0 {
-		secs = append(secs, section{title: "Red flags", draw: d.flags})
+		secs = append(secs, section{title: d.t("report.red_flags"), draw: d.flags})
 	}
 	for i, dm := range rep.Dimensions {
 		secs = append(secs, section{
 			title:  dm.Def.Title,
-			kicker: fmt.Sprintf("Dimension %d of %d", i+1, len(rep.Dimensions)),
+			kicker: d.t("report.dimension_n", i+1, len(rep.Dimensions)),
 			draw:   func() { d.dimension(dm) },
 		})
 	}
 	if rep.Gap != nil {
-		secs = append(secs, section{title: "Perception gap", draw: d.perceptionGap})
+		secs = append(secs, section{title: d.t("report.gap"), draw: d.perceptionGap})
 	}
-	secs = append(secs, section{title: "Action plan", draw: d.plan})
+	secs = append(secs, section{title: d.t("report.plan"), draw: d.plan})
 	if len(rep.Comments) > 0 {
-		secs = append(secs, section{title: "In respondents' words", draw: d.comments})
+		secs = append(secs, section{title: d.t("report.comments"), draw: d.comments})
 	}
-	secs = append(secs, section{title: "Methodology", kicker: "Appendix", draw: d.method})
+	secs = append(secs, section{title: d.t("report.methodology"), kicker: d.t("pdf.appendix"), draw: d.method})
 	return secs
 }
 
@@ -100,8 +100,8 @@ func (d *doc) reserveContents(secs []section) {
 	d.newPage()
 	d.tocAt = d.f.PageNo()
 	d.setFont(fRegular, 10)
-	d.f.Bookmark("Contents", 0, d.y)
-	d.flow([]span{{"Contents", style{size: 20, bold: true, color: ink}}}, d.left, d.cw, 'L')
+	d.f.Bookmark(d.t("pdf.contents"), 0, d.y)
+	d.flow([]span{{d.t("pdf.contents"), style{size: 20, bold: true, color: ink}}}, d.left, d.cw, 'L')
 	d.y += 1.5
 	d.fill(d.accent.fill)
 	d.f.Rect(d.left, d.y, 18, 0.9, "F")
@@ -162,7 +162,7 @@ func (d *doc) chrome() {
 		if author != "" {
 			d.drawLine(d.clip(author, st, half), d.left, fy, half, 'L')
 		}
-		d.drawLine(d.layout([]span{{fmt.Sprintf("Page %d of %d", p, n), st}}, half)[0], d.left+d.cw-half, fy, half, 'R')
+		d.drawLine(d.layout([]span{{d.t("pdf.page", p, n), st}}, half)[0], d.left+d.cw-half, fy, half, 'R')
 	}
 }
 
@@ -194,7 +194,7 @@ func (d *doc) cover() {
 		f.ImageOptions(name, d.left, y, w*s, h*s, false, fpdf.ImageOptions{}, 0, "")
 	}
 	d.y = d.ph * 0.3
-	d.text("AI ADOPTION READINESS ASSESSMENT", bold(colored(sized(d.body(), 9), d.accent.text)))
+	d.text(d.t("pdf.cover_kicker"), bold(colored(sized(d.body(), 9), d.accent.text)))
 	d.y += 3
 	d.text(d.title(), style{size: 26, bold: true, color: ink})
 	d.y += 5
@@ -208,15 +208,15 @@ func (d *doc) cover() {
 	d.y = d.ph * 0.68
 	rows := [][2]string{}
 	if !m.Date.IsZero() {
-		rows = append(rows, [2]string{"Date", m.Date.Format("2 January 2006")})
+		rows = append(rows, [2]string{d.t("pdf.date"), d.p.Date(m.Date)})
 	}
 	if m.Consultancy != "" {
-		rows = append(rows, [2]string{"Prepared by", m.Consultancy})
+		rows = append(rows, [2]string{d.t("pdf.prepared_by"), m.Consultancy})
 	}
 	res, r := d.rep.Result, d.rep.Rubric
 	rows = append(rows,
-		[2]string{"Respondents", fmt.Sprint(res.Respondents)},
-		[2]string{"Method", fmt.Sprintf("%s, version %s", r.Title, r.Version)})
+		[2]string{d.t("report.col.respondents"), fmt.Sprint(res.Respondents)},
+		[2]string{d.t("pdf.method"), d.t("pdf.method_version", r.Title, r.Version)})
 	t := &table{x: d.left, w: d.cw, widths: []float64{32, d.cw - 32}, pad: 1.6}
 	for _, row := range rows {
 		t.rows = append(t.rows, []cell{textCell(row[0], colored(d.body(), muted)), textCell(row[1], d.body())})

@@ -6,18 +6,23 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/aiready/aiready/site/mdreport"
 	"github.com/aiready/aiready/site/view"
 )
 
 // score formats a score with one decimal, or a dash when there is none.
-func score(s *float64) string {
+func (d *doc) score(s *float64) string {
 	if s == nil {
 		return "–"
 	}
-	return fmt.Sprintf("%.1f", *s)
+	return d.num1(*s)
 }
 
-func pct(share float64) string { return fmt.Sprintf("%.0f%%", share*100) }
+func (d *doc) num1(f float64) string { return d.p.Dec(fmt.Sprintf("%.1f", f)) }
+
+func (d *doc) pct(share float64) string { return d.p.Percent(fmt.Sprintf("%.0f", share*100)) }
+
+func (d *doc) num(v float64) string { return mdreport.Num(d.p, v) }
 
 // radar draws dimension scores on axes from the centre (0) to the rim
 // (100), with the target as a dashed ring. Fewer than three dimensions
@@ -96,7 +101,7 @@ func (d *doc) radar(cx, cy, r float64, dims []*view.Dimension, target float64) {
 			align, x = 'R', lx-w
 		}
 		sp := []span{{dm.Def.Title, bold(sized(d.body(), 8.5))}, {"", style{brk: 1, size: 8.5}},
-			{score(dm.Result.Score), colored(sized(d.body(), 8.5), d.accent.text)}}
+			{d.score(dm.Result.Score), colored(sized(d.body(), 8.5), d.accent.text)}}
 		lines := d.layout(sp, w)
 		h := textHeight(lines)
 		y := ly - h/2
@@ -133,7 +138,7 @@ func (d *doc) place(s string, st style, x, top float64, align byte) {
 // few dimensions for a radar.
 func (d *doc) scoreBars(x, y, w float64, dims []*view.Dimension, target float64) {
 	for _, dm := range dims {
-		d.place(dm.Def.Title+"  "+score(dm.Result.Score), bold(sized(d.body(), 8.5)), x, y, 'L')
+		d.place(dm.Def.Title+"  "+d.score(dm.Result.Score), bold(sized(d.body(), 8.5)), x, y, 'L')
 		y += 5
 		d.gauge(x, y, w, 4, dm.Result.Score, target)
 		y += 9
@@ -203,7 +208,7 @@ func (d *doc) band(dm *view.Dimension, target float64) {
 			f.Line(lo, y+1.2, lo, y+h-1.2)
 			f.Line(hi, y+1.2, hi, y+h-1.2)
 		}
-		d.place(score(s), bold(sized(d.body(), 8)), x+w*v/100, y-4.2, 'C')
+		d.place(d.score(s), bold(sized(d.body(), 8)), x+w*v/100, y-4.2, 'C')
 	}
 	tx := x + w*target/100
 	d.draw(weak)
@@ -211,7 +216,7 @@ func (d *doc) band(dm *view.Dimension, target float64) {
 	f.SetDashPattern([]float64{1, 0.7}, 0)
 	f.Line(tx, y-1, tx, y+h+1)
 	f.SetDashPattern(nil, 0)
-	d.place(fmt.Sprintf("target %.0f", target), colored(sized(d.small(), 6.5), weak), tx+1, y-3.6, 'L')
+	d.place(d.t("pdf.target_mark", fmt.Sprintf("%.0f", target)), colored(sized(d.small(), 6.5), weak), tx+1, y-3.6, 'L')
 	d.y = y + h + 9
 }
 
@@ -284,7 +289,7 @@ func (d *doc) diverging(q *view.Question, colors []rgb) {
 			if dark(colors[i]) {
 				tc = white
 			}
-			d.place(pct(b.Share), colored(sized(d.body(), 6.5), tc), x+w/2, y+(h-6.5*ptMM*d.lead)/2, 'C')
+			d.place(d.pct(b.Share), colored(sized(d.body(), 6.5), tc), x+w/2, y+(h-6.5*ptMM*d.lead)/2, 'C')
 		}
 	}
 	neutral := q.Neutral * half
@@ -316,8 +321,8 @@ func (d *doc) diverging(q *view.Question, colors []rgb) {
 	f.Line(c, y+h, c, y+h+1.2)
 	st := sized(d.body(), 8)
 	ty := y + (h-8*ptMM*d.lead)/2
-	d.place(pct(q.Neg), colored(st, weak), x0-1.5, ty, 'R')
-	d.place(pct(q.Pos), colored(st, d.accent.text), x0+cw+1.5, ty, 'L')
+	d.place(d.pct(q.Neg), colored(st, weak), x0-1.5, ty, 'R')
+	d.place(d.pct(q.Pos), colored(st, d.accent.text), x0+cw+1.5, ty, 'L')
 	d.info(q, x0+cw+totalW, y, h)
 	d.y = y + h + 1.5
 }
@@ -326,7 +331,7 @@ func (d *doc) diverging(q *view.Question, colors []rgb) {
 func (d *doc) info(q *view.Question, x, y, h float64) {
 	sp := []span{{fmt.Sprintf("n = %d", q.Result.N), sized(d.small(), 7.5)}}
 	if q.Skipped > 0 {
-		sp = append(sp, span{"", style{brk: 1, size: 7}}, span{fmt.Sprintf("%d skipped", q.Skipped), sized(d.small(), 7)})
+		sp = append(sp, span{"", style{brk: 1, size: 7}}, span{d.t("report.skipped", q.Skipped), sized(d.small(), 7)})
 	}
 	lines := d.layout(sp, infoW)
 	y += (h - textHeight(lines)) / 2
@@ -362,11 +367,11 @@ func (d *doc) shares(q *view.Question) {
 		}
 		d.fill(c)
 		f.Rect(x0, by, bw*min(max(b.Share, 0), 1), 3.6, "F")
-		d.place(pct(b.Share), sized(d.body(), 8), x0+bw*min(max(b.Share, 0), 1)+1.2, by+(3.6-8*ptMM*d.lead)/2, 'L')
+		d.place(d.pct(b.Share), sized(d.body(), 8), x0+bw*min(max(b.Share, 0), 1)+1.2, by+(3.6-8*ptMM*d.lead)/2, 'L')
 		d.y = y + h + 1
 	}
 	d.need(5)
-	d.place(fmt.Sprintf("n = %d respondents; each could choose several options", q.Result.N), sized(d.small(), 7.5), x0, d.y, 'L')
+	d.place(d.t("report.multi_n", q.Result.N), sized(d.small(), 7.5), x0, d.y, 'L')
 	d.y += 5
 }
 

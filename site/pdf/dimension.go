@@ -14,20 +14,20 @@ import (
 func (d *doc) dimension(dm *view.Dimension) {
 	r := d.rep.Rubric
 	res := dm.Result
-	lvl := "no score"
+	lvl := d.t("report.no_score")
 	if dm.Level != nil {
 		lvl = dm.Level.Title
 	}
-	d.spans(span{score(res.Score), style{size: 26, bold: true, color: d.accent.text}},
+	d.spans(span{d.score(res.Score), style{size: 26, bold: true, color: d.accent.text}},
 		span{" / 100   ", colored(sized(d.body(), 12), muted)},
 		span{lvl, style{size: 14, bold: true, color: ink}})
-	facts := fmt.Sprintf("n = %d respondents", res.N)
+	facts := d.t("report.n_respondents", res.N)
 	if res.N >= 2 && res.CIHigh > res.CILow {
-		facts += fmt.Sprintf(" · 95%% interval %.1f to %.1f", res.CILow, res.CIHigh)
+		facts += d.t("report.ci", d.num1(res.CILow), d.num1(res.CIHigh))
 	}
-	facts += " · target " + mdreport.Num(r.Target)
+	facts += d.t("report.target", d.num(r.Target))
 	if dm.Percentile != "" {
-		facts += " · " + dm.Percentile + " against the norms"
+		facts += d.t("report.norms.against", dm.Percentile)
 	}
 	d.text(facts, d.small())
 	d.y += 1
@@ -36,28 +36,28 @@ func (d *doc) dimension(dm *view.Dimension) {
 	d.band(dm, r.Target)
 	d.notes(dm.Def.ID)
 	if dm.Level != nil && strings.TrimSpace(dm.Level.Description) != "" {
-		d.heading("What “"+dm.Level.Title+"” means", 10.5, 12)
+		d.heading(d.t("report.level_means", dm.Level.Title), 10.5, 12)
 		d.markdown(dm.Level.Description, d.body())
 	}
 	if strings.TrimSpace(dm.Def.Description) != "" {
-		d.sub("About this dimension")
+		d.sub(d.t("report.about_dimension"))
 		d.markdown(dm.Def.Description, d.body())
 	}
 	if len(dm.Questions) > 0 {
-		d.sub("Answers")
+		d.sub(d.t("report.answers"))
 		d.questions(dm.Questions)
 	}
 	if len(dm.Segments) > 0 {
-		d.sub("By segment")
+		d.sub(d.t("report.by_segment"))
 		d.segments(dm)
 	}
-	d.sub("Recommendations")
+	d.sub(d.t("report.recommendations"))
 	if len(dm.Recommendations) == 0 {
-		d.text("The rubric proposes no action for this dimension at its current level.", d.body())
+		d.text(d.t("report.no_recs"), d.body())
 	}
 	for _, it := range dm.Recommendations {
-		d.heading(fmt.Sprintf("Action %d: %s", it.Rank, it.Rec.Title), 10.5, 16)
-		d.text(mdreport.Origin(it), d.small())
+		d.heading(d.t("report.action", it.Rank, it.Rec.Title), 10.5, 16)
+		d.text(mdreport.Origin(d.p, it), d.small())
 		d.judgement(it, d.left, d.cw)
 		d.y += 1.5
 		d.markdown(it.Rec.Body, d.body())
@@ -67,9 +67,7 @@ func (d *doc) dimension(dm *view.Dimension) {
 // questions draws each question's answers; a legend of answer colours
 // comes before every run of questions with the same answers.
 func (d *doc) questions(qs []*view.Question) {
-	d.text("Each bar shows the answers to one question: weaker answers left of the centre line, "+
-		"stronger ones right of it, the middle answer split across it. The figures beside a bar are "+
-		"the shares of weaker and stronger answers; answers such as “Don't know” are counted apart as skipped.", d.small())
+	d.text(d.t("pdf.bars_intro"), d.small())
 	d.y += 3
 	prev := ""
 	for _, q := range qs {
@@ -80,7 +78,7 @@ func (d *doc) questions(qs []*view.Question) {
 		case !def.Scored():
 			d.need(textHeight(lines) + 6)
 			d.flow(text, d.left, d.cw, 'L')
-			d.text(fmt.Sprintf("Free-text question, not scored (%d answers).", q.Result.N), d.small())
+			d.text(d.t("report.free_text_n", q.Result.N), d.small())
 			d.y += 3
 			continue
 		case def.Type == assess.TypeMulti:
@@ -125,10 +123,10 @@ func (d *doc) segments(dm *view.Dimension) {
 	hs := bold(sized(d.small(), 8))
 	st := sized(d.body(), 9)
 	t := &table{x: d.left, w: d.cw, pad: 1.5, widths: []float64{d.cw - 104, 24, 18, 62}, header: []cell{
-		textCell("Group", hs),
-		{spans: []span{{"Respondents", hs}}, align: 'R'},
-		{spans: []span{{"Score", hs}}, align: 'R'},
-		textCell("Level", hs)}}
+		textCell(d.t("report.col.group"), hs),
+		{spans: []span{{d.t("report.col.respondents"), hs}}, align: 'R'},
+		{spans: []span{{d.t("report.col.score"), hs}}, align: 'R'},
+		textCell(d.t("report.col.level"), hs)}}
 	prev := ""
 	for _, s := range dm.Segments {
 		if s.Attribute != prev {
@@ -146,7 +144,7 @@ func (d *doc) segments(dm *view.Dimension) {
 				lvl = s.Level.Title
 			}
 			row = append(row, cell{spans: []span{{fmt.Sprint(s.N), st}}, align: 'R'},
-				cell{spans: []span{{score(s.Score), bold(st)}}, align: 'R'},
+				cell{spans: []span{{d.score(s.Score), bold(st)}}, align: 'R'},
 				textCell(lvl, st))
 		}
 		t.rows = append(t.rows, row)
@@ -154,5 +152,5 @@ func (d *doc) segments(dm *view.Dimension) {
 	}
 	d.drawTable(t)
 	d.y += 2
-	d.text(fmt.Sprintf(mdreport.SuppressionNote, mdreport.MinGroup(d.rep)), d.small())
+	d.text(d.t("report.suppression_note", mdreport.MinGroup(d.rep)), d.small())
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -19,7 +20,7 @@ func (d *doc) notes(target string) {
 		d.need(14)
 		d.y += 1
 		top, page := d.y, d.f.PageNo()
-		d.at(d.left+5, d.y, d.cw-5, span{mdreport.NoteLabel, bold(colored(sized(d.body(), 9), d.accent.text))})
+		d.at(d.left+5, d.y, d.cw-5, span{d.t("report.note"), bold(colored(sized(d.body(), 9), d.accent.text))})
 		d.y += 5
 		d.markdownAt(n.Body, d.body(), d.left+5, d.cw-5)
 		if d.f.PageNo() == page {
@@ -33,7 +34,7 @@ func (d *doc) notes(target string) {
 // change draws a score's change since the last assessment, if any.
 func (d *doc) change(dim string) {
 	c := d.rep.ChangeOf(dim)
-	s := mdreport.ChangeText(c)
+	s := mdreport.ChangeText(d.p, c)
 	if s == "" {
 		return
 	}
@@ -51,7 +52,7 @@ func (d *doc) change(dim string) {
 // judgement draws how a person placed an action in the plan, if one did.
 func (d *doc) judgement(it *view.Item, x, w float64) {
 	if o := d.rep.OverrideOf(it.Rec.ID); o != nil {
-		d.y = d.at(x, d.y, w, span{mdreport.OverrideText(o), italic(colored(sized(d.body(), 8.5), d.accent.text))})
+		d.y = d.at(x, d.y, w, span{mdreport.OverrideText(d.p, o), italic(colored(sized(d.body(), 8.5), d.accent.text))})
 	}
 }
 
@@ -62,14 +63,14 @@ func (d *doc) dropped() {
 		return
 	}
 	d.y += 6
-	d.heading("Left out by the consultant", 12, 30)
-	d.text(mdreport.DroppedIntro, d.body())
+	d.heading(d.t("report.dropped"), 12, 30)
+	d.text(d.t("report.dropped_lead"), d.body())
 	d.y += 2
 	for _, x := range ds {
 		lines := d.layout([]span{{x.Title, bold(d.body())}}, d.cw-6)
 		d.need(textHeight(lines) + 6)
 		d.y = d.at(d.left+6, d.y, d.cw-6, span{x.Title, bold(d.body())})
-		d.y = d.at(d.left+6, d.y, d.cw-6, span{mdreport.JudgementLabel + ": left out. Why: " + x.Reason, italic(sized(d.body(), 8.5))})
+		d.y = d.at(d.left+6, d.y, d.cw-6, span{d.t("report.judgement.drop", strings.Join(strings.Fields(x.Reason), " ")), italic(sized(d.body(), 8.5))})
 		d.y += 2
 	}
 }
@@ -81,8 +82,8 @@ func (d *doc) trendChart() {
 	if t == nil {
 		return
 	}
-	d.sub("Trend")
-	d.text(mdreport.TrendIntro(t), d.small())
+	d.sub(d.t("report.trend.title"))
+	d.text(mdreport.TrendIntro(d.p, t), d.small())
 	const h = 34.0
 	d.need(h + 16)
 	x0, w := d.left+8, d.cw-16
@@ -113,9 +114,9 @@ func (d *doc) trendChart() {
 	for i, p := range t.Points {
 		if p.Overall != nil {
 			f.Circle(xOf(i), yOf(*p.Overall), 0.9, "F")
-			d.place(score(p.Overall), bold(sized(d.body(), 7.5)), xOf(i), yOf(*p.Overall)-4.5, 'C')
+			d.place(d.score(p.Overall), bold(sized(d.body(), 7.5)), xOf(i), yOf(*p.Overall)-4.5, 'C')
 		}
-		d.place(view.LongDate(p.Date), st, xOf(i), top+h+1.5, 'C')
+		d.place(d.rep.LongDate(p.Date), st, xOf(i), top+h+1.5, 'C')
 	}
 	d.y = top + h + 8
 }

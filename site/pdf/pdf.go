@@ -14,6 +14,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/aiready/aiready/site/i18n"
 	"github.com/aiready/aiready/site/view"
 )
 
@@ -63,6 +64,9 @@ type doc struct {
 	y        float64
 	bars     []float64 // x of the block-quote bars of the text being drawn
 
+	t func(key string, args ...any) string // the report language's messages
+	p *i18n.Printer
+
 	curFace int
 	curSize float64
 	curFill rgb
@@ -96,7 +100,7 @@ func newDoc(rep *view.Report, opt Options) (*doc, error) {
 		return nil, err
 	}
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: size})
-	d := &doc{f: f, fs: fs, rep: rep, pw: size.Wd, ph: size.Ht, lead: 1.42, curFace: -1}
+	d := &doc{f: f, fs: fs, rep: rep, pw: size.Wd, ph: size.Ht, lead: 1.42, curFace: -1, p: rep.P(), t: rep.P().T}
 	d.left, d.cw = 22, size.Wd-44
 	d.top, d.bot = 26, size.Ht-22
 	d.accent = d.brand(rep.Meta.Color)
@@ -123,18 +127,18 @@ func newDoc(rep *view.Report, opt Options) (*doc, error) {
 	}
 	subject := r.Title
 	if m.Client != "" {
-		subject += " of " + m.Client
+		subject = d.t("pdf.subject", r.Title, m.Client)
 	}
 	f.SetSubject(subject, true)
-	kw := []string{"AI adoption readiness", r.ID}
+	kw := []string{d.t("pdf.keyword"), r.ID}
 	for _, dm := range rep.Dimensions {
 		kw = append(kw, dm.Def.Title)
 	}
 	f.SetKeywords(strings.Join(kw, ", "), true)
 	f.SetCreator("aiready", true)
 	f.SetProducer("aiready", true)
-	if langRE.MatchString(r.Language) {
-		f.SetLang(r.Language)
+	if lang := d.p.Tag(); langRE.MatchString(lang) {
+		f.SetLang(lang)
 	}
 	return d, nil
 }

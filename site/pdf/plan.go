@@ -12,16 +12,16 @@ import (
 func (d *doc) plan() {
 	rep := d.rep
 	if len(rep.Plan) == 0 {
-		d.text("The rubric proposes no action for these results.", d.body())
+		d.text(d.t("report.no_actions"), d.body())
 		return
 	}
-	d.text(mdreport.PlanIntro, d.body())
+	d.text(d.t("report.plan_intro"), d.body())
 	d.y += 4
 	hs := bold(colored(sized(d.body(), 9.5), d.accent.on))
 	t := &table{x: d.left, w: d.cw, pad: 2.2, headFill: d.accent.fill, vlines: true}
 	row := make([]cell, 3)
 	for i, c := range rep.Columns {
-		t.header = append(t.header, textCell(fmt.Sprintf("Within %d days", c.Horizon), hs))
+		t.header = append(t.header, textCell(d.t("report.within", c.Horizon), hs))
 		row[i] = d.planCell(c)
 	}
 	t.widths = []float64{d.cw / 3, d.cw / 3, d.cw / 3}
@@ -36,32 +36,32 @@ func (d *doc) plan() {
 // when there is time for only the first few.
 func (d *doc) planOrder() {
 	d.y += 6
-	d.heading("The actions in order", 12, 30)
+	d.heading(d.t("report.in_order"), 12, 30)
 	hs := bold(sized(d.small(), 8))
 	st := sized(d.body(), 9)
 	t := &table{x: d.left, w: d.cw, pad: 1.6, header: []cell{
-		textCell("#", hs), textCell("Action", hs), textCell("For", hs), textCell("Within", hs),
-		{spans: []span{{"Priority", hs}}, align: 'R'}}}
+		textCell("#", hs), textCell(d.t("report.col.action"), hs), textCell(d.t("report.col.for"), hs), textCell(d.t("report.col.within"), hs),
+		{spans: []span{{d.t("report.col.priority"), hs}}, align: 'R'}}}
 	for _, it := range d.rep.Plan {
-		what, prio := "", "red flag"
+		what, prio := "", d.t("report.prio_flag")
 		switch {
 		case it.Flag != nil:
-			what = "Red flag: " + it.Flag.Title
+			what = d.t("report.for_flag", it.Flag.Title)
 		case it.Dimension != nil:
 			what = it.Dimension.Title
-			prio = fmt.Sprintf("%.1f", it.Result.Priority)
+			prio = d.num1(it.Result.Priority)
 		}
 		if d.rep.OverrideOf(it.Rec.ID) != nil {
-			prio = "consultant’s judgement"
+			prio = d.t("report.prio_judgement")
 			if what == "" {
-				what = "Added by the consultant"
+				what = d.t("report.added")
 			}
 		}
 		t.rows = append(t.rows, []cell{
 			textCell(fmt.Sprint(it.Rank), bold(colored(st, d.accent.text))),
 			textCell(it.Rec.Title, bold(st)),
 			textCell(what, st),
-			textCell(fmt.Sprintf("%d days", it.Rec.Horizon), st),
+			textCell(d.t("report.days", it.Rec.Horizon), st),
 			{spans: []span{{prio, st}}, align: 'R'},
 		})
 	}
@@ -73,7 +73,7 @@ func (d *doc) planCell(c *view.Column) cell {
 	var sp []span
 	brk := func(n int) { sp = append(sp, span{"", style{brk: n, size: 8}}) }
 	if len(c.Items) == 0 {
-		return textCell("Nothing due.", italic(sized(d.small(), 8.5)))
+		return textCell(d.t("report.nothing_due"), italic(sized(d.small(), 8.5)))
 	}
 	for i, it := range c.Items {
 		if i > 0 {
@@ -85,18 +85,18 @@ func (d *doc) planCell(c *view.Column) cell {
 		tag := ""
 		switch {
 		case it.Flag != nil:
-			tag = "Red flag: " + it.Flag.Title
+			tag = d.t("report.for_flag", it.Flag.Title)
 			sp = append(sp, span{tag, bold(colored(sized(d.body(), 7.5), weak))})
 		case it.Dimension != nil:
 			sp = append(sp, span{it.Dimension.Title, colored(sized(d.body(), 7.5), muted)})
 		}
 		if o := d.rep.OverrideOf(it.Rec.ID); o != nil {
 			brk(1)
-			sp = append(sp, span{mdreport.OverrideText(o), italic(colored(sized(d.body(), 7.5), d.accent.text))})
+			sp = append(sp, span{mdreport.OverrideText(d.p, o), italic(colored(sized(d.body(), 7.5), d.accent.text))})
 		}
 		if it.FirstStep != "" {
 			brk(2)
-			sp = append(sp, d.inlineMarkdown("**First step:** "+it.FirstStep, sized(d.body(), 7.8))...)
+			sp = append(sp, d.inlineMarkdown("**"+d.t("report.first_step")+"** "+it.FirstStep, sized(d.body(), 7.8))...)
 		}
 	}
 	return cell{spans: sp}
@@ -106,21 +106,19 @@ func (d *doc) planCell(c *view.Column) cell {
 // role-like attribute on each dimension.
 func (d *doc) perceptionGap() {
 	g := d.rep.Gap
-	d.text(fmt.Sprintf("How differently the groups of “%s” see the same organisation: for each dimension, "+
-		"the highest- and lowest-scoring group and the difference between them. A wide gap is a finding in "+
-		"itself: those who decide about AI and those who live with it do not see the same thing.", g.Attribute), d.body())
+	d.text(d.t("pdf.gap_intro", g.Attribute), d.body())
 	d.y += 4
 	hs := bold(sized(d.small(), 8))
 	st := sized(d.body(), 9)
 	t := &table{x: d.left, w: d.cw, pad: 1.6, header: []cell{
-		textCell("Dimension", hs), textCell("Highest", hs), textCell("Lowest", hs),
-		{spans: []span{{"Gap", hs}}, align: 'R'}}}
+		textCell(d.t("report.col.dimension"), hs), textCell(d.t("report.col.highest"), hs), textCell(d.t("report.col.lowest"), hs),
+		{spans: []span{{d.t("report.col.gap"), hs}}, align: 'R'}}}
 	for _, r := range g.Rows {
 		t.rows = append(t.rows, []cell{
 			textCell(r.Dimension.Title, bold(st)),
-			textCell(fmt.Sprintf("%s  %s", r.High.Value, score(r.High.Score)), st),
-			textCell(fmt.Sprintf("%s  %s", r.Low.Value, score(r.Low.Score)), st),
-			{spans: []span{{fmt.Sprintf("%.1f", r.Difference), bold(colored(st, d.accent.text))}}, align: 'R'},
+			textCell(fmt.Sprintf("%s  %s", r.High.Value, d.score(r.High.Score)), st),
+			textCell(fmt.Sprintf("%s  %s", r.Low.Value, d.score(r.Low.Score)), st),
+			{spans: []span{{d.num1(r.Difference), bold(colored(st, d.accent.text))}}, align: 'R'},
 		})
 	}
 	d.drawTable(t)
@@ -133,7 +131,7 @@ func (d *doc) perceptionGap() {
 			y := d.y
 			d.place(s.Value, sized(d.body(), 8), d.left+40, y, 'R')
 			d.gauge(d.left+43, y+0.9, d.cw-58, 2.6, s.Score, d.rep.Rubric.Target)
-			d.place(score(s.Score), sized(d.body(), 8), d.left+d.cw, y, 'R')
+			d.place(d.score(s.Score), sized(d.body(), 8), d.left+d.cw, y, 'R')
 			d.y = y + 5
 		}
 		d.y += 2
@@ -143,7 +141,7 @@ func (d *doc) perceptionGap() {
 // comments quotes the free-text answers, grouped by question, with
 // nothing that says who wrote them.
 func (d *doc) comments() {
-	d.text(mdreport.CommentsIntro, d.body())
+	d.text(d.t("report.comments_intro"), d.body())
 	d.y += 3
 	for _, g := range d.rep.Comments {
 		if g.Question == nil {

@@ -15,26 +15,26 @@ func (d *doc) summary() {
 
 	// The overall score and level, big.
 	y0 := d.y
-	d.text("OVERALL READINESS", bold(colored(sized(d.body(), 8.5), muted)))
-	d.spans(span{score(ov.Score), style{size: 34, bold: true, color: d.accent.text}},
+	d.text(d.t("pdf.overall_kicker"), bold(colored(sized(d.body(), 8.5), muted)))
+	d.spans(span{d.score(ov.Score), style{size: 34, bold: true, color: d.accent.text}},
 		span{" / 100", colored(sized(d.body(), 14), muted)})
 	if ov.Level != nil {
 		d.text(ov.Level.Title, style{size: 16, bold: true, color: ink})
 	}
 	d.y += 1
-	d.text(fmt.Sprintf("%d respondents · target for every dimension %s", rep.Result.Respondents, mdreport.Num(r.Target)), d.small())
+	d.text(d.t("report.respondents_target", rep.Result.Respondents, d.num(r.Target)), d.small())
 	d.y = max(d.y, y0) + 2
 	d.change("")
 	d.y += 2
 
 	if ov.Score == nil {
-		d.callout(muted, []span{{"No overall score. ", bold(d.body())},
-			{"No respondent answered enough questions for a dimension to be scored.", d.body()}})
+		d.callout(muted, []span{{d.t("pdf.no_overall") + " ", bold(d.body())},
+			{d.t("pdf.no_overall_why"), d.body()}})
 	}
 	if ov.CappedBy != nil && ov.Uncapped != nil && ov.Level != nil {
 		d.callout(weak, []span{
-			{"Held down by a red flag. ", bold(d.body())},
-			{mdreport.CappedText(ov), d.body()},
+			{d.t("report.held_down") + " ", bold(d.body())},
+			{mdreport.CappedText(d.p, ov), d.body()},
 		})
 	}
 	if ov.Level != nil {
@@ -43,7 +43,7 @@ func (d *doc) summary() {
 	d.notes("overall")
 
 	// Dimensions: the radar beside their scores.
-	d.sub("Scores by dimension")
+	d.sub(d.t("report.scores_by_dimension"))
 	const rr = 29.0
 	d.need(2*rr + 34)
 	cy := d.y + rr + 13
@@ -52,7 +52,7 @@ func (d *doc) summary() {
 	w := d.left + d.cw - x
 	y := cy - rr - 2
 	for _, dm := range rep.Dimensions {
-		lvl := "no score"
+		lvl := d.t("report.no_score")
 		if dm.Level != nil {
 			lvl = dm.Level.Title
 		}
@@ -60,31 +60,31 @@ func (d *doc) summary() {
 		if dm.Percentile != "" {
 			lvl += " · " + dm.Percentile
 		}
-		sp := []span{{score(dm.Result.Score), bold(colored(sized(d.body(), 9), d.accent.text))},
+		sp := []span{{d.score(dm.Result.Score), bold(colored(sized(d.body(), 9), d.accent.text))},
 			{"  " + lvl, sized(d.body(), 9)}}
 		if c := rep.ChangeOf(dm.Def.ID); c != nil && !c.Changed && c.Delta != nil {
-			sp = append(sp, span{"  " + mdreport.ChangeCell(c), colored(sized(d.body(), 8.5), muted)})
+			sp = append(sp, span{"  " + mdreport.ChangeCell(d.p, c), colored(sized(d.body(), 8.5), muted)})
 		}
 		y = d.at(x, y, w, sp...)
 		d.gauge(x, y+0.8, w, 2.2, dm.Result.Score, r.Target)
 		y += 7
 	}
 	d.y = max(cy+rr+17, y)
-	d.legendLine([]span{{"Filled shape: the group's scores. Dashed: the target (" + mdreport.Num(r.Target) + ").", d.small()}})
+	d.legendLine([]span{{d.t("pdf.radar_legend", d.num(r.Target)), d.small()}})
 	if rep.Norms != nil {
 		d.legendLine([]span{{rep.Norms.Line, d.small()}})
 	}
 	d.trendChart()
 
 	if len(rep.Raised) > 0 {
-		d.sub("Red flags raised")
+		d.sub(d.t("report.flags_raised"))
 		for _, f := range rep.Raised {
 			d.flagLine(f)
 		}
 	}
 
 	if len(rep.Plan) > 0 {
-		d.sub("First actions")
+		d.sub(d.t("report.first_actions"))
 		for i, it := range rep.Plan {
 			if i == 5 {
 				break
@@ -92,7 +92,7 @@ func (d *doc) summary() {
 			d.item(it, true)
 		}
 		if len(rep.Plan) > 5 {
-			d.text(fmt.Sprintf("The action plan lists all %d actions by horizon.", len(rep.Plan)), d.small())
+			d.text(d.t("report.all_actions", len(rep.Plan)), d.small())
 		}
 	}
 }
@@ -151,10 +151,10 @@ func severityColor(s string) rgb {
 // flagLine is a raised flag in one or two lines: severity, title, share.
 func (d *doc) flagLine(f *view.Flag) {
 	d.need(12)
-	bw := d.badge(strings.ToUpper(f.Def.Severity), severityColor(f.Def.Severity), d.left, d.y+0.9)
+	bw := d.badge(strings.ToUpper(d.t("report.severity."+f.Def.Severity)), severityColor(f.Def.Severity), d.left, d.y+0.9)
 	x := d.left + bw + 3
 	y := d.at(x, d.y, d.cw-bw-3, span{f.Def.Title, bold(d.body())})
-	y = d.at(x, y, d.cw-bw-3, span{mdreport.ShareText(f), d.small()})
+	y = d.at(x, y, d.cw-bw-3, span{mdreport.ShareText(d.p, f), d.small()})
 	d.y = y + 2
 }
 
@@ -165,10 +165,10 @@ func (d *doc) item(it *view.Item, brief bool) {
 	d.need(textHeight(lines) + 6)
 	d.place(fmt.Sprintf("%d", it.Rank), bold(colored(d.body(), d.accent.text)), d.left+6, d.y, 'R')
 	d.y = d.at(d.left+10, d.y, d.cw-10, span{it.Rec.Title, bold(d.body())})
-	d.y = d.at(d.left+10, d.y, d.cw-10, span{mdreport.Origin(it), d.small()})
+	d.y = d.at(d.left+10, d.y, d.cw-10, span{mdreport.Origin(d.p, it), d.small()})
 	d.judgement(it, d.left+10, d.cw-10)
 	if !brief && it.FirstStep != "" {
-		d.markdownAt("**First step:** "+it.FirstStep, sized(d.body(), 9), d.left+10, d.cw-10)
+		d.markdownAt("**"+d.t("report.first_step")+"** "+it.FirstStep, sized(d.body(), 9), d.left+10, d.cw-10)
 	}
 	d.y += 2
 }
@@ -178,7 +178,7 @@ func (d *doc) item(it *view.Item, brief bool) {
 func (d *doc) flags() {
 	rep := d.rep
 	if len(rep.Raised) == 0 {
-		d.text("No red flag was raised: no warning pattern reached its threshold.", d.body())
+		d.text(d.t("report.no_flag"), d.body())
 		d.y += 4
 	}
 	for _, f := range rep.Raised {
@@ -186,8 +186,8 @@ func (d *doc) flags() {
 		d.flagMeta(f)
 		d.markdown(f.Def.Body, d.body())
 		for _, it := range f.Items {
-			d.heading(fmt.Sprintf("Action %d: %s", it.Rank, it.Rec.Title), 10.5, 16)
-			d.text(mdreport.Origin(it), d.small())
+			d.heading(d.t("report.action", it.Rank, it.Rec.Title), 10.5, 16)
+			d.text(mdreport.Origin(d.p, it), d.small())
 			d.judgement(it, d.left, d.cw)
 			d.y += 1.5
 			d.markdown(it.Rec.Body, d.body())
@@ -203,22 +203,22 @@ func (d *doc) flags() {
 	if len(rest) == 0 {
 		return
 	}
-	d.sub("Checked and not raised")
+	d.sub(d.t("report.not_raised"))
 	hs := bold(sized(d.small(), 8))
 	t := &table{x: d.left, w: d.cw, pad: 1.5, header: []cell{
-		textCell("Red flag", hs), textCell("Severity", hs),
-		{spans: []span{{"Respondents matching", hs}}, align: 'R'},
-		{spans: []span{{"Raised at", hs}}, align: 'R'}}}
+		textCell(d.t("report.col.flag"), hs), textCell(d.t("report.col.severity"), hs),
+		{spans: []span{{d.t("report.col.matching"), hs}}, align: 'R'},
+		{spans: []span{{d.t("report.col.raised_at"), hs}}, align: 'R'}}}
 	for _, f := range rest {
-		t.rows = append(t.rows, []cell{textCell(f.Def.Title, sized(d.body(), 9)), textCell(f.Def.Severity, sized(d.body(), 9)),
-			{spans: []span{{pct(f.Result.Share), sized(d.body(), 9)}}, align: 'R'},
-			{spans: []span{{pct(f.Def.Share), sized(d.body(), 9)}}, align: 'R'}})
+		t.rows = append(t.rows, []cell{textCell(f.Def.Title, sized(d.body(), 9)), textCell(d.t("report.severity."+f.Def.Severity), sized(d.body(), 9)),
+			{spans: []span{{d.pct(f.Result.Share), sized(d.body(), 9)}}, align: 'R'},
+			{spans: []span{{d.pct(f.Def.Share), sized(d.body(), 9)}}, align: 'R'}})
 	}
 	d.drawTable(t)
 }
 
 func (d *doc) flagMeta(f *view.Flag) {
 	d.need(10)
-	bw := d.badge(strings.ToUpper(f.Def.Severity), severityColor(f.Def.Severity), d.left, d.y+0.9)
-	d.y = d.at(d.left+bw+3, d.y, d.cw-bw-3, span{mdreport.ShareText(f), d.small()}) + 2.5
+	bw := d.badge(strings.ToUpper(d.t("report.severity."+f.Def.Severity)), severityColor(f.Def.Severity), d.left, d.y+0.9)
+	d.y = d.at(d.left+bw+3, d.y, d.cw-bw-3, span{mdreport.ShareText(d.p, f), d.small()}) + 2.5
 }

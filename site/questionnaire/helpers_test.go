@@ -185,3 +185,12 @@ func loadTestRubric(t testing.TB, name string) *assess.Rubric {
 	}
 	return r
 }
+
+// english and german are the questionnaire's messages as the catalogue
+// holds them, for tests that look for them on a page.
+var english, german = catalogueOf("en"), catalogueOf("de")
+
+func catalogueOf(lang string) map[string]string {
+	m, _ := messagesFor(lang)
+	return m
+}

@@ -6,8 +6,8 @@
 //
 // The page's script (assets/*.js) scores exactly as the Go scorer does;
 // browser_test.go holds the two in lockstep on random answers and on the
-// shared vectors of testdata/vectors.json. Every fixed string is in
-// messages.go.
+// shared vectors of testdata/vectors.json. Every fixed string comes from
+// the project's message catalogue (the q.* keys of site/i18n/messages).
 package questionnaire
 
 import (
@@ -23,6 +23,7 @@ import (
 	"strings"
 
 	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/site/i18n"
 	"github.com/aiready/aiready/site/markdown"
 )
 
@@ -158,7 +159,7 @@ func newPage(r *assess.Rubric, opt Options) (*page, error) {
 		}
 		// A rubric in a language without a catalogue: its own text is in
 		// that language, the questionnaire's few fixed strings in English.
-		msgs = english
+		msgs, _ = messagesFor(i18n.Default)
 	}
 	msg := func(key string, kv ...string) string { return fill(msgs, key, kv...) }
 	m := newModel(r, opt.Segments, msgs)

@@ -1,7 +1,6 @@
 package view
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/aiready/aiready/assess"
@@ -22,43 +21,19 @@ func (rep *Report) norms() {
 	if nr == nil {
 		return
 	}
+	p := rep.P()
 	n := &Norms{Assessments: nr.Assessments, Shown: !nr.Suppressed}
 	if nr.Suppressed {
-		n.Line = fmt.Sprintf("No percentiles against the norms: they hold %s, and at least %d are needed before a comparison is fair.",
-			assessments(nr.Assessments), assess.MinNormsAssessments)
+		n.Line = p.T("report.norms.suppressed", p.N("report.norms.assessments", nr.Assessments), assess.MinNormsAssessments)
 	} else {
-		n.Line = fmt.Sprintf("Percentiles place each dimension's score among the %s in the norms (rubric %s version %s): the 50th is the middle, the 90th scores higher than nine in ten.",
-			assessments(nr.Assessments), nr.Rubric, nr.Version)
+		n.Line = p.T("report.norms.line", p.N("report.norms.assessments", nr.Assessments), nr.Rubric, nr.Version)
 		for _, d := range rep.Dimensions {
 			for _, dn := range nr.Dimensions {
 				if dn.ID == d.Def.ID && dn.Percentile != nil {
-					d.Percentile = Ordinal(int(math.Round(*dn.Percentile))) + " percentile"
+					d.Percentile = p.T("report.norms.percentile", p.Ordinal(int(math.Round(*dn.Percentile))))
 				}
 			}
 		}
 	}
 	rep.Norms = n
-}
-
-func assessments(n int) string {
-	if n == 1 {
-		return "1 assessment"
-	}
-	return fmt.Sprintf("%d assessments", n)
-}
-
-// Ordinal writes 1st, 2nd, 3rd, 11th, 72nd.
-func Ordinal(n int) string {
-	suffix := "th"
-	if n%100 < 11 || n%100 > 13 {
-		switch n % 10 {
-		case 1:
-			suffix = "st"
-		case 2:
-			suffix = "nd"
-		case 3:
-			suffix = "rd"
-		}
-	}
-	return fmt.Sprintf("%d%s", n, suffix)
 }

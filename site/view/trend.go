@@ -8,7 +8,7 @@ import (
 
 // Change is a score's change since the last assessment.
 type Change struct {
-	Since string // the last assessment's date, as "20 May 2026"
+	Since string // the last assessment's date in words, as "20 May 2026"
 	// Changed is set when the rubric differs from the last assessment's:
 	// the method changed, so no delta is shown as progress.
 	Changed bool
@@ -22,7 +22,7 @@ func (rep *Report) ChangeOf(dim string) *Change {
 	if p == nil {
 		return nil
 	}
-	c := &Change{Since: LongDate(p.Date), Changed: p.RubricChanged}
+	c := &Change{Since: rep.LongDate(p.Date), Changed: p.RubricChanged}
 	if c.Changed {
 		return c
 	}
@@ -38,10 +38,11 @@ func (rep *Report) ChangeOf(dim string) *Change {
 	return c
 }
 
-// LongDate writes a YYYY-MM-DD date as "20 May 2026" (others as given).
-func LongDate(s string) string {
+// LongDate writes a YYYY-MM-DD date in words in the report's language,
+// "20 May 2026" or "20. Mai 2026" (others as given).
+func (rep *Report) LongDate(s string) string {
 	if d, err := time.Parse("2006-01-02", s); err == nil {
-		return d.Format("2 January 2006")
+		return rep.P().Date(d)
 	}
 	return s
 }

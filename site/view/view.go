@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/site/i18n"
 )
 
 // Meta is what the assessment says about itself.
@@ -22,6 +23,9 @@ type Meta struct {
 	LogoType    string // "png" or "jpeg"
 	Color       string // accent colour, "#rrggbb"
 	Comments    bool   // show free-text comments
+	// Lang is the language of the report's fixed words (BCP 47); "" for
+	// the rubric's language.
+	Lang string
 }
 
 // Report is an assessment ready to draw.
@@ -41,6 +45,18 @@ type Report struct {
 	Comments   []CommentGroup
 	Quality    assess.DataQuality
 	Norms      *Norms // nil without norms
+	// Printer writes the fixed words, numbers and dates in the report's
+	// language: Meta.Lang, else the rubric's.
+	Printer *i18n.Printer
+}
+
+// P returns the report's printer; a Report built by hand without one
+// speaks English.
+func (rep *Report) P() *i18n.Printer {
+	if rep.Printer == nil {
+		return i18n.English()
+	}
+	return rep.Printer
 }
 
 // Overall is the whole group's figures.
@@ -160,6 +176,11 @@ type CommentGroup struct {
 func New(res *assess.Result, meta Meta) *Report {
 	r := res.RubricDef
 	rep := &Report{Meta: meta, Result: res, Rubric: r, Quality: res.DataQuality}
+	lang := meta.Lang
+	if lang == "" {
+		lang = r.Language
+	}
+	rep.Printer = i18n.New(lang)
 	rep.Overall = Overall{Score: res.Overall.Score}
 	if res.Overall.Score != nil {
 		rep.Overall.Level = r.Level(res.Overall.Level)
@@ -229,7 +250,9 @@ func (rep *Report) plan() {
 	}
 }
 
-var firstStepRE = regexp.MustCompile(`(?s)\*\*First step:?\*\*:?\s*(.+?)(?:\n\s*\n|$)`)
+// firstStepRE finds the "First step" paragraph of a body, in the rubric
+// languages that have a catalogue.
+var firstStepRE = regexp.MustCompile(`(?s)\*\*(?:First step|Erster Schritt):?\*\*:?\s*(.+?)(?:\n\s*\n|$)`)
 
 // FirstStep returns the text of a body's "**First step:**" paragraph.
 func FirstStep(body string) string {

@@ -1,0 +1,77 @@
+package i18n
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The number and date forms of each language. English is written as the
+// renderers always wrote it (a decimal point, no grouping, "20 November
+// 2026"); German uses the decimal comma and "20. November 2026". Scores
+// lie in 0-100 and counts are small, so no thousands grouping is needed.
+type forms struct {
+	decimal string
+	// percentSpace goes between a number and "%": none in English, a
+	// no-break space in German (DIN 5008).
+	percentSpace string
+	date         func(time.Time) string
+	ordinal      func(int) string
+}
+
+var months = map[string][12]string{
+	"de": {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
+}
+
+var formsOf = map[string]forms{
+	"en": {decimal: ".", date: func(t time.Time) string { return t.Format("2 January 2006") }, ordinal: englishOrdinal},
+	"de": {decimal: ",", percentSpace: "\u00a0", date: func(t time.Time) string {
+		return strconv.Itoa(t.Day()) + ". " + months["de"][t.Month()-1] + " " + strconv.Itoa(t.Year())
+	}, ordinal: func(n int) string { return strconv.Itoa(n) + "." }},
+}
+
+func (p *Printer) forms() forms {
+	if f, ok := formsOf[p.lang]; ok {
+		return f
+	}
+	return formsOf[Default]
+}
+
+// Number formats f with the given decimals (-1: as few as needed).
+func (p *Printer) Number(f float64, decimals int) string {
+	return p.Dec(strconv.FormatFloat(f, 'f', decimals, 64))
+}
+
+// Dec puts a number that was formatted with a decimal point, such as
+// fmt's "%.1f", into the language's form.
+func (p *Printer) Dec(s string) string {
+	if d := p.forms().decimal; d != "." {
+		return strings.Replace(s, ".", d, 1)
+	}
+	return s
+}
+
+// Percent writes a number already formatted (see Number) as a percentage.
+func (p *Printer) Percent(num string) string { return num + p.forms().percentSpace + "%" }
+
+// Date writes a day in words: "20 November 2026", "20. November 2026".
+func (p *Printer) Date(t time.Time) string { return p.forms().date(t) }
+
+// Ordinal writes a rank: "72nd" in English, "72." in German.
+func (p *Printer) Ordinal(n int) string { return p.forms().ordinal(n) }
+
+// englishOrdinal writes 1st, 2nd, 3rd, 11th, 72nd.
+func englishOrdinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suffix
+}

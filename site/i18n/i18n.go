@@ -1,0 +1,188 @@
+// Package i18n holds the message catalogues of the report's fixed words
+// (site, PDF and report.md) and of the offline questionnaire (the keys
+// q.*, which site/questionnaire hands to its page's script), and formats
+// numbers and dates the way each language writes them. A catalogue is a TOML file per language, embedded;
+// every language has every key (a test checks), and English reproduces
+// the wording the renderers had before they were translated, byte for byte.
+//
+// Messages are keyed by ids, not by English text, so that a change of
+// English wording does not orphan a translation. A message is a fmt
+// format: its arguments fill %s and %d verbs, with %[2]s where a language
+// needs another order. Plural messages are two keys, KEY.one and KEY.other.
+package i18n
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+)
+
+//go:embed messages/*.toml
+var files embed.FS
+
+// Default is the language of a report whose rubric names none, and the
+// fallback for a language without a catalogue.
+const Default = "en"
+
+// catalogues are parsed once; a catalogue that does not parse is a bug
+// that the package's tests catch, so it panics at first use rather than
+// printing keys.
+var catalogues = sync.OnceValue(func() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	names, _ := fs.Glob(files, "messages/*.toml")
+	for _, n := range names {
+		b, _ := files.ReadFile(n)
+		var raw map[string]any
+		if _, err := toml.Decode(string(b), &raw); err != nil {
+			panic(fmt.Sprintf("i18n: %s: %v", n, err))
+		}
+		m := map[string]string{}
+		flatten("", raw, m)
+		out[strings.TrimSuffix(strings.TrimPrefix(n, "messages/"), ".toml")] = m
+	}
+	return out
+})
+
+// flatten turns nested tables into dotted keys: [site] nav = "x" is
+// "site.nav".
+func flatten(prefix string, v map[string]any, out map[string]string) {
+	for k, x := range v {
+		key := k
+		if prefix != "" {
+			key = prefix + "." + k
+		}
+		switch x := x.(type) {
+		case string:
+			out[key] = x
+		case map[string]any:
+			flatten(key, x, out)
+		default:
+			panic(fmt.Sprintf("i18n: %s: not a string", key))
+		}
+	}
+}
+
+// Languages lists the languages that have a catalogue, sorted.
+func Languages() []string {
+	var out []string
+	for l := range catalogues() {
+		out = append(out, l)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Messages returns a copy of one language's catalogue, or nil.
+func Messages(lang string) map[string]string {
+	c := catalogues()[lang]
+	if c == nil {
+		return nil
+	}
+	out := make(map[string]string, len(c))
+	for k, v := range c {
+		out[k] = v
+	}
+	return out
+}
+
+// base is the language subtag of a BCP 47 tag, lower case: "de" of "de-CH".
+func base(tag string) string {
+	b, _, _ := strings.Cut(strings.ReplaceAll(tag, "_", "-"), "-")
+	return strings.ToLower(b)
+}
+
+// Supported reports whether a tag's language has a catalogue.
+func Supported(tag string) bool {
+	_, ok := catalogues()[base(tag)]
+	return ok
+}
+
+// Printer writes the messages, numbers and dates of one language.
+type Printer struct {
+	tag  string // as asked for, for the HTML lang attribute
+	lang string // the catalogue used
+	msgs map[string]string
+}
+
+// New returns the printer of a BCP 47 tag; a language without a catalogue
+// gets English words (its tag is kept, so the pages still say which
+// language the rubric's own text is in).
+func New(tag string) *Printer {
+	if tag == "" {
+		tag = Default
+	}
+	lang := base(tag)
+	msgs, ok := catalogues()[lang]
+	if !ok {
+		lang, msgs = Default, catalogues()[Default]
+	}
+	return &Printer{tag: tag, lang: lang, msgs: msgs}
+}
+
+// English is the printer of the default language.
+var English = sync.OnceValue(func() *Printer { return New(Default) })
+
+// Tag is the language tag the printer was asked for.
+func (p *Printer) Tag() string { return p.tag }
+
+// Lang is the language of the catalogue in use: "en", "de", ...
+func (p *Printer) Lang() string { return p.lang }
+
+// rtl are the languages written right to left (their default script).
+var rtl = map[string]bool{"ar": true, "arc": true, "ckb": true, "dv": true, "fa": true, "he": true, "iw": true,
+	"ku": false, "ps": true, "sd": true, "syr": true, "ug": true, "ur": true, "yi": true}
+
+// RTL reports whether the printer's language is written right to left,
+// from its tag: a script subtag decides when there is one ("az-Arab").
+func (p *Printer) RTL() bool {
+	for _, sub := range strings.Split(strings.ReplaceAll(p.tag, "_", "-"), "-")[1:] {
+		if len(sub) == 4 {
+			switch strings.ToLower(sub) {
+			case "arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr":
+				return true
+			}
+			return false
+		}
+	}
+	return rtl[base(p.tag)]
+}
+
+// Has reports whether the catalogue has a key.
+func (p *Printer) Has(key string) bool {
+	_, ok := p.msgs[key]
+	return ok
+}
+
+// T returns the message of key with args filled in. An unknown key is a
+// bug: it comes back as "[key]", which the package's tests look for in
+// the source and the German build's tests in the output.
+func (p *Printer) T(key string, args ...any) string {
+	m, ok := p.msgs[key]
+	if !ok {
+		return "[" + key + "]"
+	}
+	if len(args) == 0 {
+		return m
+	}
+	return fmt.Sprintf(m, args...)
+}
+
+// N returns the singular or plural message of key for the count n: KEY.one
+// for 1, KEY.other otherwise (the rule of English and German). n is the
+// first argument and args follow it; a message without a verb (a label
+// printed beside its number) is returned as it is.
+func (p *Printer) N(key string, n int, args ...any) string {
+	form := ".other"
+	if n == 1 {
+		form = ".one"
+	}
+	if m, ok := p.msgs[key+form]; ok && !strings.Contains(m, "%") {
+		return m
+	}
+	return p.T(key+form, append([]any{n}, args...)...)
+}
