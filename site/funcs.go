@@ -111,13 +111,7 @@ func dimFileOf(rep *view.Report, d *assess.Dimension) string {
 }
 
 // num1 formats a score with one decimal, never as "-0.0".
-func (l loc) num1(f float64) string {
-	s := strconv.FormatFloat(f, 'f', 1, 64)
-	if s == "-0.0" {
-		s = "0.0"
-	}
-	return l.p.Dec(s)
-}
+func (l loc) num1(f float64) string { return l.p.One(f) }
 
 // plain formats a number the rubric sets, such as the target, as written.
 func (l loc) plain(f float64) string { return l.p.Number(f, -1) }

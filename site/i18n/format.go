@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -38,9 +39,24 @@ func (p *Printer) forms() forms {
 }
 
 // Number formats f with the given decimals (-1: as few as needed).
+//
+// Halves round away from zero (56.25 shows as 56.3), as `aiready score`
+// and the questionnaire print them, not to the even neighbour as
+// strconv would; and a value that rounds to zero never shows as "-0.0".
 func (p *Printer) Number(f float64, decimals int) string {
-	return p.Dec(strconv.FormatFloat(f, 'f', decimals, 64))
+	if decimals < 0 { // as written: the shortest form that reads back the same
+		return p.Dec(strconv.FormatFloat(f, 'f', -1, 64))
+	}
+	scale := math.Pow10(decimals)
+	r := math.Round(f*scale) / scale
+	if r == 0 {
+		r = 0 // not -0
+	}
+	return p.Dec(strconv.FormatFloat(r, 'f', decimals, 64))
 }
+
+// One writes a score or a share with one decimal (see Number).
+func (p *Printer) One(f float64) string { return p.Number(f, 1) }
 
 // Dec puts a number that was formatted with a decimal point, such as
 // fmt's "%.1f", into the language's form.

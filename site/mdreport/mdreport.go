@@ -156,7 +156,7 @@ func (m *md) score(s *float64) string {
 	return m.num1(*s)
 }
 
-func (m *md) num1(f float64) string { return m.rep.P().Dec(fmt.Sprintf("%.1f", f)) }
+func (m *md) num1(f float64) string { return m.rep.P().One(f) }
 
 func (m *md) pct(share float64) string { return Pct1(m.rep.P(), share) }
 

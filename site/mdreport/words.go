@@ -60,7 +60,7 @@ func ShareText(p *i18n.Printer, f *view.Flag) string {
 
 // Pct1 writes a share as a percentage with one decimal.
 func Pct1(p *i18n.Printer, share float64) string {
-	return p.Percent(p.Dec(fmt.Sprintf("%.1f", share*100)))
+	return p.Percent(p.One(share * 100))
 }
 
 // CappedText explains a capped overall level.

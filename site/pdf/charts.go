@@ -18,7 +18,7 @@ func (d *doc) score(s *float64) string {
 	return d.num1(*s)
 }
 
-func (d *doc) num1(f float64) string { return d.p.Dec(fmt.Sprintf("%.1f", f)) }
+func (d *doc) num1(f float64) string { return d.p.One(f) }
 
 func (d *doc) pct(share float64) string { return d.p.Percent(fmt.Sprintf("%.0f", share*100)) }
 
