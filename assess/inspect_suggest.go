@@ -35,12 +35,12 @@ func (in *Inspection) suggest(rb *Rubric) {
 		if len(missing) == 0 {
 			break
 		}
-		key := tomlString(c.Header)
+		key := TOMLString(c.Header)
 		switch {
 		case c.Kind == ColumnAttribute && c.How == "header":
 			if q, sim := similarQuestion(append([]string{c.Header}, c.Texts...), missing, taken); q != nil && sim >= 0.5 {
 				taken[q.ID] = true
-				cols = append(cols, fmt.Sprintf("%s = %s   # reads like %q", key, tomlString(q.ID), clip(q.Text, 60)))
+				cols = append(cols, fmt.Sprintf("%s = %s   # reads like %q", key, TOMLString(q.ID), clip(q.Text, 60)))
 			} else if looksLikeCode(c.Header) && !nothing {
 				if codes++; codes <= maxCodeSuggestions {
 					cols = append(cols, fmt.Sprintf("# %s = \"\"   # a question id, \"QUESTION:OPTION\", \"attr:NAME\" or \"ignore\"", key))
@@ -144,13 +144,13 @@ func suggestValues(rb *Rubric, bad []UnrecognisedValue, qs []InspectQuestion) []
 
 func (l valueLine) format(prefix string) string {
 	if l.sure {
-		s := tomlString(l.value) + " = " + tomlString(l.answer)
+		s := TOMLString(l.value) + " = " + TOMLString(l.answer)
 		if l.note != "" {
 			s += "   # " + prefix + l.note
 		}
 		return s
 	}
-	return "# " + tomlString(l.value) + ` = ""   # ` + prefix + l.note
+	return "# " + TOMLString(l.value) + ` = ""   # ` + prefix + l.note
 }
 
 // suggestFor proposes what each unrecognised value of q stands for.
@@ -357,8 +357,10 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// tomlString quotes s as a TOML basic string.
-func tomlString(s string) string {
+// TOMLString quotes s as a TOML basic string: unlike strconv.Quote it
+// never writes \x escapes, which TOML does not know. aiready writes TOML
+// (suggested [columns] and [values], norms, new projects) through it.
+func TOMLString(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {

@@ -11,7 +11,6 @@ import (
 	"io"
 	"regexp"
 	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -149,13 +148,13 @@ version = %s
 min_group_size = %d
 # The sha256 of each assessment's scored content, so that none counts twice.
 sources = [
-`, NormsFormat, tomlQuote(n.Rubric), tomlQuote(n.Version), n.MinGroupSize)
+`, NormsFormat, TOMLString(n.Rubric), TOMLString(n.Version), n.MinGroupSize)
 	for _, s := range n.Sources {
-		fmt.Fprintf(&b, "  %s,\n", tomlQuote(s))
+		fmt.Fprintf(&b, "  %s,\n", TOMLString(s))
 	}
 	b.WriteString("]\n")
 	for _, d := range n.Dimensions {
-		fmt.Fprintf(&b, "\n[[dimension]]\nid = %s\nn = %d\n# [score, assessments]: how many assessments scored each whole point\ncounts = [", tomlQuote(d.ID), d.N)
+		fmt.Fprintf(&b, "\n[[dimension]]\nid = %s\nn = %d\n# [score, assessments]: how many assessments scored each whole point\ncounts = [", TOMLString(d.ID), d.N)
 		first := true
 		for score, c := range d.Counts {
 			if c == 0 {
@@ -175,26 +174,6 @@ sources = [
 		err = bw.Flush()
 	}
 	return int64(k), err
-}
-
-// tomlQuote writes a TOML basic string: unlike strconv.Quote it never
-// emits \x escapes, which TOML does not know.
-func tomlQuote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }
 
 // keyFields are the parts of results.json that say what was measured and

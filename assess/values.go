@@ -92,7 +92,7 @@ func normalKeys(m map[string]string) map[string]string {
 func tomlKey(k string) string {
 	for i := 0; i < len(k); i++ {
 		if !isCodeByte(k[i]) && k[i] != '-' {
-			return tomlString(k)
+			return TOMLString(k)
 		}
 	}
 	if k == "" {

@@ -8,13 +8,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
+	"github.com/aiready/aiready/internal/testtool"
 	"github.com/chromedp/chromedp"
 
 	"github.com/aiready/aiready/site/view"
@@ -103,43 +100,6 @@ func TestBrowser(t *testing.T) {
 	}
 }
 
-// problems collects what a page must not do, from the tab's events.
-type problems struct {
-	mu   sync.Mutex
-	list []string
-}
-
-func (p *problems) add(format string, args ...any) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.list = append(p.list, fmt.Sprintf(format, args...))
-}
-
-func (p *problems) listen(ev any) {
-	switch ev := ev.(type) {
-	case *runtime.EventConsoleAPICalled:
-		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning || ev.Type == runtime.ConsoleAPICalledTypeAssert {
-			var args []string
-			for _, a := range ev.Args {
-				args = append(args, string(a.Value)+a.Description)
-			}
-			p.add("console.%s: %s", ev.Type, strings.Join(args, " "))
-		}
-	case *runtime.EventExceptionThrown:
-		p.add("exception: %s", ev.ExceptionDetails.Text)
-	case *log.EventEntryAdded:
-		if ev.Entry.Level == log.EntryLevelError || ev.Entry.Level == log.EntryLevelWarning {
-			p.add("console %s (%s): %s %s", ev.Entry.Level, ev.Entry.Source, ev.Entry.Text, ev.Entry.URL)
-		}
-	case *network.EventRequestWillBeSent:
-		if u := ev.Request.URL; !strings.HasPrefix(u, "file://") && !strings.HasPrefix(u, "data:") {
-			p.add("network request: %s", u)
-		}
-	case *network.EventLoadingFailed:
-		p.add("failed request %s: %s %s", ev.RequestID, ev.ErrorText, ev.BlockedReason)
-	}
-}
-
 type axeViolation struct {
 	ID     string   `json:"id"`
 	Impact string   `json:"impact"`
@@ -162,8 +122,8 @@ const wideElements = `(() => {
 })()`
 
 func checkPage(t *testing.T, browserCtx context.Context, file, axe, out string) {
-	var pr problems
-	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithListener(pr.listen))
+	var pr testtool.Problems
+	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithListener(pr.Listen))
 	defer cancel()
 	ctx, cancelT := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancelT()
@@ -233,9 +193,7 @@ func checkPage(t *testing.T, browserCtx context.Context, file, axe, out string) 
 	if err := os.WriteFile(filepath.Join(out, base+"-print.pdf"), pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	pr.mu.Lock()
-	defer pr.mu.Unlock()
-	for _, p := range pr.list {
+	for _, p := range pr.List() {
 		t.Error(p)
 	}
 }

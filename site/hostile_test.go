@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/internal/testtool"
 	"github.com/chromedp/cdproto/cdp"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -85,8 +86,8 @@ func TestHostileContent(t *testing.T) {
 	}
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
-			var pr problems
-			ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithListener(pr.listen))
+			var pr testtool.Problems
+			ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithListener(pr.Listen))
 			defer cancel()
 			ctx, cancelT := context.WithTimeout(ctx, time.Minute)
 			defer cancelT()
@@ -125,9 +126,7 @@ func TestHostileContent(t *testing.T) {
 			if v.Active > 0 {
 				t.Errorf("%d script, frame or event-handler elements on the page", v.Active)
 			}
-			pr.mu.Lock()
-			defer pr.mu.Unlock()
-			for _, p := range pr.list {
+			for _, p := range pr.List() {
 				t.Error(p)
 			}
 		})

@@ -146,25 +146,6 @@ func relTo(dir, path string) (string, error) {
 	return filepath.ToSlash(rel), nil
 }
 
-// tomlString quotes s as a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
 // assessmentTOML is a new project's file: every key with a comment that
 // says what it does, the optional ones commented out with an example.
 func assessmentTOML(title, client string, date time.Time, rubric string, r *assess.Rubric) string {
@@ -255,7 +236,7 @@ out = "out"
 # recommendation = %q
 # action = "drop"
 # reason = "The client already does this."
-`, tomlString(title), tomlString(client), date.Format("2006-01-02"), tomlString(rubric), strings.Join(dims, ", "), rec)
+`, assess.TOMLString(title), assess.TOMLString(client), date.Format("2006-01-02"), assess.TOMLString(rubric), strings.Join(dims, ", "), rec)
 }
 
 // projectREADME tells what to do next, in the order a consultant does it.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,10 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aiready/aiready/internal/testtool"
 	"github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -96,8 +93,11 @@ func (s *session) page(t *testing.T, name, rubric string, opt Options) *tab {
 		t.Fatal(err)
 	}
 	tb := &tab{t: t, file: file}
+	// The page itself, and the blob: of a saved file, and nothing else.
+	tb.pr.Allow = func(u string) bool { return u == "file://"+file || strings.HasPrefix(u, "blob:") }
+	tb.pr.IgnoreFailedLoads = true
 	var cancel context.CancelFunc
-	tb.ctx, cancel = chromedp.NewContext(s.ctx, chromedp.WithListener(tb.listen))
+	tb.ctx, cancel = chromedp.NewContext(s.ctx, chromedp.WithListener(tb.pr.Listen))
 	t.Cleanup(func() { cancel(); tb.check() })
 	tb.do(chromedp.Navigate("file://"+file), chromedp.WaitReady(chromedp.CSS("html[data-ready]")))
 	var err error
@@ -113,45 +113,11 @@ type tab struct {
 	ctx   context.Context
 	file  string
 	model *model
-	mu    sync.Mutex
-	list  []string
-}
-
-func (tb *tab) add(format string, args ...any) {
-	tb.mu.Lock()
-	defer tb.mu.Unlock()
-	tb.list = append(tb.list, fmt.Sprintf(format, args...))
-}
-
-// listen records console errors and warnings, exceptions and every
-// request that is not the page itself or the blob: of a saved file.
-func (tb *tab) listen(ev any) {
-	switch ev := ev.(type) {
-	case *runtime.EventConsoleAPICalled:
-		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning || ev.Type == runtime.ConsoleAPICalledTypeAssert {
-			var args []string
-			for _, a := range ev.Args {
-				args = append(args, string(a.Value)+a.Description)
-			}
-			tb.add("console.%s: %s", ev.Type, strings.Join(args, " "))
-		}
-	case *runtime.EventExceptionThrown:
-		tb.add("exception: %s %s", ev.ExceptionDetails.Text, ev.ExceptionDetails.Exception.Description)
-	case *log.EventEntryAdded:
-		if ev.Entry.Level == log.EntryLevelError || ev.Entry.Level == log.EntryLevelWarning {
-			tb.add("console %s (%s): %s %s", ev.Entry.Level, ev.Entry.Source, ev.Entry.Text, ev.Entry.URL)
-		}
-	case *network.EventRequestWillBeSent:
-		if u := ev.Request.URL; u != "file://"+tb.file && !strings.HasPrefix(u, "blob:") {
-			tb.add("request: %s", u)
-		}
-	}
+	pr    testtool.Problems
 }
 
 func (tb *tab) check() {
-	tb.mu.Lock()
-	defer tb.mu.Unlock()
-	for _, p := range tb.list {
+	for _, p := range tb.pr.List() {
 		tb.t.Errorf("%s: %s", filepath.Base(tb.file), p)
 	}
 }
