@@ -7,7 +7,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -136,7 +135,7 @@ func TestKillDuringBuild(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(dir, ".out.tmp-*")); len(left) > 0 {
 		t.Errorf("temporary folders left after a good build: %v", left)
 	}
-	fmt.Printf("faults: %d builds killed at random moments (%d finished first); output always whole, old or new\n", killed, finished)
+	figure("faults: %d builds killed at random moments (%d finished first); output always whole, old or new\n", killed, finished)
 }
 
 // TestUnwritableFolder: a build into a folder it cannot write gives one

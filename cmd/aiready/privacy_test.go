@@ -181,7 +181,7 @@ func TestPrivacyEveryOutput(t *testing.T) {
 	if !found {
 		t.Error("results.json does not list the suppressed team")
 	}
-	fmt.Printf("privacy: %d outputs (site pages, report.md, results.json, the PDF text, score as text, JSON and CSV), %d bytes scanned for %d identity values: none found\n", len(texts), scanned, len(secrets))
+	figure("privacy: %d outputs (site pages, report.md, results.json, the PDF text, score as text, JSON and CSV), %d bytes scanned for %d identity values: none found\n", len(texts), scanned, len(secrets))
 }
 
 // TestPrivacyCommentsThreshold: when the whole group is smaller than the
