@@ -12,6 +12,7 @@ import (
 // scores and levels, caps, flags, the action plan and suppressed segments.
 func (s *Scorer) Result() (*Result, error) {
 	r := s.r
+	s.flush()
 	if err := s.checkSegments(); err != nil {
 		return nil, err
 	}

@@ -19,6 +19,9 @@ type Options struct {
 	Comments bool
 }
 
+// plainOnly turns the fast CSV path off, for tests that compare the two.
+var plainOnly bool
+
 // NotStated is the segment value of respondents who left an attribute empty.
 const NotStated = "(not stated)"
 
@@ -44,8 +47,16 @@ type Scorer struct {
 	comments  []Comment
 	unmatched []string
 
-	// scratch for one respondent
+	// chunk is the chunk of lines (see chunkLines) whose float sums the
+	// groups' partial sums hold; -1 before the first respondent.
+	chunk int
+	// fast holds the fast CSV path's caches (fast.go); nil until used.
+	fast *fastState
+
+	// scratch for one respondent: ans holds Add's answers, ap points at
+	// the answer of each question (into ans, or the fast path's caches).
 	ans    []answer
+	ap     []*answer
 	dimSum []float64
 	dimW   []float64
 	dimOK  []bool
@@ -65,19 +76,25 @@ type segment struct {
 // group accumulates one group's figures.
 type group struct {
 	value string // the first spelling seen
+	norm  string // its normal form
 	n     int
 	dims  []stat
 	qs    []qstat
 }
 
+// stat and qstat keep float sums in two parts: p* sums the current chunk
+// of lines from zero, and flush adds it to the total. Sums are then the
+// same bits whether the chunks are scored one after another or in
+// parallel and merged in order (see chunkLines).
 type stat struct {
-	n          int
-	sum, sumSq float64
+	n            int
+	sum, sumSq   float64
+	psum, psumSq float64
 }
 
 type qstat struct {
 	n, skipped, invalid int
-	sumV                float64
+	sumV, psumV         float64
 	counts              []int // by point index (scale) or option index
 }
 
@@ -86,13 +103,17 @@ func NewScorer(r *Rubric, opt Options) *Scorer {
 	if opt.MinGroupSize <= 0 {
 		opt.MinGroupSize = 5
 	}
-	s := &Scorer{r: r, opt: opt, segByKey: map[string]int{}, flags: make([]flagCount, len(r.Flags))}
+	s := &Scorer{r: r, opt: opt, segByKey: map[string]int{}, flags: make([]flagCount, len(r.Flags)), chunk: -1}
 	s.all = s.newGroup("")
 	for _, a := range opt.Segments {
 		s.segs = append(s.segs, &segment{attr: a, byNorm: map[string]*group{}})
 	}
 	n := len(r.Dimensions)
 	s.ans = make([]answer, len(r.Questions))
+	s.ap = make([]*answer, len(r.Questions))
+	for i := range s.ans {
+		s.ap[i] = &s.ans[i]
+	}
 	s.dimSum, s.dimW, s.dimVal = make([]float64, n), make([]float64, n), make([]float64, n)
 	s.dimOK = make([]bool, n)
 	return s
@@ -111,8 +132,12 @@ func (s *Scorer) newGroup(value string) *group {
 	return g
 }
 
-// AddSource scores every respondent of src.
+// AddSource scores every respondent of src. A wide CSV whose columns need
+// no recoding is scored by the fast path (fast.go), on every core, with
+// the same result.
 func (s *Scorer) AddSource(src Source) error {
+	s.flush()
+	s.chunk = -1
 	for _, c := range src.Columns() {
 		if c.Kind == ColumnQuestion {
 			continue
@@ -121,6 +146,15 @@ func (s *Scorer) AddSource(src Source) error {
 			continue
 		}
 		s.unmatched = append(s.unmatched, c.Header)
+	}
+	if ts, ok := src.(*tableSource); ok {
+		if !plainOnly && s.fastOK(ts) {
+			if err := s.addFast(ts); err != nil {
+				return err
+			}
+		} else if cr, ok := ts.rr.(*csvRows); ok {
+			cr.t.keep, cr.t.tail = false, nil
+		}
 	}
 	for {
 		resp, err := src.Next()
@@ -158,6 +192,7 @@ func (s *Scorer) segmentOf(key string) int {
 // the report.
 func (s *Scorer) Add(resp *Respondent) error {
 	r := s.r
+	s.enterChunk(chunkOf(resp.Pos.Line))
 	for i, q := range r.Questions {
 		var c Cell
 		if i < len(resp.Answers) {
@@ -176,14 +211,27 @@ func (s *Scorer) Add(resp *Respondent) error {
 			}
 		}
 		s.ans[i] = a
+		s.ap[i] = &s.ans[i]
 	}
+	// The groups this respondent belongs to.
+	s.groups = append(s.groups[:0], s.all)
+	for i := range s.segs {
+		s.groups = append(s.groups, s.segmentGroup(i, resp))
+	}
+	s.tally()
+	return nil
+}
+
+// tally counts one respondent, whose answers are in s.ap, into s.groups.
+func (s *Scorer) tally() {
+	r := s.r
 	s.rows++
 	// Respondent dimension scores.
 	for d := range s.dimSum {
 		s.dimSum[d], s.dimW[d] = 0, 0
 	}
 	for i, q := range r.Questions {
-		if a := &s.ans[i]; a.state == answerOK && q.Scored() {
+		if a := s.ap[i]; a.state == answerOK && q.Scored() {
 			s.dimSum[q.Dim.Index] += q.Weight * a.v
 			s.dimW[q.Dim.Index] += q.Weight
 		}
@@ -194,16 +242,10 @@ func (s *Scorer) Add(resp *Respondent) error {
 			s.dimVal[d] = 100 * s.dimSum[d] / s.dimW[d]
 		}
 	}
-	// The groups this respondent belongs to.
-	s.groups = append(s.groups[:0], s.all)
-	for i := range s.segs {
-		s.groups = append(s.groups, s.segmentGroup(i, resp))
-	}
 	for _, g := range s.groups {
 		g.add(s)
 	}
 	s.flag()
-	return nil
 }
 
 func (s *Scorer) segmentGroup(idx int, resp *Respondent) *group {
@@ -219,10 +261,16 @@ func (s *Scorer) segmentGroup(idx int, resp *Respondent) *group {
 	if v == "" {
 		v = NotStated
 	}
-	n := Normalize(v)
+	return sg.group(s, v, Normalize(v))
+}
+
+// group returns the group of a value, by its normal form n, creating it
+// with the spelling v when it is new.
+func (sg *segment) group(s *Scorer, v, n string) *group {
 	g := sg.byNorm[n]
 	if g == nil {
 		g = s.newGroup(v)
+		g.norm = n
 		sg.byNorm[n] = g
 		sg.order = append(sg.order, g)
 	}
@@ -235,12 +283,12 @@ func (g *group) add(s *Scorer) {
 		if s.dimOK[d] {
 			st := &g.dims[d]
 			st.n++
-			st.sum += s.dimVal[d]
-			st.sumSq += s.dimVal[d] * s.dimVal[d]
+			st.psum += s.dimVal[d]
+			st.psumSq += s.dimVal[d] * s.dimVal[d]
 		}
 	}
 	for i, q := range s.r.Questions {
-		a := &s.ans[i]
+		a := s.ap[i]
 		qs := &g.qs[i]
 		switch a.state {
 		case answerSkip:
@@ -252,7 +300,7 @@ func (g *group) add(s *Scorer) {
 			if !q.Scored() {
 				continue
 			}
-			qs.sumV += a.v
+			qs.psumV += a.v
 			if q.Type == TypeMulti {
 				for j, on := range a.sel {
 					if on {
@@ -293,7 +341,7 @@ func (s *Scorer) condition(c *Condition) (evaluable, match bool) {
 		}
 		x = s.dimVal[c.dim.Index]
 	} else {
-		a := &s.ans[c.q.Index]
+		a := s.ap[c.q.Index]
 		if a.state != answerOK {
 			return false, false
 		}

@@ -1,0 +1,261 @@
+package assess
+
+import (
+	"bytes"
+	"sort"
+	"unicode/utf8"
+)
+
+// The fast CSV path. A wide CSV export is mostly short unquoted cells
+// drawn from a handful of values ("4", "Agree", a team name), so once the
+// header is matched the rows can be split at commas without encoding/csv,
+// each distinct cell resolved once per question and remembered, and each
+// attribute value interned to its group. Only rows that need nothing more
+// take this path: any quote sends the rest of the input back to
+// encoding/csv (fast_split.go), and so does any layout rule or recoding.
+// It gives exactly what Scorer.Add gives for the same rows: the same
+// counts, the same invalid cells with the same positions, the same first
+// error.
+
+// maxQCache bounds the distinct cells remembered per question; free-text
+// or numeric columns with more values are resolved cell by cell.
+const maxQCache = 64
+
+// fastState is one scorer's view of the input's columns and its caches.
+type fastState struct {
+	name    string
+	comma   byte
+	plans   []colPlan
+	segCols [][]int // per segment: the columns feeding it, in the order Add picks them
+	qc      []qcache
+	segVal  []map[string]*group // per segment: trimmed cell → group
+	touched [][]*group          // per segment: groups met in the current chunk, in order
+	qcol    []int               // per question: the column holding this row's answer, -1 if none
+	ends    []int               // field ends of the current line
+}
+
+type qcache struct {
+	one  [256]uint8 // one-byte cells: index+1 into ents
+	ents []qent
+}
+
+type qent struct {
+	key string
+	a   answer
+}
+
+// fastOK tells whether ts can be scored by the fast path.
+func (s *Scorer) fastOK(ts *tableSource) bool {
+	cr, ok := ts.rr.(*csvRows)
+	if !ok || ts.closed || ts.rec != nil || s.opt.Comments || cr.t.mac || !cr.t.keep {
+		return false
+	}
+	if ts.rules != (rowRules{status: -1, channel: -1, finished: -1, submit: -1, responseType: -1}) {
+		return false
+	}
+	for _, p := range ts.plans {
+		if p.q >= 0 && p.opt != "" {
+			return false // one column per option of a multi question
+		}
+	}
+	return true
+}
+
+// newFastState prepares the column plan of ts for s (a main scorer or
+// one of its workers, each with its own caches).
+func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
+	f := &fastState{name: ts.name, comma: comma, plans: ts.plans,
+		segCols: make([][]int, len(s.segs)), qc: make([]qcache, len(s.r.Questions)),
+		segVal: make([]map[string]*group, len(s.segs)), touched: make([][]*group, len(s.segs)),
+		qcol: make([]int, len(s.r.Questions))}
+	for i := range f.qc {
+		f.qc[i].ents = make([]qent, 0, maxQCache)
+	}
+	for i := range f.segVal {
+		f.segVal[i] = map[string]*group{}
+	}
+	for j, p := range ts.plans {
+		if p.attr != "" {
+			if i := s.segmentOf(p.attr); i >= 0 {
+				f.segCols[i] = append(f.segCols[i], j)
+			}
+		}
+	}
+	// Add takes the attribute name first in sort order that has a value;
+	// of two columns with one name, the later one's value (it overwrote).
+	for _, cols := range f.segCols {
+		sort.Slice(cols, func(a, b int) bool {
+			pa, pb := ts.plans[cols[a]].attr, ts.plans[cols[b]].attr
+			if pa != pb {
+				return pa < pb
+			}
+			return cols[a] > cols[b]
+		})
+	}
+	return f
+}
+
+// lookup resolves a non-empty cell of question i, from the cache if it
+// has been seen before.
+func (s *Scorer) lookup(i int, b []byte) *answer {
+	c := &s.fast.qc[i]
+	if len(b) == 1 {
+		if k := c.one[b[0]]; k > 0 {
+			return &c.ents[k-1].a
+		}
+	} else {
+		for k := range c.ents {
+			if string(b) == c.ents[k].key {
+				return &c.ents[k].a
+			}
+		}
+	}
+	key := string(b)
+	a := s.r.Questions[i].resolve(Cell{Values: []string{key}})
+	if len(c.ents) == cap(c.ents) {
+		s.ans[i] = a
+		return &s.ans[i]
+	}
+	c.ents = append(c.ents, qent{key: key, a: a})
+	if len(b) == 1 {
+		c.one[b[0]] = uint8(len(c.ents))
+	}
+	return &c.ents[len(c.ents)-1].a
+}
+
+var missingAnswer = answer{state: answerMissing}
+
+// scoreLines scores whole lines of a quote-free CSV, the first of which is
+// line number first, as tableSource.Next and Add would.
+func (s *Scorer) scoreLines(data []byte, first int) error {
+	f := s.fast
+	line := first
+	for len(data) > 0 {
+		var l []byte
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			l, data = data[:i], data[i+1:]
+		} else {
+			l, data = data, nil
+		}
+		if n := len(l); n > 0 && l[n-1] == '\r' {
+			l = l[:n-1]
+		}
+		if len(l) > 0 {
+			if err := s.scoreLine(f, l, line); err != nil {
+				return err
+			}
+		}
+		line++
+	}
+	return nil
+}
+
+func (s *Scorer) scoreLine(f *fastState, l []byte, line int) error {
+	ends := f.ends[:0]
+	for i, c := range l {
+		if c == f.comma {
+			ends = append(ends, i)
+		}
+	}
+	ends = append(ends, len(l))
+	f.ends = ends
+	field := func(j int) []byte {
+		start := 0
+		if j > 0 {
+			start = ends[j-1] + 1
+		}
+		return l[start:ends[j]]
+	}
+	pos := func(j int) Position {
+		start := 0
+		if j > 0 {
+			start = ends[j-1] + 1
+		}
+		return Position{File: f.name, Line: line, Col: start + 1}
+	}
+	// A row with no text in any cell is skipped, as tableSource does.
+	blank := true
+	for j := range ends {
+		if len(bytes.TrimSpace(field(j))) > 0 {
+			blank = false
+			break
+		}
+	}
+	if blank {
+		return nil
+	}
+	s.enterChunk(chunkOf(line))
+	for i := range f.qcol {
+		f.qcol[i] = -1
+	}
+	for j, p := range f.plans {
+		if j >= len(ends) {
+			break
+		}
+		if p.q < 0 && p.attr == "" && !p.id {
+			continue
+		}
+		v := field(j)
+		if !utf8.Valid(v) {
+			return checkUTF8(pos(j), string(v))
+		}
+		if p.q >= 0 && len(bytes.TrimSpace(v)) > 0 {
+			f.qcol[p.q] = j
+		}
+	}
+	for i, q := range s.r.Questions {
+		j := f.qcol[i]
+		if j < 0 {
+			s.ap[i] = &missingAnswer
+			continue
+		}
+		a := s.lookup(i, field(j))
+		s.ap[i] = a
+		if a.state == answerInvalid {
+			e := s.invalidAnswer(q, Cell{Values: []string{string(field(j))}, Pos: pos(j)}, a.bad)
+			if s.opt.Strict {
+				return e
+			}
+		}
+	}
+	s.groups = append(s.groups[:0], s.all)
+	for i, sg := range s.segs {
+		var t []byte
+		for _, j := range f.segCols[i] {
+			if j < len(ends) {
+				if t = bytes.TrimSpace(field(j)); len(t) > 0 {
+					break
+				}
+			}
+		}
+		if len(t) == 0 {
+			t = []byte(NotStated)
+		}
+		g := f.segVal[i][string(t)]
+		if g == nil {
+			v := string(t)
+			g = sg.group(s, v, Normalize(v))
+			f.segVal[i][v] = g
+		}
+		if g.n == 0 {
+			f.touched[i] = append(f.touched[i], g)
+		}
+		s.groups = append(s.groups, g)
+	}
+	s.tally()
+	return nil
+}
+
+// resetChunk readies a worker for its next chunk.
+func (s *Scorer) resetChunk() {
+	s.rows, s.invalid, s.reported = 0, 0, nil
+	clear(s.flags)
+	s.all.reset()
+	for i := range s.fast.touched {
+		for _, g := range s.fast.touched[i] {
+			g.reset()
+		}
+		s.fast.touched[i] = s.fast.touched[i][:0]
+	}
+	s.chunk = -1
+}

@@ -1,0 +1,64 @@
+// Command gen writes the benchmark workload: a wide CSV of respondents
+// answering the 32 questions of bench/rubric.toml on its 1-5 scale, with
+// two segment attributes (Role, Team) and about 3% empty cells. The same
+// seed gives the same bytes, so every run of bench/run scores the same file.
+//
+//	go run ./bench/gen -rows 1000000 -seed 1 > answers.csv
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"strconv"
+)
+
+func main() {
+	rows := flag.Int("rows", 1_000_000, "respondents")
+	questions := flag.Int("questions", 32, "questions (bench/rubric.toml has 32)")
+	teams := flag.Int("teams", 40, "distinct values of the Team attribute")
+	roles := flag.Int("roles", 6, "distinct values of the Role attribute")
+	seed := flag.Uint64("seed", 1, "random seed")
+	empty := flag.Float64("empty", 0.03, "share of empty answer cells")
+	flag.Parse()
+	if err := write(os.Stdout, *rows, *questions, *teams, *roles, *seed, *empty); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+func write(f *os.File, rows, questions, teams, roles int, seed uint64, empty float64) error {
+	w := bufio.NewWriterSize(f, 1<<20)
+	rng := rand.New(rand.NewPCG(seed, 0x5eed))
+	w.WriteString("Respondent,Role,Team")
+	for q := 1; q <= questions; q++ {
+		fmt.Fprintf(w, ",q%02d", q)
+	}
+	w.WriteByte('\n')
+	var b []byte
+	for i := 1; i <= rows; i++ {
+		b = append(b[:0], 'R')
+		b = strconv.AppendInt(b, int64(i), 10)
+		b = append(b, ",Role "...)
+		b = strconv.AppendInt(b, int64(1+rng.IntN(roles)), 10)
+		b = append(b, ",Team "...)
+		b = strconv.AppendInt(b, int64(1+rng.IntN(teams)), 10)
+		// Each respondent leans one way, so groups differ and flags can rise.
+		lean := rng.IntN(3)
+		for range questions {
+			b = append(b, ',')
+			if rng.Float64() < empty {
+				continue
+			}
+			p := 1 + rng.IntN(3) + lean
+			b = append(b, byte('0'+p))
+		}
+		b = append(b, '\n')
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	return w.Flush()
+}
