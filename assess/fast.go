@@ -31,6 +31,7 @@ type fastState struct {
 	segVal  []map[string]*group // per segment: trimmed cell → group
 	touched [][]*group          // per segment: groups met in the current chunk, in order
 	qcol    []int               // per question: the column holding this row's answer, -1 if none
+	starts  []int               // field starts of the current line
 	ends    []int               // field ends of the current line
 }
 
@@ -151,32 +152,20 @@ func (s *Scorer) scoreLines(data []byte, first int) error {
 }
 
 func (s *Scorer) scoreLine(f *fastState, l []byte, line int) error {
-	ends := f.ends[:0]
+	starts, ends := append(f.starts[:0], 0), f.ends[:0]
 	for i, c := range l {
 		if c == f.comma {
 			ends = append(ends, i)
+			starts = append(starts, i+1)
 		}
 	}
 	ends = append(ends, len(l))
-	f.ends = ends
-	field := func(j int) []byte {
-		start := 0
-		if j > 0 {
-			start = ends[j-1] + 1
-		}
-		return l[start:ends[j]]
-	}
-	pos := func(j int) Position {
-		start := 0
-		if j > 0 {
-			start = ends[j-1] + 1
-		}
-		return Position{File: f.name, Line: line, Col: start + 1}
-	}
+	f.starts, f.ends = starts, ends
+	pos := func(j int) Position { return Position{File: f.name, Line: line, Col: starts[j] + 1} }
 	// A row with no text in any cell is skipped, as tableSource does.
 	blank := true
 	for j := range ends {
-		if len(bytes.TrimSpace(field(j))) > 0 {
+		if hasText(l[starts[j]:ends[j]]) {
 			blank = false
 			break
 		}
@@ -185,34 +174,32 @@ func (s *Scorer) scoreLine(f *fastState, l []byte, line int) error {
 		return nil
 	}
 	s.enterChunk(chunkOf(line))
-	for i := range f.qcol {
-		f.qcol[i] = -1
+	qcol := f.qcol
+	for i := range qcol {
+		qcol[i] = -1
 	}
-	for j, p := range f.plans {
-		if j >= len(ends) {
-			break
-		}
+	for j, p := range f.plans[:min(len(f.plans), len(ends))] {
 		if p.q < 0 && p.attr == "" && !p.id {
 			continue
 		}
-		v := field(j)
-		if !utf8.Valid(v) {
+		v := l[starts[j]:ends[j]]
+		if !validUTF8(v) {
 			return checkUTF8(pos(j), string(v))
 		}
-		if p.q >= 0 && len(bytes.TrimSpace(v)) > 0 {
-			f.qcol[p.q] = j
+		if p.q >= 0 && hasText(v) {
+			qcol[p.q] = j
 		}
 	}
-	for i, q := range s.r.Questions {
-		j := f.qcol[i]
+	for i, j := range qcol {
 		if j < 0 {
 			s.ap[i] = &missingAnswer
 			continue
 		}
-		a := s.lookup(i, field(j))
+		v := l[starts[j]:ends[j]]
+		a := s.lookup(i, v)
 		s.ap[i] = a
 		if a.state == answerInvalid {
-			e := s.invalidAnswer(q, Cell{Values: []string{string(field(j))}, Pos: pos(j)}, a.bad)
+			e := s.invalidAnswer(s.r.Questions[i], Cell{Values: []string{string(v)}, Pos: pos(j)}, a.bad)
 			if s.opt.Strict {
 				return e
 			}
@@ -223,13 +210,13 @@ func (s *Scorer) scoreLine(f *fastState, l []byte, line int) error {
 		var t []byte
 		for _, j := range f.segCols[i] {
 			if j < len(ends) {
-				if t = bytes.TrimSpace(field(j)); len(t) > 0 {
+				if t = bytes.TrimSpace(l[starts[j]:ends[j]]); len(t) > 0 {
 					break
 				}
 			}
 		}
 		if len(t) == 0 {
-			t = []byte(NotStated)
+			t = notStated
 		}
 		g := f.segVal[i][string(t)]
 		if g == nil {
@@ -244,6 +231,27 @@ func (s *Scorer) scoreLine(f *fastState, l []byte, line int) error {
 	}
 	s.tally()
 	return nil
+}
+
+var notStated = []byte(NotStated)
+
+// hasText tells whether a cell holds more than white space, as
+// strings.TrimSpace sees it.
+func hasText(v []byte) bool {
+	if len(v) > 0 && v[0] > ' ' && v[0] < utf8.RuneSelf {
+		return true
+	}
+	return len(bytes.TrimSpace(v)) > 0
+}
+
+// validUTF8 is utf8.Valid with a shortcut for the short ASCII cells that
+// most answers are.
+func validUTF8(v []byte) bool {
+	var or byte
+	for _, c := range v {
+		or |= c
+	}
+	return or < utf8.RuneSelf || utf8.Valid(v)
 }
 
 // resetChunk readies a worker for its next chunk.

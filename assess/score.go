@@ -57,11 +57,19 @@ type Scorer struct {
 	// the answer of each question (into ans, or the fast path's caches).
 	ans    []answer
 	ap     []*answer
+	qi     []qinfo
 	dimSum []float64
 	dimW   []float64
 	dimOK  []bool
 	dimVal []float64
 	groups []*group
+}
+
+// qinfo is what scoring needs of a question, kept together.
+type qinfo struct {
+	dim           int
+	w             float64
+	scored, multi bool
 }
 
 type flagCount struct{ matches, evaluable int }
@@ -111,8 +119,13 @@ func NewScorer(r *Rubric, opt Options) *Scorer {
 	n := len(r.Dimensions)
 	s.ans = make([]answer, len(r.Questions))
 	s.ap = make([]*answer, len(r.Questions))
-	for i := range s.ans {
+	for i, q := range r.Questions {
 		s.ap[i] = &s.ans[i]
+		qi := qinfo{w: q.Weight, scored: q.Scored(), multi: q.Type == TypeMulti}
+		if q.Dim != nil {
+			qi.dim = q.Dim.Index
+		}
+		s.qi = append(s.qi, qi)
 	}
 	s.dimSum, s.dimW, s.dimVal = make([]float64, n), make([]float64, n), make([]float64, n)
 	s.dimOK = make([]bool, n)
@@ -230,10 +243,11 @@ func (s *Scorer) tally() {
 	for d := range s.dimSum {
 		s.dimSum[d], s.dimW[d] = 0, 0
 	}
-	for i, q := range r.Questions {
-		if a := s.ap[i]; a.state == answerOK && q.Scored() {
-			s.dimSum[q.Dim.Index] += q.Weight * a.v
-			s.dimW[q.Dim.Index] += q.Weight
+	for i := range s.qi {
+		qi := &s.qi[i]
+		if a := s.ap[i]; a.state == answerOK && qi.scored {
+			s.dimSum[qi.dim] += qi.w * a.v
+			s.dimW[qi.dim] += qi.w
 		}
 	}
 	for d, dim := range r.Dimensions {
@@ -287,9 +301,11 @@ func (g *group) add(s *Scorer) {
 			st.psumSq += s.dimVal[d] * s.dimVal[d]
 		}
 	}
-	for i, q := range s.r.Questions {
-		a := s.ap[i]
-		qs := &g.qs[i]
+	qss := g.qs[:len(s.qi)]
+	ap := s.ap[:len(s.qi)]
+	for i := range s.qi {
+		a := ap[i]
+		qs := &qss[i]
 		switch a.state {
 		case answerSkip:
 			qs.skipped++
@@ -297,11 +313,11 @@ func (g *group) add(s *Scorer) {
 			qs.invalid++
 		case answerOK:
 			qs.n++
-			if !q.Scored() {
+			if !s.qi[i].scored {
 				continue
 			}
 			qs.psumV += a.v
-			if q.Type == TypeMulti {
+			if s.qi[i].multi {
 				for j, on := range a.sel {
 					if on {
 						qs.counts[j]++

@@ -22,14 +22,15 @@ func main() {
 	roles := flag.Int("roles", 6, "distinct values of the Role attribute")
 	seed := flag.Uint64("seed", 1, "random seed")
 	empty := flag.Float64("empty", 0.03, "share of empty answer cells")
+	cycle := flag.Bool("cycle", false, "give respondent i team i mod teams, so that every team has as many (for bench/run's site)")
 	flag.Parse()
-	if err := write(os.Stdout, *rows, *questions, *teams, *roles, *seed, *empty); err != nil {
+	if err := write(os.Stdout, *rows, *questions, *teams, *roles, *seed, *empty, *cycle); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func write(f *os.File, rows, questions, teams, roles int, seed uint64, empty float64) error {
+func write(f *os.File, rows, questions, teams, roles int, seed uint64, empty float64, cycle bool) error {
 	w := bufio.NewWriterSize(f, 1<<20)
 	rng := rand.New(rand.NewPCG(seed, 0x5eed))
 	w.WriteString("Respondent,Role,Team")
@@ -44,7 +45,11 @@ func write(f *os.File, rows, questions, teams, roles int, seed uint64, empty flo
 		b = append(b, ",Role "...)
 		b = strconv.AppendInt(b, int64(1+rng.IntN(roles)), 10)
 		b = append(b, ",Team "...)
-		b = strconv.AppendInt(b, int64(1+rng.IntN(teams)), 10)
+		team := rng.IntN(teams)
+		if cycle {
+			team = i % teams
+		}
+		b = strconv.AppendInt(b, int64(1+team), 10)
 		// Each respondent leans one way, so groups differ and flags can rise.
 		lean := rng.IntN(3)
 		for range questions {
