@@ -213,3 +213,28 @@ func TestFastPathChunks(t *testing.T) {
 	// the order they are added in.
 	check("bench", benchCSV(4*chunkLines, 32, 2), benchRubric(t), Options{Segments: []string{"Role", "Team"}})
 }
+
+// FuzzFastCSV compares the fast scanner with encoding/csv: any body under
+// a known header must score the same both ways, errors included, with
+// the body repeated so that it spans chunks.
+func FuzzFastCSV(f *testing.F) {
+	f.Add([]byte("R1,T1,Lead,Agree,3,Speed,\n"), uint8(1))
+	f.Add([]byte("R1, T1 ,,agree,,Cut headcount and cost\r\n\n,,,\n"), uint8(3))
+	f.Add([]byte("R2,T\xff,Lead,x,9,\"q\"\"\",\n"), uint8(2))
+	f.Add([]byte("R3,T2;Lead;Agree\rR4,T3,Staff, Disagree ,1,Speed,X,extra\n"), uint8(1))
+	f.Add([]byte("R5,T1\nR6,\"T\n2\",Lead,Agree,3,Speed\n"), uint8(200))
+	rb := readerRubric(f)
+	const header = "Respondent ID,Team,Role,Customer-first judgement,AIQ2,What is the main goal of your AI programme?,Team\n"
+	f.Fuzz(func(t *testing.T, body []byte, reps uint8) {
+		if len(body) == 0 || len(body)*int(reps) > 1<<20 {
+			return
+		}
+		data := append([]byte(header), bytes.Repeat(body, int(reps))...)
+		for _, opt := range []Options{{Segments: []string{"Team", "Role"}}, {Strict: true}} {
+			plain, fast := scoreBoth(t, "fuzz.csv", data, rb, opt, ReadOptions{})
+			if plain != fast {
+				t.Fatalf("%+v: fast path differs\nplain: %.500s\nfast:  %.500s", opt, plain, fast)
+			}
+		}
+	})
+}
