@@ -30,10 +30,17 @@ type fastState struct {
 	qc      []qcache
 	segVal  []map[string]*group // per segment: trimmed cell → group
 	touched [][]*group          // per segment: groups met in the current chunk, in order
-	qcol    []int               // per question: the column holding this row's answer, -1 if none
+	qcol    []int               // per question: its column (fastOK allows one), -1 if none
+	colQ    []int32             // per column: its question, colCheck or colUnused
 	starts  []int               // field starts of the current line
 	ends    []int               // field ends of the current line
 }
+
+// Column kinds in fastState.colQ besides question indexes.
+const (
+	colCheck  = -1 // an attribute or id: only checked to be UTF-8
+	colUnused = -2
+)
 
 type qcache struct {
 	one  [256]uint8 // one-byte cells: index+1 into ents
@@ -54,10 +61,15 @@ func (s *Scorer) fastOK(ts *tableSource) bool {
 	if ts.rules != (rowRules{status: -1, channel: -1, finished: -1, submit: -1, responseType: -1}) {
 		return false
 	}
+	seen := map[int]bool{}
 	for _, p := range ts.plans {
 		if p.q >= 0 && p.opt != "" {
 			return false // one column per option of a multi question
 		}
+		if p.q >= 0 && seen[p.q] {
+			return false // two columns answer one question: the later wins
+		}
+		seen[p.q] = true
 	}
 	return true
 }
@@ -75,7 +87,18 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 	for i := range f.segVal {
 		f.segVal[i] = map[string]*group{}
 	}
+	for i := range f.qcol {
+		f.qcol[i] = -1
+	}
 	for j, p := range ts.plans {
+		k := int32(colUnused)
+		switch {
+		case p.q >= 0:
+			f.qcol[p.q], k = j, int32(p.q)
+		case p.attr != "" || p.id:
+			k = colCheck
+		}
+		f.colQ = append(f.colQ, k)
 		if p.attr != "" {
 			if i := s.segmentOf(p.attr); i >= 0 {
 				f.segCols[i] = append(f.segCols[i], j)
@@ -96,8 +119,8 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 	return f
 }
 
-// lookup resolves a non-empty cell of question i, from the cache if it
-// has been seen before.
+// lookup resolves a cell of question i, from the cache if it has been
+// seen before. It returns nil for a cell that is not valid UTF-8.
 func (s *Scorer) lookup(i int, b []byte) *answer {
 	c := &s.fast.qc[i]
 	if len(b) == 1 {
@@ -111,8 +134,14 @@ func (s *Scorer) lookup(i int, b []byte) *answer {
 			}
 		}
 	}
+	if !validUTF8(b) {
+		return nil
+	}
 	key := string(b)
-	a := s.r.Questions[i].resolve(Cell{Values: []string{key}})
+	a := missingAnswer
+	if hasText(b) {
+		a = s.r.Questions[i].resolve(Cell{Values: []string{key}})
+	}
 	if len(c.ents) == cap(c.ents) {
 		s.ans[i] = a
 		return &s.ans[i]
@@ -130,6 +159,11 @@ var missingAnswer = answer{state: answerMissing}
 // line number first, as tableSource.Next and Add would.
 func (s *Scorer) scoreLines(data []byte, first int) error {
 	f := s.fast
+	for i, j := range f.qcol {
+		if j < 0 {
+			s.ap[i] = &missingAnswer
+		}
+	}
 	line := first
 	for len(data) > 0 {
 		var l []byte
@@ -174,31 +208,45 @@ func (s *Scorer) scoreLine(f *fastState, l []byte, line int) error {
 		return nil
 	}
 	s.enterChunk(chunkOf(line))
-	qcol := f.qcol
-	for i := range qcol {
-		qcol[i] = -1
-	}
-	for j, p := range f.plans[:min(len(f.plans), len(ends))] {
-		if p.q < 0 && p.attr == "" && !p.id {
+	// Cells in column order, as tableSource.respondent checks them; the
+	// invalid answers after, in question order, as Add reports them.
+	invalid := false
+	for j, q := range f.colQ[:min(len(f.colQ), len(ends))] {
+		if q == colUnused {
 			continue
 		}
 		v := l[starts[j]:ends[j]]
-		if !validUTF8(v) {
-			return checkUTF8(pos(j), string(v))
-		}
-		if p.q >= 0 && hasText(v) {
-			qcol[p.q] = j
-		}
-	}
-	for i, j := range qcol {
-		if j < 0 {
-			s.ap[i] = &missingAnswer
+		if q < 0 { // an attribute or the respondent id
+			if !validUTF8(v) {
+				return checkUTF8(pos(j), string(v))
+			}
 			continue
 		}
-		v := l[starts[j]:ends[j]]
-		a := s.lookup(i, v)
-		s.ap[i] = a
-		if a.state == answerInvalid {
+		var a *answer
+		switch c := &f.qc[q]; {
+		case len(v) == 0:
+			a = &missingAnswer
+		case len(v) == 1 && c.one[v[0]] > 0:
+			a = &c.ents[c.one[v[0]]-1].a
+			invalid = invalid || a.state == answerInvalid
+		default:
+			if a = s.lookup(int(q), v); a == nil {
+				return checkUTF8(pos(j), string(v))
+			}
+			invalid = invalid || a.state == answerInvalid
+		}
+		s.ap[q] = a
+	}
+	// A short row leaves the questions of its missing columns unanswered.
+	for _, q := range f.colQ[min(len(f.colQ), len(ends)):] {
+		if q >= 0 {
+			s.ap[q] = &missingAnswer
+		}
+	}
+	for i, a := range s.ap {
+		if invalid && a.state == answerInvalid {
+			j := f.qcol[i]
+			v := l[starts[j]:ends[j]]
 			e := s.invalidAnswer(s.r.Questions[i], Cell{Values: []string{string(v)}, Pos: pos(j)}, a.bad)
 			if s.opt.Strict {
 				return e

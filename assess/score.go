@@ -58,6 +58,7 @@ type Scorer struct {
 	ans    []answer
 	ap     []*answer
 	qi     []qinfo
+	nflat  int
 	dimSum []float64
 	dimW   []float64
 	dimOK  []bool
@@ -70,6 +71,10 @@ type qinfo struct {
 	dim           int
 	w             float64
 	scored, multi bool
+	// single: a scored scale or choice question, whose answers are
+	// counted only in the counts (its n is their sum).
+	single  bool
+	off, nc int // its counts in group.flat
 }
 
 type flagCount struct{ matches, evaluable int }
@@ -88,6 +93,7 @@ type group struct {
 	n     int
 	dims  []stat
 	qs    []qstat
+	flat  []int // the counts of every question, one after another
 }
 
 // stat and qstat keep float sums in two parts: p* sums the current chunk
@@ -102,8 +108,8 @@ type stat struct {
 
 type qstat struct {
 	n, skipped, invalid int
-	sumV, psumV         float64
-	counts              []int // by point index (scale) or option index
+	sumV, psumV         float64 // multi questions only
+	counts              []int   // by point index (scale) or option index
 }
 
 // NewScorer returns a Scorer for r.
@@ -112,7 +118,6 @@ func NewScorer(r *Rubric, opt Options) *Scorer {
 		opt.MinGroupSize = 5
 	}
 	s := &Scorer{r: r, opt: opt, segByKey: map[string]int{}, flags: make([]flagCount, len(r.Flags)), chunk: -1}
-	s.all = s.newGroup("")
 	for _, a := range opt.Segments {
 		s.segs = append(s.segs, &segment{attr: a, byNorm: map[string]*group{}})
 	}
@@ -121,12 +126,21 @@ func NewScorer(r *Rubric, opt Options) *Scorer {
 	s.ap = make([]*answer, len(r.Questions))
 	for i, q := range r.Questions {
 		s.ap[i] = &s.ans[i]
-		qi := qinfo{w: q.Weight, scored: q.Scored(), multi: q.Type == TypeMulti}
+		qi := qinfo{w: q.Weight, scored: q.Scored(), multi: q.Type == TypeMulti, off: s.nflat}
+		qi.single = qi.scored && !qi.multi
 		if q.Dim != nil {
 			qi.dim = q.Dim.Index
 		}
+		switch q.Type {
+		case TypeScale:
+			qi.nc = len(q.ScaleDef.Points)
+		case TypeChoice, TypeMulti:
+			qi.nc = len(q.Options)
+		}
+		s.nflat += qi.nc
 		s.qi = append(s.qi, qi)
 	}
+	s.all = s.newGroup("")
 	s.dimSum, s.dimW, s.dimVal = make([]float64, n), make([]float64, n), make([]float64, n)
 	s.dimOK = make([]bool, n)
 	return s
@@ -134,13 +148,12 @@ func NewScorer(r *Rubric, opt Options) *Scorer {
 
 func (s *Scorer) newGroup(value string) *group {
 	g := &group{value: value, dims: make([]stat, len(s.r.Dimensions)), qs: make([]qstat, len(s.r.Questions))}
-	for i, q := range s.r.Questions {
-		switch q.Type {
-		case TypeScale:
-			g.qs[i].counts = make([]int, len(q.ScaleDef.Points))
-		case TypeChoice, TypeMulti:
-			g.qs[i].counts = make([]int, len(q.Options))
-		}
+	// Every question's counts share one array, which tally indexes
+	// directly (qinfo.off).
+	g.flat = make([]int, s.nflat)
+	for i := range s.r.Questions {
+		qi := &s.qi[i]
+		g.qs[i].counts = g.flat[qi.off : qi.off+qi.nc : qi.off+qi.nc]
 	}
 	return g
 }
@@ -259,7 +272,49 @@ func (s *Scorer) tally() {
 	for _, g := range s.groups {
 		g.add(s)
 	}
+	// The answers, question by question for all the groups at once; a
+	// scale or choice answer, the bulk of the work, is one count.
+	for i := range s.qi {
+		qi := &s.qi[i]
+		a := s.ap[i]
+		switch {
+		case a.state == answerMissing:
+		case a.state == answerOK && qi.single:
+			k := qi.off + a.idx
+			for _, g := range s.groups {
+				g.flat[k]++
+			}
+		default:
+			for _, g := range s.groups {
+				g.answer(i, qi, a)
+			}
+		}
+	}
 	s.flag()
+}
+
+// answer counts a skipped, invalid, multi or text answer to question i.
+func (g *group) answer(i int, qi *qinfo, a *answer) {
+	qs := &g.qs[i]
+	switch a.state {
+	case answerSkip:
+		qs.skipped++
+	case answerInvalid:
+		qs.invalid++
+	case answerOK:
+		qs.n++
+		if qi.multi {
+			// A multi answer's value depends on the whole selection;
+			// a single answer's is its point's, so the mean of those
+			// comes from the counts (questionResults).
+			qs.psumV += a.v
+			for j, on := range a.sel {
+				if on {
+					qs.counts[j]++
+				}
+			}
+		}
+	}
 }
 
 func (s *Scorer) segmentGroup(idx int, resp *Respondent) *group {
@@ -299,33 +354,6 @@ func (g *group) add(s *Scorer) {
 			st.n++
 			st.psum += s.dimVal[d]
 			st.psumSq += s.dimVal[d] * s.dimVal[d]
-		}
-	}
-	qss := g.qs[:len(s.qi)]
-	ap := s.ap[:len(s.qi)]
-	for i := range s.qi {
-		a := ap[i]
-		qs := &qss[i]
-		switch a.state {
-		case answerSkip:
-			qs.skipped++
-		case answerInvalid:
-			qs.invalid++
-		case answerOK:
-			qs.n++
-			if !s.qi[i].scored {
-				continue
-			}
-			qs.psumV += a.v
-			if s.qi[i].multi {
-				for j, on := range a.sel {
-					if on {
-						qs.counts[j]++
-					}
-				}
-			} else {
-				qs.counts[a.idx]++
-			}
 		}
 	}
 }
