@@ -50,8 +50,8 @@ func BenchmarkScoreCSV(b *testing.B) {
 		name string
 		rows int
 	}{{"10k", 10_000}, {"100k", 100_000}, {"1M", 1_000_000}} {
-		data := benchCSV(n.rows, 32, 1)
 		b.Run("rows="+n.name, func(b *testing.B) {
+			data := benchCSV(n.rows, 32, 1)
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
