@@ -145,10 +145,13 @@ func newPipeline(s *Scorer, ts *tableSource, comma byte) *pipeline {
 	if p.n < 2 {
 		return p
 	}
-	p.work = make(chan *fastJob, p.n)
-	p.order = make(chan *fastJob, p.n+1)
-	p.accs = make(chan *Scorer, p.n+3)
-	for range p.n + 3 {
+	// Every job is in order (at most n) or being merged (one) while it
+	// holds a scorer, so n+2 scorers never run out; few jobs in flight
+	// keep few chunk buffers in memory.
+	p.work = make(chan *fastJob)
+	p.order = make(chan *fastJob, p.n)
+	p.accs = make(chan *Scorer, p.n+2)
+	for range p.n + 2 {
 		w := NewScorer(s.r, s.opt)
 		w.fast = w.newFastState(ts, comma)
 		p.accs <- w
