@@ -42,8 +42,10 @@ const (
 	colUnused = -2
 )
 
+// qcache is allocated as it fills, since a rubric may have thousands of
+// questions and every worker has its own.
 type qcache struct {
-	one  [256]uint8 // one-byte cells: index+1 into ents
+	one  *[256]uint8 // one-byte cells: index+1 into ents
 	ents []qent
 }
 
@@ -81,9 +83,6 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		segCols: make([][]int, len(s.segs)), qc: make([]qcache, len(s.r.Questions)),
 		segVal: make([]map[string]*group, len(s.segs)), touched: make([][]*group, len(s.segs)),
 		qcol: make([]int, len(s.r.Questions))}
-	for i := range f.qc {
-		f.qc[i].ents = make([]qent, 0, maxQCache)
-	}
 	for i := range f.segVal {
 		f.segVal[i] = map[string]*group{}
 	}
@@ -124,8 +123,8 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 func (s *Scorer) lookup(i int, b []byte) *answer {
 	c := &s.fast.qc[i]
 	if len(b) == 1 {
-		if k := c.one[b[0]]; k > 0 {
-			return &c.ents[k-1].a
+		if c.one != nil && c.one[b[0]] > 0 {
+			return &c.ents[c.one[b[0]]-1].a
 		}
 	} else {
 		for k := range c.ents {
@@ -142,12 +141,17 @@ func (s *Scorer) lookup(i int, b []byte) *answer {
 	if hasText(b) {
 		a = s.r.Questions[i].resolve(Cell{Values: []string{key}})
 	}
-	if len(c.ents) == cap(c.ents) {
+	if len(c.ents) == maxQCache {
 		s.ans[i] = a
 		return &s.ans[i]
 	}
+	// Growing ents moves its answers: only this question's pointer, taken
+	// below, is in use for this row.
 	c.ents = append(c.ents, qent{key: key, a: a})
 	if len(b) == 1 {
+		if c.one == nil {
+			c.one = new([256]uint8)
+		}
 		c.one[b[0]] = uint8(len(c.ents))
 	}
 	return &c.ents[len(c.ents)-1].a
@@ -226,7 +230,7 @@ func (s *Scorer) scoreLine(f *fastState, l []byte, line int) error {
 		switch c := &f.qc[q]; {
 		case len(v) == 0:
 			a = &missingAnswer
-		case len(v) == 1 && c.one[v[0]] > 0:
+		case len(v) == 1 && c.one != nil && c.one[v[0]] > 0:
 			a = &c.ents[c.one[v[0]]-1].a
 			invalid = invalid || a.state == answerInvalid
 		default:
