@@ -13,6 +13,7 @@ import (
 // scores and levels, caps, flags, the action plan and suppressed segments.
 func (s *Scorer) Result() (*Result, error) {
 	r := s.r
+	s.flush()
 	if err := s.checkSegments(); err != nil {
 		return nil, err
 	}
@@ -115,7 +116,7 @@ func (s *Scorer) questionResults(g *group) []QuestionResult {
 	out := make([]QuestionResult, len(s.r.Questions))
 	for i, q := range s.r.Questions {
 		qs := g.qs[i]
-		qr := QuestionResult{ID: q.ID, N: qs.n, Skipped: qs.skipped, Invalid: qs.invalid}
+		qr := QuestionResult{ID: q.ID, N: qs.answered(q), Skipped: qs.skipped, Invalid: qs.invalid}
 		if q.Scored() {
 			qr.Counts = map[string]int{}
 			for j, c := range qs.counts {
@@ -123,8 +124,8 @@ func (s *Scorer) questionResults(g *group) []QuestionResult {
 					qr.Counts[countKey(q, j)] = c
 				}
 			}
-			if qs.n > 0 {
-				m := qs.sumV / float64(qs.n)
+			if qr.N > 0 {
+				m := qs.meanValue(q)
 				qr.MeanValue = &m
 			}
 		}
@@ -304,4 +305,41 @@ func tCritical(df int) float64 {
 		return 1.980 + (2.000-1.980)*float64(120-df)/60
 	}
 	return 1.960
+}
+
+// meanValue is the mean answer value of a question answered qs.n times.
+// For scale and choice questions it is worked out from the integer
+// counts, in answer order, so that it does not depend on the order the
+// respondents came in (nor on how the input was split to be scored).
+func (qs *qstat) meanValue(q *Question) float64 {
+	if q.Type == TypeMulti {
+		return qs.sumV / float64(qs.n)
+	}
+	var sum float64
+	for j, c := range qs.counts {
+		if c > 0 {
+			sum += float64(c) * q.value(countPoints(q, j))
+		}
+	}
+	return sum / float64(qs.answered(q))
+}
+
+// answered is how many answered the question: for scale and choice
+// questions, the sum of the counts (tally keeps no n of its own for them).
+func (qs *qstat) answered(q *Question) int {
+	if q.Type == TypeScale || q.Type == TypeChoice {
+		n := 0
+		for _, c := range qs.counts {
+			n += c
+		}
+		return n
+	}
+	return qs.n
+}
+
+func countPoints(q *Question, j int) float64 {
+	if q.Type == TypeScale {
+		return q.ScaleDef.Points[j]
+	}
+	return q.Options[j].Points
 }

@@ -43,7 +43,16 @@ func newCSVRows(name string, br *bufio.Reader) (*csvRows, error) {
 	if nul {
 		return nil, Errorf(Position{File: name, Line: 1, Col: 1}, "the header line holds NUL bytes: this is not a UTF-8 text file (UTF-16 without a byte order mark?); save it as CSV UTF-8")
 	}
-	t := &csvTracker{r: br, name: name, comma: comma, mac: mac, line: 1, col: 1}
+	c := newCSVRowsAt(name, br, comma, mac, 1)
+	// Keep what encoding/csv has read ahead, for the fast path to take
+	// over after the header (see unread).
+	c.t.keep = !mac
+	return c, nil
+}
+
+// newCSVRowsAt reads records from r, whose first byte is on line line.
+func newCSVRowsAt(name string, r io.Reader, comma byte, mac bool, line int) *csvRows {
+	t := &csvTracker{r: r, name: name, comma: comma, mac: mac, line: line, col: 1}
 	cr := csv.NewReader(t)
 	cr.Comma = rune(comma)
 	cr.FieldsPerRecord = -1
@@ -51,7 +60,7 @@ func newCSVRows(name string, br *bufio.Reader) (*csvRows, error) {
 	// LazyQuotes accepts a quote inside an unquoted field (5'10"), common
 	// in hand-made files; csvTracker still reports a quote never closed.
 	cr.LazyQuotes = true
-	return &csvRows{name: name, cr: cr, t: t}, nil
+	return &csvRows{name: name, cr: cr, t: t, off: line - 1}
 }
 
 // sniffCSV looks at the header line: the delimiter is whichever of comma,
@@ -95,6 +104,20 @@ type csvRows struct {
 	name string
 	cr   *csv.Reader
 	t    *csvTracker
+	off  int // lines before the first line given to cr
+}
+
+// unread returns the bytes that encoding/csv has read ahead of the records
+// it returned, and the line the first of them is on; ok is false when they
+// were not kept or the input has failed.
+func (c *csvRows) unread() (rest []byte, line int, ok bool) {
+	t := c.t
+	n := t.delivered - c.cr.InputOffset()
+	if !t.keep || t.err != nil || n < 0 || n > int64(len(t.tail)) {
+		return nil, 0, false
+	}
+	rest = bytes.Clone(t.tail[int64(len(t.tail))-n:])
+	return rest, t.line - bytes.Count(rest, []byte{'\n'}), true
 }
 
 func (c *csvRows) read(row *tableRow) error {
@@ -106,7 +129,7 @@ func (c *csvRows) read(row *tableRow) error {
 	row.pos = row.pos[:0]
 	for i := range rec {
 		line, col := c.cr.FieldPos(i)
-		row.pos = append(row.pos, Position{File: c.name, Line: line, Col: col})
+		row.pos = append(row.pos, Position{File: c.name, Line: line + c.off, Col: col})
 	}
 	row.line = row.pos[0].Line
 	return nil
@@ -124,7 +147,7 @@ func (c *csvRows) error(err error) error {
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		pos := Position{File: c.name, Line: max(pe.Line, 1), Col: max(pe.Column, 1)}
+		pos := Position{File: c.name, Line: max(pe.Line, 1) + c.off, Col: max(pe.Column, 1)}
 		switch {
 		case errors.Is(pe.Err, csv.ErrQuote):
 			return &Error{Pos: pos, Msg: "unbalanced quote in field; a quote inside a quoted field must be doubled (\"\")", Err: err}
@@ -154,7 +177,17 @@ type csvTracker struct {
 	recStart  Position
 	recLen    int
 	err       error
+
+	// keep makes Read keep the last bytes it gave (tail) and count them
+	// (delivered), until the fast path takes over or is ruled out.
+	keep      bool
+	tail      []byte
+	delivered int64
 }
+
+// maxTail is more than encoding/csv's read-ahead buffer (4096 bytes); the
+// tail is cut back to it when it has grown to twice that.
+const maxTail = 16 << 10
 
 const (
 	csvStart   = iota // at the start of a field
@@ -170,6 +203,13 @@ func (t *csvTracker) Read(p []byte) (int, error) {
 	}
 	n, err := t.r.Read(p)
 	t.scan(p[:n])
+	if t.keep {
+		t.delivered += int64(n)
+		t.tail = append(t.tail, p[:n]...)
+		if len(t.tail) > 2*maxTail {
+			t.tail = append(t.tail[:0], t.tail[len(t.tail)-maxTail:]...)
+		}
+	}
 	if t.err != nil {
 		return n, t.err
 	}

@@ -19,6 +19,9 @@ type Options struct {
 	Comments bool
 }
 
+// plainOnly turns the fast CSV path off, for tests that compare the two.
+var plainOnly bool
+
 // NotStated is the segment value of respondents who left an attribute empty.
 const NotStated = "(not stated)"
 
@@ -45,8 +48,18 @@ type Scorer struct {
 	unmatched []string
 	excluded  map[string]int // responses a source left out, by reason
 
-	// scratch for one respondent
+	// chunk is the chunk of lines (see chunkLines) whose float sums the
+	// groups' partial sums hold; -1 before the first respondent.
+	chunk int
+	// fast holds the fast CSV path's caches (fast.go); nil until used.
+	fast *fastState
+
+	// scratch for one respondent: ans holds Add's answers, ap points at
+	// the answer of each question (into ans, or the fast path's caches).
 	ans    []answer
+	ap     []*answer
+	qi     []qinfo
+	nflat  int
 	dimSum []float64
 	dimW   []float64
 	dimOK  []bool
@@ -66,20 +79,27 @@ type segment struct {
 // group accumulates one group's figures.
 type group struct {
 	value string // the first spelling seen
+	norm  string // its normal form
 	n     int
 	dims  []stat
 	qs    []qstat
+	flat  []int // the counts of every question, one after another
 }
 
+// stat and qstat keep float sums in two parts: p* sums the current chunk
+// of lines from zero, and flush adds it to the total. Sums are then the
+// same bits whether the chunks are scored one after another or in
+// parallel and merged in order (see chunkLines).
 type stat struct {
-	n          int
-	sum, sumSq float64
+	n            int
+	sum, sumSq   float64
+	psum, psumSq float64
 }
 
 type qstat struct {
 	n, skipped, invalid int
-	sumV                float64
-	counts              []int // by point index (scale) or option index
+	sumV, psumV         float64 // multi questions only
+	counts              []int   // by point index (scale) or option index
 }
 
 // NewScorer returns a Scorer for r.
@@ -87,13 +107,30 @@ func NewScorer(r *Rubric, opt Options) *Scorer {
 	if opt.MinGroupSize <= 0 {
 		opt.MinGroupSize = 5
 	}
-	s := &Scorer{r: r, opt: opt, segByKey: map[string]int{}, flags: make([]flagCount, len(r.Flags))}
-	s.all = s.newGroup("")
+	s := &Scorer{r: r, opt: opt, segByKey: map[string]int{}, flags: make([]flagCount, len(r.Flags)), chunk: -1}
 	for _, a := range opt.Segments {
 		s.segs = append(s.segs, &segment{attr: a, byNorm: map[string]*group{}})
 	}
 	n := len(r.Dimensions)
 	s.ans = make([]answer, len(r.Questions))
+	s.ap = make([]*answer, len(r.Questions))
+	for i, q := range r.Questions {
+		s.ap[i] = &s.ans[i]
+		qi := qinfo{w: q.Weight, scored: q.Scored(), multi: q.Type == TypeMulti, off: s.nflat}
+		qi.single = qi.scored && !qi.multi
+		if q.Dim != nil {
+			qi.dim = q.Dim.Index
+		}
+		switch q.Type {
+		case TypeScale:
+			qi.nc = len(q.ScaleDef.Points)
+		case TypeChoice, TypeMulti:
+			qi.nc = len(q.Options)
+		}
+		s.nflat += qi.nc
+		s.qi = append(s.qi, qi)
+	}
+	s.all = s.newGroup("")
 	s.dimSum, s.dimW, s.dimVal = make([]float64, n), make([]float64, n), make([]float64, n)
 	s.dimOK = make([]bool, n)
 	return s
@@ -101,19 +138,22 @@ func NewScorer(r *Rubric, opt Options) *Scorer {
 
 func (s *Scorer) newGroup(value string) *group {
 	g := &group{value: value, dims: make([]stat, len(s.r.Dimensions)), qs: make([]qstat, len(s.r.Questions))}
-	for i, q := range s.r.Questions {
-		switch q.Type {
-		case TypeScale:
-			g.qs[i].counts = make([]int, len(q.ScaleDef.Points))
-		case TypeChoice, TypeMulti:
-			g.qs[i].counts = make([]int, len(q.Options))
-		}
+	// Every question's counts share one array, which tally indexes
+	// directly (qinfo.off).
+	g.flat = make([]int, s.nflat)
+	for i := range s.r.Questions {
+		qi := &s.qi[i]
+		g.qs[i].counts = g.flat[qi.off : qi.off+qi.nc : qi.off+qi.nc]
 	}
 	return g
 }
 
-// AddSource scores every respondent of src.
+// AddSource scores every respondent of src. A wide CSV whose columns need
+// no recoding is scored by the fast path (fast.go), on every core, with
+// the same result.
 func (s *Scorer) AddSource(src Source) error {
+	s.flush()
+	s.chunk = -1
 	for _, c := range src.Columns() {
 		if c.Kind == ColumnQuestion {
 			continue
@@ -122,6 +162,15 @@ func (s *Scorer) AddSource(src Source) error {
 			continue
 		}
 		s.unmatched = append(s.unmatched, c.Header)
+	}
+	if ts, ok := src.(*tableSource); ok {
+		if !plainOnly && s.fastOK(ts) {
+			if err := s.addFast(ts); err != nil {
+				return err
+			}
+		} else if cr, ok := ts.rr.(*csvRows); ok {
+			cr.t.keep, cr.t.tail = false, nil
+		}
 	}
 	for {
 		resp, err := src.Next()
@@ -167,6 +216,7 @@ func (s *Scorer) segmentOf(key string) int {
 // the report.
 func (s *Scorer) Add(resp *Respondent) error {
 	r := s.r
+	s.enterChunk(chunkOf(resp.Pos.Line))
 	for i, q := range r.Questions {
 		var c Cell
 		if i < len(resp.Answers) {
@@ -185,33 +235,14 @@ func (s *Scorer) Add(resp *Respondent) error {
 			}
 		}
 		s.ans[i] = a
-	}
-	s.rows++
-	// Respondent dimension scores.
-	for d := range s.dimSum {
-		s.dimSum[d], s.dimW[d] = 0, 0
-	}
-	for i, q := range r.Questions {
-		if a := &s.ans[i]; a.state == answerOK && q.Scored() {
-			s.dimSum[q.Dim.Index] += q.Weight * a.v
-			s.dimW[q.Dim.Index] += q.Weight
-		}
-	}
-	for d, dim := range r.Dimensions {
-		s.dimOK[d] = s.dimW[d] > 0 && s.dimW[d] >= r.MinAnswered*dim.TotalWeight
-		if s.dimOK[d] {
-			s.dimVal[d] = 100 * s.dimSum[d] / s.dimW[d]
-		}
+		s.ap[i] = &s.ans[i]
 	}
 	// The groups this respondent belongs to.
 	s.groups = append(s.groups[:0], s.all)
 	for i := range s.segs {
 		s.groups = append(s.groups, s.segmentGroup(i, resp))
 	}
-	for _, g := range s.groups {
-		g.add(s)
-	}
-	s.flag()
+	s.tally()
 	return nil
 }
 
@@ -228,51 +259,20 @@ func (s *Scorer) segmentGroup(idx int, resp *Respondent) *group {
 	if v == "" {
 		v = NotStated
 	}
-	n := Normalize(v)
+	return sg.group(s, v, Normalize(v))
+}
+
+// group returns the group of a value, by its normal form n, creating it
+// with the spelling v when it is new.
+func (sg *segment) group(s *Scorer, v, n string) *group {
 	g := sg.byNorm[n]
 	if g == nil {
 		g = s.newGroup(v)
+		g.norm = n
 		sg.byNorm[n] = g
 		sg.order = append(sg.order, g)
 	}
 	return g
-}
-
-func (g *group) add(s *Scorer) {
-	g.n++
-	for d := range g.dims {
-		if s.dimOK[d] {
-			st := &g.dims[d]
-			st.n++
-			st.sum += s.dimVal[d]
-			st.sumSq += s.dimVal[d] * s.dimVal[d]
-		}
-	}
-	for i, q := range s.r.Questions {
-		a := &s.ans[i]
-		qs := &g.qs[i]
-		switch a.state {
-		case answerSkip:
-			qs.skipped++
-		case answerInvalid:
-			qs.invalid++
-		case answerOK:
-			qs.n++
-			if !q.Scored() {
-				continue
-			}
-			qs.sumV += a.v
-			if q.Type == TypeMulti {
-				for j, on := range a.sel {
-					if on {
-						qs.counts[j]++
-					}
-				}
-			} else {
-				qs.counts[a.idx]++
-			}
-		}
-	}
 }
 
 // flag counts, for each flag, whether this respondent can be evaluated and
@@ -302,7 +302,7 @@ func (s *Scorer) condition(c *Condition) (evaluable, match bool) {
 		}
 		x = s.dimVal[c.dim.Index]
 	} else {
-		a := &s.ans[c.q.Index]
+		a := s.ap[c.q.Index]
 		if a.state != answerOK {
 			return false, false
 		}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html/template"
 	"strconv"
-	"strings"
 
 	"github.com/aiready/aiready/site/view"
 )
@@ -54,21 +53,34 @@ func (l loc) divergingBar(q *view.Question, id string) template.HTML {
 			neutral += b.Share
 		}
 	}
-	var desc []string
-	for _, b := range q.Bars {
-		desc = append(desc, fmt.Sprintf("%s %s (%d)", b.Label, l.pct(b.Share), b.Count))
+	// Built by appending rather than with fmt, since a site of many
+	// segment pages draws thousands of these. Each self-closing shape,
+	// </text> and </li> is followed by a line break, as lines() does.
+	sb := make([]byte, 0, 2048)
+	sb = append(sb, `<svg class="chart divbar" viewBox="0 0 `...)
+	sb = append(sb, f(w)+" "+f(h)+`" preserveAspectRatio="none" role="img" aria-labelledby="`+id+"-t "+id+`-d">`...)
+	sb = append(sb, `<title id="`+id+`-t">`...)
+	sb = append(sb, esc(l.p.T("site.chart.bar_title", q.Result.N, l.pct(q.Neg), l.pct(q.Neutral), l.pct(q.Pos)))...)
+	sb = append(sb, `</title><desc id="`+id+`-d">`...)
+	var desc []byte
+	for i, b := range q.Bars {
+		if i > 0 {
+			desc = append(desc, "; "...)
+		}
+		desc = append(desc, b.Label+" "+l.pct(b.Share)+" ("...)
+		desc = strconv.AppendInt(desc, int64(b.Count), 10)
+		desc = append(desc, ')')
 	}
-	var sb strings.Builder
-	title := l.p.T("site.chart.bar_title", q.Result.N, l.pct(q.Neg), l.pct(q.Neutral), l.pct(q.Pos))
-	fmt.Fprintf(&sb, `<svg class="chart divbar" viewBox="0 0 %s %s" preserveAspectRatio="none" role="img" aria-labelledby="%s-t %s-d">`, f(w), f(h), id, id)
-	fmt.Fprintf(&sb, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, id, esc(title), id, esc(strings.Join(desc, "; ")+"."))
+	desc = append(desc, '.')
+	sb = append(sb, esc(string(desc))...)
+	sb = append(sb, `</desc>`...)
 	seg := func(x, width float64, i int) {
 		if width <= 0 {
 			return
 		}
-		fmt.Fprintf(&sb, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`, f(x), f(barY), f(width), f(barH), fills[i])
+		sb = append(sb, `<rect x="`+f(x)+`" y="`+f(barY)+`" width="`+f(width)+`" height="`+f(barH)+`" fill="`+fills[i]+"\"/>\n"...)
 		if width >= 40 {
-			fmt.Fprintf(&sb, `<text x="%s" y="%s" text-anchor="middle" fill="%s">%s</text>`, f(x+width/2), f(barY+barH/2+5.5), textOn(fills[i]), l.pct(q.Bars[i].Share))
+			sb = append(sb, `<text x="`+f(x+width/2)+`" y="`+f(barY+barH/2+5.5)+`" text-anchor="middle" fill="`+textOn(fills[i])+`">`+l.pct(q.Bars[i].Share)+"</text>\n"...)
 		}
 	}
 	// Weak answers, from the midpoint leftwards.
@@ -96,16 +108,19 @@ func (l loc) divergingBar(q *view.Question, id string) template.HTML {
 		}
 	}
 	// The midpoint is marked above and below the bar, clear of its labels.
-	fmt.Fprintf(&sb, `<line class="b-mid" x1="%s" y1="0" x2="%s" y2="%s"/><line class="b-mid" x1="%s" y1="%s" x2="%s" y2="%s"/>`, f(c), f(c), f(barY), f(c), f(barY+barH), f(c), f(h))
-	sb.WriteString(`</svg>`)
+	sb = append(sb, `<line class="b-mid" x1="`+f(c)+`" y1="0" x2="`+f(c)+`" y2="`+f(barY)+"\"/>\n"+
+		`<line class="b-mid" x1="`+f(c)+`" y1="`+f(barY+barH)+`" x2="`+f(c)+`" y2="`+f(h)+"\"/>\n"...)
+	sb = append(sb, `</svg>`...)
 	// The key is the figures in words, so it is not hidden from anyone.
-	sb.WriteString(`<ul class="key">`)
+	sb = append(sb, `<ul class="key">`...)
 	for i, b := range q.Bars {
-		fmt.Fprintf(&sb, `<li><svg class="sw" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" height="12" fill="%s"/></svg>%s <b>%s</b> <span class="muted">(%d)</span></li>`,
-			fills[i], esc(b.Label), l.pct(b.Share), b.Count)
+		sb = append(sb, `<li><svg class="sw" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" height="12" fill="`+fills[i]+"\"/>\n</svg>"+
+			esc(b.Label)+" <b>"+l.pct(b.Share)+`</b> <span class="muted">(`...)
+		sb = strconv.AppendInt(sb, int64(b.Count), 10)
+		sb = append(sb, ")</span></li>\n"...)
 	}
-	sb.WriteString(`</ul>`)
-	return template.HTML(lines(sb.String())) //nolint:gosec // built here, texts escaped
+	sb = append(sb, `</ul>`...)
+	return template.HTML(sb) //nolint:gosec // built here, texts escaped
 }
 
 // shareBar is a small bar of a share, shown beside its number; it adds no

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // DefaultAccent is the accent colour when the brand gives none or an
@@ -148,11 +149,20 @@ const (
 // textOn returns black or white, whichever reads better on fill. One of
 // them always reaches 4.58:1 (the square root of 21), whatever the fill.
 func textOn(fill string) string {
-	if Contrast(fill, "#000000") >= Contrast(fill, "#ffffff") {
-		return "#000000"
+	if v, ok := textOnCache.Load(fill); ok {
+		return v.(string)
 	}
-	return "#ffffff"
+	t := "#ffffff"
+	if Contrast(fill, "#000000") >= Contrast(fill, "#ffffff") {
+		t = "#000000"
+	}
+	textOnCache.Store(fill, t)
+	return t
 }
+
+// textOnCache remembers textOn's answers: bars use a handful of fills,
+// thousands of times in a site of many segment pages.
+var textOnCache sync.Map
 
 // sideFill returns the fill of the k-th of n answers on one side of the
 // midpoint, counting outwards from it: the palest nearest the middle.

@@ -12,7 +12,9 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/aiready/aiready/site/view"
 	"github.com/aiready/aiready/templates"
@@ -36,23 +38,36 @@ func Build(dir string, rep *view.Report, opt Options) error {
 		return err
 	}
 	pages := pagesOf(rep, newSite(rep, l))
-	out := make([]bytes.Buffer, len(pages))
+	// One worker per core renders pages and writes each as it is done,
+	// so memory holds a page per core, not the whole site. The first
+	// error in page order is reported; the caller discards the folder.
 	errs := make([]error, len(pages))
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for i, p := range pages {
+	for range min(runtime.GOMAXPROCS(0), len(pages)) {
 		wg.Go(func() {
-			if err := t.ExecuteTemplate(&out[i], "page", p); err != nil {
-				errs[i] = fmt.Errorf("site: %s: %w", p.File, err)
+			var b bytes.Buffer
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(pages) {
+					return
+				}
+				p := pages[i]
+				b.Reset()
+				if err := t.ExecuteTemplate(&b, "page", p); err != nil {
+					errs[i] = fmt.Errorf("site: %s: %w", p.File, err)
+					continue
+				}
+				if err := os.WriteFile(filepath.Join(dir, p.File), b.Bytes(), 0o644); err != nil {
+					errs[i] = fmt.Errorf("site: %w", err)
+				}
 			}
 		})
 	}
 	wg.Wait()
-	for i, p := range pages {
-		if errs[i] != nil {
-			return errs[i]
-		}
-		if err := os.WriteFile(filepath.Join(dir, p.File), out[i].Bytes(), 0o644); err != nil {
-			return fmt.Errorf("site: %w", err)
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
 	}
 	return nil

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/aiready/aiready/assess"
@@ -341,12 +342,22 @@ func (a *assessment) build(e *env) error {
 	rep := view.New(res, a.meta)
 	var warnings []string
 	err = writeOutput(a.out, a.force, func(dir string) error {
-		for _, o := range outputs {
-			w, err := o.write(dir, rep, a)
-			if err != nil {
-				return fmt.Errorf("%s: %w", o.name, err)
+		// The outputs are written at the same time (the PDF alone takes
+		// as long as the rest); warnings and the first error are taken
+		// in the order of outputs, so nothing depends on which finishes
+		// first.
+		warns := make([][]string, len(outputs))
+		errs := make([]error, len(outputs))
+		var wg sync.WaitGroup
+		for i, o := range outputs {
+			wg.Go(func() { warns[i], errs[i] = o.write(dir, rep, a) })
+		}
+		wg.Wait()
+		for i, o := range outputs {
+			if errs[i] != nil {
+				return fmt.Errorf("%s: %w", o.name, errs[i])
 			}
-			for _, msg := range w {
+			for _, msg := range warns[i] {
 				warnings = append(warnings, o.name+": warning: "+msg)
 			}
 		}

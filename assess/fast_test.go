@@ -1,0 +1,240 @@
+package assess
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// scoreBoth scores data twice, the plain way (encoding/csv, Add) and with
+// the fast path, and returns results.json's bytes (or the error) of each.
+func scoreBoth(t testing.TB, name string, data []byte, rb *Rubric, opt Options, ro ReadOptions) (plain, fast string) {
+	t.Helper()
+	return scoreWay(t, name, data, rb, opt, ro, true), scoreWay(t, name, data, rb, opt, ro, false)
+}
+
+func scoreWay(t testing.TB, name string, data []byte, rb *Rubric, opt Options, ro ReadOptions, off bool) string {
+	t.Helper()
+	{
+		plainOnly = off
+		defer func() { plainOnly = false }()
+		src, err := OpenAnswers(name, bytes.NewReader(data), rb, ro)
+		if err != nil {
+			return "open: " + err.Error()
+		}
+		s := NewScorer(rb, opt)
+		if err := s.AddSource(src); err != nil {
+			return "add: " + err.Error()
+		}
+		res, err := s.Result()
+		if err != nil {
+			return "result: " + err.Error()
+		}
+		b, err := json.Marshal(res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Beyond results.json: what the reports show of each segment,
+		// the spread and the invalid cells with their positions.
+		extra := fmt.Sprintf("%v %v", res.DataQuality.Invalid, res.Flags)
+		for _, sg := range res.Segments {
+			q, _ := json.Marshal(sg.Questions)
+			extra += string(q)
+			for _, d := range sg.Dimensions {
+				extra += fmt.Sprintf("%v", d.SD)
+			}
+		}
+		for _, d := range res.Dimensions {
+			extra += fmt.Sprintf("%v", d.SD)
+		}
+		return string(b) + extra
+	}
+}
+
+// attrsOf returns up to two attribute names of an input, to segment by.
+func attrsOf(name string, data []byte, rb *Rubric, ro ReadOptions) []string {
+	src, err := OpenAnswers(name, bytes.NewReader(data), rb, ro)
+	if err != nil {
+		return nil
+	}
+	var attrs []string
+	for _, c := range src.Columns() {
+		if c.Kind == ColumnAttribute && len(attrs) < 2 {
+			attrs = append(attrs, c.Attr)
+		}
+	}
+	return attrs
+}
+
+func loadRubricFile(t testing.TB, path string) *Rubric {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rb, err := LoadRubric(filepath.Base(path), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rb
+}
+
+// TestFastPathEqualsPlain scores every answer fixture both ways, with and
+// without segments, and expects the same results.json bytes.
+func TestFastPathEqualsPlain(t *testing.T) {
+	answers := readerRubric(t)
+	layouts := loadRubricFile(t, filepath.Join(layoutsDir, "rubric.toml"))
+	type fixture struct {
+		file string
+		rb   *Rubric
+	}
+	var fx []fixture
+	for _, dir := range []string{"testdata/answers", layoutsDir} {
+		rb := answers
+		if dir == layoutsDir {
+			rb = layouts
+		}
+		files, _ := filepath.Glob(filepath.Join(dir, "*"))
+		for _, f := range files {
+			if !strings.HasSuffix(f, ".toml") || strings.Contains(f, "native") {
+				fx = append(fx, fixture{f, rb})
+			}
+		}
+	}
+	filepath.WalkDir("../testdata/exports", func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".csv") {
+			fx = append(fx, fixture{p, answers})
+		}
+		return nil
+	})
+	fx = append(fx, fixture{"../rubrics/demo/people-first-demo.csv", loadRubricFile(t, "../rubrics/people-first.toml")})
+	if len(fx) < 40 {
+		t.Fatalf("found only %d fixtures", len(fx))
+	}
+	for _, f := range fx {
+		data, err := os.ReadFile(f.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ro := ReadOptions{}
+		if m, err := os.ReadFile(strings.TrimSuffix(f.file, filepath.Ext(f.file)) + ".map.toml"); err == nil {
+			mf, err := LoadMap("map.toml", m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ro = mf.With(ro)
+		}
+		for _, segs := range [][]string{nil, attrsOf(f.file, data, f.rb, ro)} {
+			plain, fast := scoreBoth(t, filepath.Base(f.file), data, f.rb, Options{Segments: segs, MinGroupSize: 2}, ro)
+			if plain != fast {
+				t.Errorf("%s, segments %q: fast path differs\nplain: %.300s\nfast:  %.300s", f.file, segs, plain, fast)
+			}
+		}
+	}
+}
+
+// genCSV writes n rows for testdata/answers/rubric.toml's questions with
+// the oddities the fast path must treat as encoding/csv and Add do.
+func genCSV(n int, seed uint64, odd func(i int, rng *rand.Rand) string) []byte {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	var b bytes.Buffer
+	b.WriteString("Respondent ID,Team,Role,Customer-first judgement,AIQ2,What is the main goal of your AI programme?,Team\n")
+	goals := []string{"Better service for customers and staff", "Cut headcount and cost", "", "Speed", "Don't know"}
+	for i := 1; i <= n; i++ {
+		if o := odd(i, rng); o != "" {
+			b.WriteString(o)
+			continue
+		}
+		fmt.Fprintf(&b, "R%d,T%d,%s,%s,%d,%s,%s\n", i, rng.IntN(30), []string{"Lead", "Staff", " lead ", ""}[rng.IntN(4)],
+			[]string{"Agree", "agree", "Disagree", "", "7", "Strongly agree"}[rng.IntN(6)], rng.IntN(7), goals[rng.IntN(len(goals))],
+			[]string{"", "X", "Y"}[rng.IntN(3)])
+	}
+	return b.Bytes()
+}
+
+// TestFastPathChunks scores inputs of several chunks, with blank lines,
+// CRLF, short and long rows, invalid answers, a quote that sends the rest
+// to encoding/csv and errors late in the file, on one to four cores.
+func TestFastPathChunks(t *testing.T) {
+	rb := readerRubric(t)
+	cases := map[string]func(i int, rng *rand.Rand) string{
+		"plain": func(int, *rand.Rand) string { return "" },
+		"odd rows": func(i int, rng *rand.Rand) string {
+			switch rng.IntN(40) {
+			case 0:
+				return "\n"
+			case 1:
+				return " , ,\r\n"
+			case 2:
+				return fmt.Sprintf("R%d,T1\r\n", i)
+			case 3:
+				return fmt.Sprintf("R%d,T2,Lead,Agree,3,Speed,,extra,cells\n", i)
+			case 4:
+				return fmt.Sprintf("R%d,T3,Lead,Nope,9,Speed\n", i)
+			}
+			return ""
+		},
+		"quote later": func(i int, rng *rand.Rand) string {
+			if i == 20000 {
+				return "R,\"T1\",Lead,\"Agree\",2,\"Multi\nline\",\n"
+			}
+			return ""
+		},
+		"bad utf8 late": func(i int, rng *rand.Rand) string {
+			if i == 25000 {
+				return "R,T\xff,Lead,Agree,2,Speed,\n"
+			}
+			return ""
+		},
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	check := func(name string, data []byte, rb *Rubric, opts ...Options) {
+		for _, opt := range opts {
+			plain := scoreWay(t, "gen.csv", data, rb, opt, ReadOptions{}, true)
+			for _, procs := range []int{1, 2, 4} {
+				runtime.GOMAXPROCS(procs)
+				fast := scoreWay(t, "gen.csv", data, rb, opt, ReadOptions{}, false)
+				if plain != fast {
+					t.Errorf("%s, %d cores, %+v: fast path differs\nplain: %.400s\nfast:  %.400s", name, procs, opt, plain, fast)
+				}
+			}
+		}
+	}
+	for name, odd := range cases {
+		check(name, genCSV(3*chunkLines+1234, 1, odd), rb, Options{Segments: []string{"Team", "Role"}}, Options{Strict: true})
+	}
+	// The benchmark's rubric: weighted means whose float sums depend on
+	// the order they are added in.
+	check("bench", benchCSV(4*chunkLines, 32, 2), benchRubric(t), Options{Segments: []string{"Role", "Team"}})
+}
+
+// FuzzFastCSV compares the fast scanner with encoding/csv: any body under
+// a known header must score the same both ways, errors included, with
+// the body repeated so that it spans chunks.
+func FuzzFastCSV(f *testing.F) {
+	f.Add([]byte("R1,T1,Lead,Agree,3,Speed,\n"), uint8(1))
+	f.Add([]byte("R1, T1 ,,agree,,Cut headcount and cost\r\n\n,,,\n"), uint8(3))
+	f.Add([]byte("R2,T\xff,Lead,x,9,\"q\"\"\",\n"), uint8(2))
+	f.Add([]byte("R3,T2;Lead;Agree\rR4,T3,Staff, Disagree ,1,Speed,X,extra\n"), uint8(1))
+	f.Add([]byte("R5,T1\nR6,\"T\n2\",Lead,Agree,3,Speed\n"), uint8(200))
+	rb := readerRubric(f)
+	const header = "Respondent ID,Team,Role,Customer-first judgement,AIQ2,What is the main goal of your AI programme?,Team\n"
+	f.Fuzz(func(t *testing.T, body []byte, reps uint8) {
+		if len(body) == 0 || len(body)*int(reps) > 1<<20 {
+			return
+		}
+		data := append([]byte(header), bytes.Repeat(body, int(reps))...)
+		for _, opt := range []Options{{Segments: []string{"Team", "Role"}}, {Strict: true}} {
+			plain, fast := scoreBoth(t, "fuzz.csv", data, rb, opt, ReadOptions{})
+			if plain != fast {
+				t.Fatalf("%+v: fast path differs\nplain: %.500s\nfast:  %.500s", opt, plain, fast)
+			}
+		}
+	})
+}

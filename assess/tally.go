@@ -1,0 +1,93 @@
+package assess
+
+// qinfo is what scoring needs of a question, kept together.
+type qinfo struct {
+	dim           int
+	w             float64
+	scored, multi bool
+	// single: a scored scale or choice question, whose answers are
+	// counted only in the counts (its n is their sum).
+	single  bool
+	off, nc int // its counts in group.flat
+}
+
+// tally counts one respondent, whose answers are in s.ap, into s.groups.
+func (s *Scorer) tally() {
+	r := s.r
+	s.rows++
+	// Respondent dimension scores.
+	for d := range s.dimSum {
+		s.dimSum[d], s.dimW[d] = 0, 0
+	}
+	for i := range s.qi {
+		qi := &s.qi[i]
+		if a := s.ap[i]; a.state == answerOK && qi.scored {
+			s.dimSum[qi.dim] += qi.w * a.v
+			s.dimW[qi.dim] += qi.w
+		}
+	}
+	for d, dim := range r.Dimensions {
+		s.dimOK[d] = s.dimW[d] > 0 && s.dimW[d] >= r.MinAnswered*dim.TotalWeight
+		if s.dimOK[d] {
+			s.dimVal[d] = 100 * s.dimSum[d] / s.dimW[d]
+		}
+	}
+	for _, g := range s.groups {
+		g.add(s)
+	}
+	// The answers, question by question for all the groups at once; a
+	// scale or choice answer, the bulk of the work, is one count.
+	for i := range s.qi {
+		qi := &s.qi[i]
+		a := s.ap[i]
+		switch {
+		case a.state == answerMissing:
+		case a.state == answerOK && qi.single:
+			k := qi.off + a.idx
+			for _, g := range s.groups {
+				g.flat[k]++
+			}
+		default:
+			for _, g := range s.groups {
+				g.answer(i, qi, a)
+			}
+		}
+	}
+	s.flag()
+}
+
+// answer counts a skipped, invalid, multi or text answer to question i.
+func (g *group) answer(i int, qi *qinfo, a *answer) {
+	qs := &g.qs[i]
+	switch a.state {
+	case answerSkip:
+		qs.skipped++
+	case answerInvalid:
+		qs.invalid++
+	case answerOK:
+		qs.n++
+		if qi.multi {
+			// A multi answer's value depends on the whole selection;
+			// a single answer's is its point's, so the mean of those
+			// comes from the counts (questionResults).
+			qs.psumV += a.v
+			for j, on := range a.sel {
+				if on {
+					qs.counts[j]++
+				}
+			}
+		}
+	}
+}
+
+func (g *group) add(s *Scorer) {
+	g.n++
+	for d := range g.dims {
+		if s.dimOK[d] {
+			st := &g.dims[d]
+			st.n++
+			st.psum += s.dimVal[d]
+			st.psumSq += s.dimVal[d] * s.dimVal[d]
+		}
+	}
+}
