@@ -81,7 +81,7 @@ func (s *Scorer) dimensionResults(g *group, minN int) []DimensionResult {
 			dr.Score = &mean
 			dr.Level = s.r.LevelFor(mean).ID
 			if st.n >= 2 {
-				v := (st.sumSq - float64(st.n)*mean*mean) / float64(st.n-1)
+				v := (st.sumSq - float64(float64(st.n)*mean*mean)) / float64(st.n-1)
 				dr.SD = math.Sqrt(max(v, 0))
 				half := tCritical(st.n-1) * dr.SD / math.Sqrt(float64(st.n))
 				dr.CILow, dr.CIHigh = max(mean-half, 0), min(mean+half, 100)
@@ -100,7 +100,7 @@ func (s *Scorer) overall(dims []DimensionResult) Overall {
 	var sum, w float64
 	for i, d := range s.r.Dimensions {
 		if dims[i].Score != nil {
-			sum += d.Weight * *dims[i].Score
+			sum += float64(d.Weight * *dims[i].Score)
 			w += d.Weight
 		}
 	}
@@ -318,7 +318,7 @@ func (qs *qstat) meanValue(q *Question) float64 {
 	var sum float64
 	for j, c := range qs.counts {
 		if c > 0 {
-			sum += float64(c) * q.value(countPoints(q, j))
+			sum += float64(float64(c) * q.value(countPoints(q, j)))
 		}
 	}
 	return sum / float64(qs.answered(q))

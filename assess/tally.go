@@ -22,7 +22,10 @@ func (s *Scorer) tally() {
 	for i := range s.qi {
 		qi := &s.qi[i]
 		if a := s.ap[i]; a.state == answerOK && qi.scored {
-			s.dimSum[qi.dim] += qi.w * a.v
+			// float64(...) rounds the product before the sum: no fused
+			// multiply-add (arm64, ppc64, s390x), so every platform and the
+			// questionnaire's script get the same bits.
+			s.dimSum[qi.dim] += float64(qi.w * a.v)
 			s.dimW[qi.dim] += qi.w
 		}
 	}
@@ -87,7 +90,7 @@ func (g *group) add(s *Scorer) {
 			st := &g.dims[d]
 			st.n++
 			st.psum += s.dimVal[d]
-			st.psumSq += s.dimVal[d] * s.dimVal[d]
+			st.psumSq += float64(s.dimVal[d] * s.dimVal[d])
 		}
 	}
 }
