@@ -180,7 +180,8 @@ func newPipeline(s *Scorer, ts *tableSource, comma byte) *pipeline {
 				}
 			}
 			p.accs <- j.w
-			p.bufs.Put(j.data[:0])
+			b := j.data[:0]
+			p.bufs.Put(&b) // a pointer: a slice in an interface allocates
 		}
 	}()
 	return p
@@ -189,8 +190,8 @@ func newPipeline(s *Scorer, ts *tableSource, comma byte) *pipeline {
 func (p *pipeline) stopped() bool { return p.stop.Load() }
 
 func (p *pipeline) buffer() []byte {
-	if b, ok := p.bufs.Get().([]byte); ok {
-		return b
+	if b, ok := p.bufs.Get().(*[]byte); ok {
+		return *b
 	}
 	return make([]byte, 0, readBlock*2)
 }
