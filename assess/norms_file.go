@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -202,17 +201,7 @@ func ReadNormsSource(file string, data []byte) (*NormsSource, error) {
 	}
 	first := Position{File: file, Line: 1, Col: 1}
 	if err != nil {
-		pos, msg := first, err.Error()
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			pos.Line, pos.Col = lineCol(data, int(se.Offset)-1)
-		case errors.As(err, &te):
-			pos.Line, pos.Col = lineCol(data, int(te.Offset)-1)
-			msg = fmt.Sprintf("%s is a JSON %s where results.json has another type", te.Field, te.Value)
-		}
-		return nil, &Error{Pos: pos, Msg: "not a results.json: " + msg, Err: err}
+		return nil, resultsJSONError(file, data, err)
 	}
 	switch {
 	case rj.Format == nil || rj.Rubric == nil || rj.Dimensions == nil:

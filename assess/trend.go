@@ -47,24 +47,30 @@ type snapshotJSON struct {
 	} `json:"dimensions"`
 }
 
+// resultsJSONError places a JSON error in a file that should be a
+// results.json at the line and column where decoding stopped.
+func resultsJSONError(file string, data []byte, err error) *Error {
+	pos := Position{File: file, Line: 1, Col: 1}
+	msg := err.Error()
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		pos.Line, pos.Col = lineCol(data, int(se.Offset)-1)
+	case errors.As(err, &te):
+		pos.Line, pos.Col = lineCol(data, int(te.Offset)-1)
+		msg = fmt.Sprintf("%s is a JSON %s where results.json has another type", te.Field, te.Value)
+	}
+	return &Error{Pos: pos, Msg: "not a results.json: " + msg, Err: err}
+}
+
 // ReadSnapshot parses an earlier results.json. modTime dates a file that
 // carries no date of its own (one written by `score --format json`).
 func ReadSnapshot(file string, data []byte, modTime time.Time) (*Snapshot, error) {
 	var sj snapshotJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&sj); err != nil {
-		pos := Position{File: file, Line: 1, Col: 1}
-		msg := err.Error()
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			pos.Line, pos.Col = lineCol(data, int(se.Offset)-1)
-		case errors.As(err, &te):
-			pos.Line, pos.Col = lineCol(data, int(te.Offset)-1)
-			msg = fmt.Sprintf("%s is a JSON %s where results.json has another type", te.Field, te.Value)
-		}
-		return nil, &Error{Pos: pos, Msg: "not a results.json: " + msg, Err: err}
+		return nil, resultsJSONError(file, data, err)
 	}
 	switch {
 	case sj.Format == nil || sj.Rubric == nil:
