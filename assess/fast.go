@@ -28,12 +28,20 @@ type fastState struct {
 	plans   []colPlan
 	segCols [][]int // per segment: the columns feeding it, in the order Add picks them
 	qc      []qcache
-	segVal  []map[string]*group // per segment: trimmed cell → group
-	touched [][]*group          // per segment: groups met in the current chunk, in order
-	qcol    []int               // per question: its column (fastOK allows one), -1 if none
-	colQ    []int32             // per column: its question, colCheck or colUnused
-	starts  []int               // field starts of the current line
-	ends    []int               // field ends of the current line
+	spill   []qent               // per question: a cell past maxQCache, resolved for this row only
+	segVal  []map[string]*segKey // per segment: trimmed cell → its group
+	segHot  [][segHotSize]*segKey
+	touched [][]*group // per segment: groups met in the current chunk, in order
+	qcol    []int      // per question: its column (fastOK allows one), -1 if none
+	colQ    []int32    // per column: its question, colCheck or colUnused
+	// inOrder: the question columns come in the rubric's question order,
+	// so that scoreRow adds a respondent's weighted answers up in the
+	// order tally does, and gets the same bits.
+	inOrder bool
+	starts  []int   // field starts of the current line
+	ends    []int   // field ends of the current line
+	ks      []int32 // scoreRow: the counts to add for this row
+	slow    []int32 // scoreRow: the questions group.answer counts for this row
 }
 
 // Column kinds in fastState.colQ besides question indexes.
@@ -42,16 +50,47 @@ const (
 	colUnused = -2
 )
 
-// qcache is allocated as it fills, since a rubric may have thousands of
-// questions and every worker has its own.
+// qcache's entries are allocated as they are met, since a rubric may have
+// thousands of questions and every worker has its own.
 type qcache struct {
-	one  *[256]uint8 // one-byte cells: index+1 into ents
-	ents []qent
+	one  [256]uint8 // one-byte cells: index+1 into ents
+	ents []*qent
 }
 
+// qent is a cell of one question, resolved once, with what counting it
+// takes worked out ahead (see fill).
 type qent struct {
 	key string
 	a   answer
+	cnt uint8   // how the answer is counted: cntNone, cntFlat or cntSlow
+	k   int32   // cntFlat: the index in group.flat to add one to
+	dim int32   // scored: the dimension it adds to
+	w   float64 // scored: the question's weight, else 0
+	wv  float64 // scored: float64(w * a.v), the product tally adds
+}
+
+// How a cell is counted: not at all (empty), by one count in group.flat
+// (a scale or choice answer), or by group.answer (the rest).
+const (
+	cntNone = iota
+	cntFlat
+	cntSlow
+)
+
+// fill works out how e.a counts for question i, as tally would.
+func (s *Scorer) fill(e *qent, i int) {
+	qi := &s.qi[i]
+	a := &e.a
+	e.cnt, e.k, e.dim, e.w, e.wv = cntSlow, -1, int32(qi.dim), 0, 0
+	switch {
+	case a.state == answerMissing:
+		e.cnt = cntNone
+	case a.state == answerOK && qi.single:
+		e.cnt, e.k = cntFlat, int32(qi.off+a.idx)
+	}
+	if a.state == answerOK && qi.scored {
+		e.w, e.wv = qi.w, float64(qi.w*a.v)
+	}
 }
 
 // fastOK tells whether ts can be scored by the fast path.
@@ -81,10 +120,11 @@ func (s *Scorer) fastOK(ts *tableSource) bool {
 func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 	f := &fastState{name: ts.name, comma: comma, plans: ts.plans,
 		segCols: make([][]int, len(s.segs)), qc: make([]qcache, len(s.r.Questions)),
-		segVal: make([]map[string]*group, len(s.segs)), touched: make([][]*group, len(s.segs)),
-		qcol: make([]int, len(s.r.Questions))}
+		segVal: make([]map[string]*segKey, len(s.segs)), touched: make([][]*group, len(s.segs)),
+		qcol: make([]int, len(s.r.Questions)), spill: make([]qent, len(s.r.Questions)),
+		segHot: make([][segHotSize]*segKey, len(s.segs))}
 	for i := range f.segVal {
-		f.segVal[i] = map[string]*group{}
+		f.segVal[i] = map[string]*segKey{}
 	}
 	for i := range f.qcol {
 		f.qcol[i] = -1
@@ -104,6 +144,15 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 			}
 		}
 	}
+	f.inOrder = true
+	last := int32(-1)
+	for _, q := range f.colQ {
+		if q >= 0 {
+			f.inOrder = f.inOrder && q > last
+			last = q
+		}
+	}
+	f.starts, f.ends = make([]int, len(f.colQ)), make([]int, len(f.colQ))
 	// Add takes the attribute name first in sort order that has a value;
 	// of two columns with one name, the later one's value (it overwrote).
 	for _, cols := range f.segCols {
@@ -120,16 +169,16 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 
 // lookup resolves a cell of question i, from the cache if it has been
 // seen before. It returns nil for a cell that is not valid UTF-8.
-func (s *Scorer) lookup(i int, b []byte) *answer {
+func (s *Scorer) lookup(i int, b []byte) *qent {
 	c := &s.fast.qc[i]
 	if len(b) == 1 {
-		if c.one != nil && c.one[b[0]] > 0 {
-			return &c.ents[c.one[b[0]]-1].a
+		if c.one[b[0]] > 0 {
+			return c.ents[c.one[b[0]]-1]
 		}
 	} else {
-		for k := range c.ents {
-			if string(b) == c.ents[k].key {
-				return &c.ents[k].a
+		for _, e := range c.ents {
+			if string(b) == e.key {
+				return e
 			}
 		}
 	}
@@ -141,20 +190,17 @@ func (s *Scorer) lookup(i int, b []byte) *answer {
 	if hasText(b) {
 		a = s.r.Questions[i].resolve(Cell{Values: []string{key}})
 	}
-	if len(c.ents) == maxQCache {
-		s.ans[i] = a
-		return &s.ans[i]
-	}
-	// Growing ents moves its answers: only this question's pointer, taken
-	// below, is in use for this row.
-	c.ents = append(c.ents, qent{key: key, a: a})
-	if len(b) == 1 {
-		if c.one == nil {
-			c.one = new([256]uint8)
+	e := &s.fast.spill[i]
+	if len(c.ents) < maxQCache {
+		e = new(qent)
+		c.ents = append(c.ents, e)
+		if len(b) == 1 {
+			c.one[b[0]] = uint8(len(c.ents))
 		}
-		c.one[b[0]] = uint8(len(c.ents))
 	}
-	return &c.ents[len(c.ents)-1].a
+	e.key, e.a = key, a
+	s.fill(e, i)
+	return e
 }
 
 var missingAnswer = answer{state: answerMissing}
@@ -180,7 +226,13 @@ func (s *Scorer) scoreLines(data []byte, first int) error {
 			l = l[:n-1]
 		}
 		if len(l) > 0 {
-			if err := s.scoreLine(f, l, line); err != nil {
+			var err error
+			if f.inOrder {
+				err = s.scoreRow(f, l, line)
+			} else {
+				err = s.scoreLine(f, l, line)
+			}
+			if err != nil {
 				return err
 			}
 		}
@@ -230,13 +282,15 @@ func (s *Scorer) scoreLine(f *fastState, l []byte, line int) error {
 		switch c := &f.qc[q]; {
 		case len(v) == 0:
 			a = &missingAnswer
-		case len(v) == 1 && c.one != nil && c.one[v[0]] > 0:
+		case len(v) == 1 && c.one[v[0]] > 0:
 			a = &c.ents[c.one[v[0]]-1].a
 			invalid = invalid || a.state == answerInvalid
 		default:
-			if a = s.lookup(int(q), v); a == nil {
+			e := s.lookup(int(q), v)
+			if e == nil {
 				return checkUTF8(pos(j), string(v))
 			}
+			a = &e.a
 			invalid = invalid || a.state == answerInvalid
 		}
 		s.ap[q] = a
@@ -247,22 +301,41 @@ func (s *Scorer) scoreLine(f *fastState, l []byte, line int) error {
 			s.ap[q] = &missingAnswer
 		}
 	}
+	if invalid {
+		if err := s.reportInvalid(f, l, line); err != nil {
+			return err
+		}
+	}
+	s.rowGroups(f, l, len(ends))
+	s.tally()
+	return nil
+}
+
+// reportInvalid reports the row's invalid answers in question order, as
+// Add does; under Strict the first is the error.
+func (s *Scorer) reportInvalid(f *fastState, l []byte, line int) error {
 	for i, a := range s.ap {
-		if invalid && a.state == answerInvalid {
+		if a.state == answerInvalid {
 			j := f.qcol[i]
-			v := l[starts[j]:ends[j]]
-			e := s.invalidAnswer(s.r.Questions[i], Cell{Values: []string{string(v)}, Pos: pos(j)}, a.bad)
+			v := l[f.starts[j]:f.ends[j]]
+			e := s.invalidAnswer(s.r.Questions[i], Cell{Values: []string{string(v)}, Pos: Position{File: f.name, Line: line, Col: f.starts[j] + 1}}, a.bad)
 			if s.opt.Strict {
 				return e
 			}
 		}
 	}
+	return nil
+}
+
+// rowGroups sets s.groups to the groups of the row l, whose first nf
+// fields are at f.starts and f.ends.
+func (s *Scorer) rowGroups(f *fastState, l []byte, nf int) {
 	s.groups = append(s.groups[:0], s.all)
 	for i, sg := range s.segs {
 		var t []byte
 		for _, j := range f.segCols[i] {
-			if j < len(ends) {
-				if t = bytes.TrimSpace(l[starts[j]:ends[j]]); len(t) > 0 {
+			if j < nf {
+				if t = bytes.TrimSpace(l[f.starts[j]:f.ends[j]]); len(t) > 0 {
 					break
 				}
 			}
@@ -270,19 +343,41 @@ func (s *Scorer) scoreLine(f *fastState, l []byte, line int) error {
 		if len(t) == 0 {
 			t = notStated
 		}
-		g := f.segVal[i][string(t)]
-		if g == nil {
-			v := string(t)
-			g = sg.group(s, v, Normalize(v))
-			f.segVal[i][v] = g
+		// A small table of the values met last, in front of the map.
+		hot := &f.segHot[i][hotSlot(t)]
+		if *hot == nil || (*hot).key != string(t) {
+			e := f.segVal[i][string(t)]
+			if e == nil {
+				v := string(t)
+				e = &segKey{key: v, g: sg.group(s, v, Normalize(v))}
+				f.segVal[i][v] = e
+			}
+			*hot = e
 		}
+		g := (*hot).g
 		if g.n == 0 {
 			f.touched[i] = append(f.touched[i], g)
 		}
 		s.groups = append(s.groups, g)
 	}
-	s.tally()
-	return nil
+}
+
+// segHotSize is the number of slots in a segment's table of recent values.
+const segHotSize = 64
+
+// segKey is a trimmed attribute cell as written and its group.
+type segKey struct {
+	key string
+	g   *group
+}
+
+// hotSlot hashes a value (FNV-1a) to its slot in the table.
+func hotSlot(t []byte) int {
+	h := uint32(2166136261)
+	for _, c := range t {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return int(h % segHotSize)
 }
 
 var notStated = []byte(NotStated)

@@ -212,6 +212,24 @@ func TestFastPathChunks(t *testing.T) {
 	// The benchmark's rubric: weighted means whose float sums depend on
 	// the order they are added in.
 	check("bench", benchCSV(4*chunkLines, 32, 2), benchRubric(t), Options{Segments: []string{"Role", "Team"}})
+	// Question columns out of the rubric's order take scoreLine, not
+	// scoreRow: the sums must still be added up in question order.
+	check("bench reversed", reverseQuestions(benchCSV(4*chunkLines, 32, 3)), benchRubric(t), Options{Segments: []string{"Role", "Team"}})
+}
+
+// reverseQuestions reverses the order of the question columns (all but
+// the first three) of a benchCSV.
+func reverseQuestions(data []byte) []byte {
+	var b bytes.Buffer
+	for _, l := range bytes.Split(bytes.TrimSuffix(data, []byte("\n")), []byte("\n")) {
+		f := bytes.Split(l, []byte(","))
+		for i, j := 3, len(f)-1; i < j; i, j = i+1, j-1 {
+			f[i], f[j] = f[j], f[i]
+		}
+		b.Write(bytes.Join(f, []byte(",")))
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
 }
 
 // FuzzFastCSV compares the fast scanner with encoding/csv: any body under
@@ -224,16 +242,20 @@ func FuzzFastCSV(f *testing.F) {
 	f.Add([]byte("R3,T2;Lead;Agree\rR4,T3,Staff, Disagree ,1,Speed,X,extra\n"), uint8(1))
 	f.Add([]byte("R5,T1\nR6,\"T\n2\",Lead,Agree,3,Speed\n"), uint8(200))
 	rb := readerRubric(f)
-	const header = "Respondent ID,Team,Role,Customer-first judgement,AIQ2,What is the main goal of your AI programme?,Team\n"
+	// The questions in the rubric's order (scoreRow) and not (scoreLine).
+	headers := []string{"Respondent ID,Team,Role,Customer-first judgement,AIQ2,What is the main goal of your AI programme?,Team\n",
+		"Respondent ID,Team,Role,AIQ2,Customer-first judgement,What is the main goal of your AI programme?,Team\n"}
 	f.Fuzz(func(t *testing.T, body []byte, reps uint8) {
 		if len(body) == 0 || len(body)*int(reps) > 1<<20 {
 			return
 		}
-		data := append([]byte(header), bytes.Repeat(body, int(reps))...)
-		for _, opt := range []Options{{Segments: []string{"Team", "Role"}}, {Strict: true}} {
-			plain, fast := scoreBoth(t, "fuzz.csv", data, rb, opt, ReadOptions{})
-			if plain != fast {
-				t.Fatalf("%+v: fast path differs\nplain: %.500s\nfast:  %.500s", opt, plain, fast)
+		for _, h := range headers {
+			data := append([]byte(h), bytes.Repeat(body, int(reps))...)
+			for _, opt := range []Options{{Segments: []string{"Team", "Role"}}, {Strict: true}} {
+				plain, fast := scoreBoth(t, "fuzz.csv", data, rb, opt, ReadOptions{})
+				if plain != fast {
+					t.Fatalf("%q, %+v: fast path differs\nplain: %.500s\nfast:  %.500s", h, opt, plain, fast)
+				}
 			}
 		}
 	})

@@ -13,7 +13,6 @@ type qinfo struct {
 
 // tally counts one respondent, whose answers are in s.ap, into s.groups.
 func (s *Scorer) tally() {
-	r := s.r
 	s.rows++
 	// Respondent dimension scores.
 	for d := range s.dimSum {
@@ -29,15 +28,7 @@ func (s *Scorer) tally() {
 			s.dimW[qi.dim] += qi.w
 		}
 	}
-	for d, dim := range r.Dimensions {
-		s.dimOK[d] = s.dimW[d] > 0 && s.dimW[d] >= r.MinAnswered*dim.TotalWeight
-		if s.dimOK[d] {
-			s.dimVal[d] = 100 * s.dimSum[d] / s.dimW[d]
-		}
-	}
-	for _, g := range s.groups {
-		g.add(s)
-	}
+	s.respondentDims()
 	// The answers, question by question for all the groups at once; a
 	// scale or choice answer, the bulk of the work, is one count.
 	for i := range s.qi {
@@ -57,6 +48,21 @@ func (s *Scorer) tally() {
 		}
 	}
 	s.flag()
+}
+
+// respondentDims works out the respondent's dimension scores from the
+// sums in s.dimSum and s.dimW, and adds them to the respondent's groups.
+func (s *Scorer) respondentDims() {
+	r := s.r
+	for d, dim := range r.Dimensions {
+		s.dimOK[d] = s.dimW[d] > 0 && s.dimW[d] >= r.MinAnswered*dim.TotalWeight
+		if s.dimOK[d] {
+			s.dimVal[d] = 100 * s.dimSum[d] / s.dimW[d]
+		}
+	}
+	for _, g := range s.groups {
+		g.add(s)
+	}
 }
 
 // answer counts a skipped, invalid, multi or text answer to question i.
