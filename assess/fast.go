@@ -38,6 +38,7 @@ type fastState struct {
 	// so that scoreRow adds a respondent's weighted answers up in the
 	// order tally does, and gets the same bits.
 	inOrder bool
+	flagQ   []bool  // per question: a flag's condition reads its answer
 	starts  []int   // field starts of the current line
 	ends    []int   // field ends of the current line
 	ks      []int32 // scoreRow: the counts to add for this row
@@ -62,11 +63,14 @@ type qcache struct {
 type qent struct {
 	key string
 	a   answer
-	cnt uint8   // how the answer is counted: cntNone, cntFlat or cntSlow
-	k   int32   // cntFlat: the index in group.flat to add one to
-	dim int32   // scored: the dimension it adds to
-	w   float64 // scored: the question's weight, else 0
-	wv  float64 // scored: float64(w * a.v), the product tally adds
+	cnt uint8 // how the answer is counted: cntNone, cntFlat or cntSlow
+	// keep: scoreRow points s.ap at the answer, as later steps read it
+	// (flags, group.answer); other answers it leaves out of s.ap.
+	keep bool
+	k    int32   // cntFlat: the index in group.flat to add one to
+	dim  int32   // scored: the dimension it adds to
+	w    float64 // scored: the question's weight, else 0
+	wv   float64 // scored: float64(w * a.v), the product tally adds
 }
 
 // How a cell is counted: not at all (empty), by one count in group.flat
@@ -91,6 +95,7 @@ func (s *Scorer) fill(e *qent, i int) {
 	if a.state == answerOK && qi.scored {
 		e.w, e.wv = qi.w, float64(qi.w*a.v)
 	}
+	e.keep = e.cnt == cntSlow || s.fast.flagQ[i]
 }
 
 // fastOK tells whether ts can be scored by the fast path.
@@ -141,6 +146,14 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		if p.attr != "" {
 			if i := s.segmentOf(p.attr); i >= 0 {
 				f.segCols[i] = append(f.segCols[i], j)
+			}
+		}
+	}
+	f.flagQ = make([]bool, len(s.r.Questions))
+	for _, fl := range s.r.Flags {
+		for _, c := range fl.When {
+			if c.q != nil {
+				f.flagQ[c.q.Index] = true
 			}
 		}
 	}

@@ -27,6 +27,7 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	clear(dimW)
 	ks, slow := f.ks[:0], f.slow[:0]
 	invalid := false
+	cd, acc, accW := int32(-1), 0.0, 0.0
 	n, p, nf := len(l), 0, 0
 	for j, q := range colQ {
 		if p > n {
@@ -63,7 +64,9 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 				return checkUTF8(Position{File: f.name, Line: line, Col: st + 1}, string(v))
 			}
 		}
-		ap[q] = &e.a
+		if e.keep {
+			ap[q] = &e.a
+		}
 		if e.cnt == cntFlat {
 			ks = append(ks, e.k)
 		} else if e.cnt == cntSlow {
@@ -71,9 +74,22 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 			invalid = invalid || e.a.state == answerInvalid
 		}
 		if e.w != 0 {
-			dimSum[e.dim] += e.wv
-			dimW[e.dim] += e.w
+			// The running sums of the dimension at hand stay in registers
+			// until another dimension's question comes: the same additions
+			// in the same order as tally's.
+			if e.dim != cd {
+				if cd >= 0 {
+					dimSum[cd], dimW[cd] = acc, accW
+				}
+				cd = e.dim
+				acc, accW = dimSum[cd], dimW[cd]
+			}
+			acc += e.wv
+			accW += e.w
 		}
+	}
+	if cd >= 0 {
+		dimSum[cd], dimW[cd] = acc, accW
 	}
 	f.ks, f.slow = ks, slow
 	// A short row leaves the questions of its missing columns unanswered.
@@ -83,7 +99,16 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 		}
 	}
 	if invalid {
+		// Only the answers of flags and of the slow kinds were kept in
+		// s.ap above; reportInvalid reads them all.
 		fieldBounds(l, comma, f.starts, f.ends)
+		for j, q := range colQ[:nf] {
+			if q >= 0 {
+				if e := s.lookup(int(q), l[f.starts[j]:f.ends[j]]); e != nil {
+					ap[q] = &e.a
+				}
+			}
+		}
 		if err := s.reportInvalid(f, l, line); err != nil {
 			return err
 		}

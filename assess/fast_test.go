@@ -139,6 +139,35 @@ func TestFastPathEqualsPlain(t *testing.T) {
 	}
 }
 
+// flagRubric is the answer readers' rubric with a flag on two questions,
+// whose answers scoreRow must keep for every row, blank cells included.
+func flagRubric(t testing.TB) *Rubric {
+	t.Helper()
+	data, err := os.ReadFile("testdata/answers/rubric.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = append(data, `
+[[flag]]
+id = "cost"
+title = "Cost first"
+severity = "high"
+share = 0.25
+body = "Cost first, override weak."
+[[flag.when]]
+question = "goal"
+is = ["Cut headcount and cost"]
+[[flag.when]]
+question = "q02"
+max = 2
+`...)
+	rb, err := LoadRubric("rubric.toml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rb
+}
+
 // genCSV writes n rows for testdata/answers/rubric.toml's questions with
 // the oddities the fast path must treat as encoding/csv and Add do.
 func genCSV(n int, seed uint64, odd func(i int, rng *rand.Rand) string) []byte {
@@ -162,7 +191,7 @@ func genCSV(n int, seed uint64, odd func(i int, rng *rand.Rand) string) []byte {
 // CRLF, short and long rows, invalid answers, a quote that sends the rest
 // to encoding/csv and errors late in the file, on one to four cores.
 func TestFastPathChunks(t *testing.T) {
-	rb := readerRubric(t)
+	rb := flagRubric(t)
 	cases := map[string]func(i int, rng *rand.Rand) string{
 		"plain": func(int, *rand.Rand) string { return "" },
 		"odd rows": func(i int, rng *rand.Rand) string {
@@ -177,6 +206,8 @@ func TestFastPathChunks(t *testing.T) {
 				return fmt.Sprintf("R%d,T2,Lead,Agree,3,Speed,,extra,cells\n", i)
 			case 4:
 				return fmt.Sprintf("R%d,T3,Lead,Nope,9,Speed\n", i)
+			case 5: // a blank answer to a flag's question
+				return fmt.Sprintf("R%d,T4,Lead,Agree, ,Cut headcount and cost\n", i)
 			}
 			return ""
 		},
@@ -237,11 +268,12 @@ func reverseQuestions(data []byte) []byte {
 // the body repeated so that it spans chunks.
 func FuzzFastCSV(f *testing.F) {
 	f.Add([]byte("R1,T1,Lead,Agree,3,Speed,\n"), uint8(1))
+	f.Add([]byte("R1,T1,Lead,Agree,1,Cut headcount and cost,\nR2,T1,Lead,Agree, ,Cut headcount and cost,\n"), uint8(2))
 	f.Add([]byte("R1, T1 ,,agree,,Cut headcount and cost\r\n\n,,,\n"), uint8(3))
 	f.Add([]byte("R2,T\xff,Lead,x,9,\"q\"\"\",\n"), uint8(2))
 	f.Add([]byte("R3,T2;Lead;Agree\rR4,T3,Staff, Disagree ,1,Speed,X,extra\n"), uint8(1))
 	f.Add([]byte("R5,T1\nR6,\"T\n2\",Lead,Agree,3,Speed\n"), uint8(200))
-	rb := readerRubric(f)
+	rb := flagRubric(f)
 	// The questions in the rubric's order (scoreRow) and not (scoreLine).
 	headers := []string{"Respondent ID,Team,Role,Customer-first judgement,AIQ2,What is the main goal of your AI programme?,Team\n",
 		"Respondent ID,Team,Role,AIQ2,Customer-first judgement,What is the main goal of your AI programme?,Team\n"}
