@@ -39,6 +39,8 @@ type fastState struct {
 	// order tally does, and gets the same bits.
 	inOrder bool
 	flagQ   []bool  // per question: a flag's condition reads its answer
+	qs      []int32 // inOrder: the questions with a column, in column order
+	row     []*qent // scoreRow: the cell of each of those in this row
 	starts  []int   // field starts of the current line
 	ends    []int   // field ends of the current line
 	ks      []int32 // scoreRow: the counts to add for this row
@@ -163,8 +165,10 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		if q >= 0 {
 			f.inOrder = f.inOrder && q > last
 			last = q
+			f.qs = append(f.qs, q)
 		}
 	}
+	f.row = make([]*qent, len(f.qs))
 	f.starts, f.ends = make([]int, len(f.colQ)), make([]int, len(f.colQ))
 	// Add takes the attribute name first in sort order that has a value;
 	// of two columns with one name, the later one's value (it overwrote).

@@ -2,13 +2,13 @@ package assess
 
 import "unicode/utf8"
 
-// scoreRow is scoreLine and tally in one pass over the line, for inputs
-// whose question columns come in question order (fastState.inOrder): each
-// cell is split off, looked up in its question's cache and counted at once,
-// its weighted value added to its dimension in the order tally adds it.
-// The figures are the same bits as scoreLine's; only the work is less: no
-// second pass over the answers, and a scale answer's counts are one index
-// (qent.k) added to in every group of the row.
+// scoreRow is scoreLine and tally in one, for inputs whose question
+// columns come in question order (fastState.inOrder). One loop splits the
+// line and looks each question's cell up in its cache; a second adds the
+// cells up, each weighted value to its dimension in the order tally adds
+// it. The figures are the same bits as scoreLine's; only the work is
+// less: the counting is worked out once per cached cell (qent), and each
+// loop has few enough variables to live in registers.
 func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	comma := f.comma
 	// A row with no text in any cell is skipped, as tableSource does; a
@@ -18,52 +18,20 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 			return nil
 		}
 	}
+	nf, nq, err := s.splitRow(f, l, line)
+	if err != nil {
+		return err
+	}
 	s.enterChunk(chunkOf(line))
-	// Locals, not fields: the loop below is the hot one, and the compiler
-	// reloads a field through its pointer after every store.
-	ap, qc, colQ := s.ap, f.qc, f.colQ
+	ap, qs, row := s.ap, f.qs, f.row[:nq]
 	dimSum, dimW := s.dimSum, s.dimW
 	clear(dimSum)
 	clear(dimW)
 	ks, slow := f.ks[:0], f.slow[:0]
 	invalid := false
 	cd, acc, accW := int32(-1), 0.0, 0.0
-	n, p, nf := len(l), 0, 0
-	for j, q := range colQ {
-		if p > n {
-			break // a short row
-		}
-		st := p
-		for p < n && l[p] != comma {
-			p++
-		}
-		v := l[st:p]
-		p++
-		nf = j + 1
-		if q < 0 {
-			if q == colCheck { // rowGroups reads attribute cells from here
-				f.starts[j], f.ends[j] = st, st+len(v)
-				if !validUTF8(v) {
-					return checkUTF8(Position{File: f.name, Line: line, Col: st + 1}, string(v))
-				}
-			}
-			continue
-		}
-		var e *qent
-		if len(v) == 1 {
-			if i := qc[q].one[v[0]]; i > 0 {
-				e = qc[q].ents[i-1]
-			}
-		}
-		if e == nil {
-			if len(v) == 0 {
-				ap[q] = &missingAnswer
-				continue
-			}
-			if e = s.lookup(int(q), v); e == nil {
-				return checkUTF8(Position{File: f.name, Line: line, Col: st + 1}, string(v))
-			}
-		}
+	for k, e := range row {
+		q := qs[k]
 		if e.keep {
 			ap[q] = &e.a
 		}
@@ -93,21 +61,15 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	}
 	f.ks, f.slow = ks, slow
 	// A short row leaves the questions of its missing columns unanswered.
-	for _, q := range colQ[nf:] {
-		if q >= 0 {
-			ap[q] = &missingAnswer
-		}
+	for _, q := range qs[nq:] {
+		ap[q] = &missingAnswer
 	}
 	if invalid {
 		// Only the answers of flags and of the slow kinds were kept in
 		// s.ap above; reportInvalid reads them all.
 		fieldBounds(l, comma, f.starts, f.ends)
-		for j, q := range colQ[:nf] {
-			if q >= 0 {
-				if e := s.lookup(int(q), l[f.starts[j]:f.ends[j]]); e != nil {
-					ap[q] = &e.a
-				}
-			}
+		for k, e := range row {
+			ap[qs[k]] = &e.a
 		}
 		if err := s.reportInvalid(f, l, line); err != nil {
 			return err
@@ -131,6 +93,58 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	s.flag()
 	return nil
 }
+
+// splitRow splits the line at commas into f.row, the cached cell of each
+// question column in turn, and f.starts and f.ends, the bounds of each
+// attribute cell (rowGroups reads them). It returns the number of fields
+// and of question cells it found, fewer than the columns in a short row.
+func (s *Scorer) splitRow(f *fastState, l []byte, line int) (nf, nq int, err error) {
+	comma, qc, row := f.comma, f.qc, f.row
+	n, p := len(l), 0
+	for j, q := range f.colQ {
+		if p > n {
+			return j, nq, nil // a short row
+		}
+		st := p
+		for p < n && l[p] != comma {
+			p++
+		}
+		p++
+		if q >= 0 {
+			var e *qent
+			if p-st == 2 { // one byte
+				if i := qc[q].one[l[st]]; i > 0 {
+					e = qc[q].ents[i-1]
+				}
+			}
+			if e == nil {
+				if e = s.cell(int(q), l[st:p-1]); e == nil {
+					return 0, 0, checkUTF8(Position{File: f.name, Line: line, Col: st + 1}, string(l[st:p-1]))
+				}
+			}
+			row[nq] = e
+			nq++
+		} else if q == colCheck {
+			f.starts[j], f.ends[j] = st, p-1
+			if !validUTF8(l[st : p-1]) {
+				return 0, 0, checkUTF8(Position{File: f.name, Line: line, Col: st + 1}, string(l[st:p-1]))
+			}
+		}
+	}
+	return len(f.colQ), nq, nil
+}
+
+// cell is lookup with the empty cell answered at once.
+func (s *Scorer) cell(q int, v []byte) *qent {
+	if len(v) == 0 {
+		return &emptyCell
+	}
+	return s.lookup(q, v)
+}
+
+// emptyCell is every empty cell: missing, counted nowhere, and kept in
+// s.ap so that a flag's condition sees it.
+var emptyCell = qent{a: answer{state: answerMissing}, cnt: cntNone, keep: true, k: -1}
 
 // blankRow tells whether no cell of the line holds text.
 func blankRow(l []byte, comma byte) bool {
