@@ -94,6 +94,7 @@ func TestBadOptions(t *testing.T) {
 		"not a font": {Font: []byte("definitely not a font file")},
 		"otf":        {Font: append([]byte("OTTO"), make([]byte, 64)...)},
 		"bold":       {Font: goregular.TTF, BoldFont: []byte("nope, not this either")},
+		"damaged":    {Font: damagedLoca(t)},
 	} {
 		if _, err := Render(io.Discard, rep, opt); err == nil {
 			t.Errorf("%s: no error", name)
@@ -163,4 +164,23 @@ func BenchmarkPDF(b *testing.B) {
 			}
 		}
 	})
+}
+
+// damagedLoca is Go Regular with glyph locations pointing past its glyphs:
+// a font that parses but cannot be embedded must fail the render, not
+// panic half-way through writing it.
+func damagedLoca(t *testing.T) []byte {
+	b := bytes.Clone(goregular.TTF)
+	for i := range int(b[4])<<8 | int(b[5]) {
+		rec := 12 + 16*i
+		if string(b[rec:rec+4]) == "loca" {
+			off := int(b[rec+8])<<24 | int(b[rec+9])<<16 | int(b[rec+10])<<8 | int(b[rec+11])
+			for j := off + 4; j < off+64; j++ {
+				b[j] = 0xff
+			}
+			return b
+		}
+	}
+	t.Fatal("Go Regular has no loca table")
+	return nil
 }

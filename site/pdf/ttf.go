@@ -53,9 +53,12 @@ func newFontFile(name string, ttf []byte, sf *sfnt.Font) (*fontFile, error) {
 		}
 		tab[string(ttf[rec:rec+4])] = ttf[off : off+n]
 	}
-	for tag, min := range map[string]int{"head": 54, "hhea": 36, "maxp": 6, "hmtx": 4, "loca": 0, "glyf": 0} {
-		if len(tab[tag]) < min || tab[tag] == nil {
-			return nil, bad("no " + tag + " table")
+	for _, t := range []struct {
+		tag  string
+		size int
+	}{{"head", 54}, {"hhea", 36}, {"maxp", 6}, {"hmtx", 4}, {"loca", 0}, {"glyf", 0}} {
+		if b, ok := tab[t.tag]; !ok || len(b) < t.size {
+			return nil, bad("no " + t.tag + " table")
 		}
 	}
 	ff := &fontFile{name: name, sf: sf, tab: tab, gid: map[rune]uint16{}}
