@@ -6,10 +6,8 @@ import (
 	"image"
 	"image/draw"
 	_ "image/jpeg" // logos
-	"image/png"
+	_ "image/png"  // logos
 	"math"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 // section is one top-level part of the report: an entry in the contents
@@ -66,7 +64,6 @@ func (d *doc) open(e *tocEntry, kicker string) {
 	d.newPage()
 	e.page = d.f.PageNo()
 	d.f.SetLink(e.link, 0, e.page)
-	d.setFont(fRegular, 10) // the outline encodes titles by the current font
 	d.f.Bookmark(e.title, 0, d.y)
 	if kicker != "" {
 		d.text(kicker, bold(colored(sized(d.body(), 8.5), d.accent.text)))
@@ -81,7 +78,6 @@ func (d *doc) open(e *tocEntry, kicker string) {
 // sub starts a part of a section, with an outline entry below the section's.
 func (d *doc) sub(title string) {
 	top := d.heading(title, 13, 22)
-	d.setFont(fRegular, 10)
 	d.f.Bookmark(title, 1, top)
 }
 
@@ -99,7 +95,6 @@ func (d *doc) reserveContents(secs []section) {
 	}
 	d.newPage()
 	d.tocAt = d.f.PageNo()
-	d.setFont(fRegular, 10)
 	d.f.Bookmark(d.t("pdf.contents"), 0, d.y)
 	d.flow([]span{{d.t("pdf.contents"), style{size: 20, bold: true, color: ink}}}, d.left, d.cw, 'L')
 	d.y += 1.5
@@ -188,10 +183,11 @@ func (d *doc) cover() {
 	d.fill(d.accent.fill)
 	f.Rect(0, 0, d.pw, 6, "F")
 	y := 24.0
-	if name, w, h := d.logo(); name != "" {
+	if img := d.logo(); img != nil {
 		// at most 60 x 22 mm, keeping its shape
+		w, h := float64(img.Bounds().Dx()), float64(img.Bounds().Dy())
 		s := math.Min(60/w, 22/h)
-		f.ImageOptions(name, d.left, y, w*s, h*s, false, fpdf.ImageOptions{}, 0, "")
+		f.Image(img, d.left, y, w*s, h*s)
 	}
 	d.y = d.ph * 0.3
 	d.text(d.t("pdf.cover_kicker"), bold(colored(sized(d.body(), 9), d.accent.text)))
@@ -224,33 +220,23 @@ func (d *doc) cover() {
 	d.drawTable(t)
 }
 
-// logo registers the brand's logo and returns its name and pixel size,
-// or "" (with a warning) when there is none or it cannot be read. A PNG
-// is re-encoded as 8-bit RGBA, the one form fpdf reads in every variant.
-func (d *doc) logo() (string, float64, float64) {
+// logo decodes the brand's logo, or returns nil (with a warning) when
+// there is none or it cannot be read.
+func (d *doc) logo() *image.NRGBA {
 	b := d.rep.Meta.Logo
 	if len(b) == 0 {
-		return "", 0, 0
+		return nil
 	}
 	img, format, err := image.Decode(bytes.NewReader(b))
 	if err != nil || img.Bounds().Dx() == 0 || img.Bounds().Dy() == 0 {
 		d.warns = append(d.warns, "logo: not a readable PNG or JPEG image; the cover has none")
-		return "", 0, 0
+		return nil
 	}
-	typ := "JPG"
-	if format == "png" {
-		rgba := image.NewNRGBA(img.Bounds())
-		draw.Draw(rgba, rgba.Bounds(), img, img.Bounds().Min, draw.Src)
-		var buf bytes.Buffer
-		if err := png.Encode(&buf, rgba); err != nil {
-			d.warns = append(d.warns, "logo: "+err.Error())
-			return "", 0, 0
-		}
-		b, typ = buf.Bytes(), "PNG"
-	} else if format != "jpeg" {
+	if format != "png" && format != "jpeg" {
 		d.warns = append(d.warns, "logo: only PNG and JPEG images are supported; the cover has none")
-		return "", 0, 0
+		return nil
 	}
-	d.f.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(b))
-	return "logo", float64(img.Bounds().Dx()), float64(img.Bounds().Dy())
+	rgba := image.NewNRGBA(img.Bounds())
+	draw.Draw(rgba, rgba.Bounds(), img, img.Bounds().Min, draw.Src)
+	return rgba
 }

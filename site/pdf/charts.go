@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"github.com/aiready/aiready/site/mdreport"
 	"github.com/aiready/aiready/site/view"
 )
@@ -38,8 +36,8 @@ func (d *doc) radar(cx, cy, r float64, dims []*view.Dimension, target float64) {
 		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
 		return cx + r*v/100*math.Cos(a), cy + r*v/100*math.Sin(a)
 	}
-	ring := func(v float64) []fpdf.PointType {
-		pts := make([]fpdf.PointType, n)
+	ring := func(v float64) []point {
+		pts := make([]point, n)
 		for i := range pts {
 			pts[i].X, pts[i].Y = at(i, v)
 		}
@@ -55,7 +53,7 @@ func (d *doc) radar(cx, cy, r float64, dims []*view.Dimension, target float64) {
 		f.Line(cx, cy, x, y)
 	}
 	// The group's scores.
-	pts := make([]fpdf.PointType, n)
+	pts := make([]point, n)
 	for i, dm := range dims {
 		v := 0.0
 		if dm.Result.Score != nil {
@@ -64,9 +62,9 @@ func (d *doc) radar(cx, cy, r float64, dims []*view.Dimension, target float64) {
 		pts[i].X, pts[i].Y = at(i, v)
 	}
 	d.fill(d.accent.graphic)
-	f.SetAlpha(0.18, "Normal")
+	f.SetAlpha(0.18)
 	f.Polygon(pts, "F")
-	f.SetAlpha(1, "Normal")
+	f.SetAlpha(1)
 	d.draw(d.accent.graphic)
 	f.SetLineWidth(0.6)
 	f.Polygon(pts, "D")

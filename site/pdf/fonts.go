@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"unicode"
 
-	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gobolditalic"
 	"golang.org/x/image/font/gofont/goitalic"
@@ -21,7 +20,8 @@ type face struct {
 	family, style string
 	ttf           []byte
 	sf            *sfnt.Font
-	added         bool
+	ff            *fontFile // nil until first used
+	err           error
 }
 
 // The faces of a fontSet, by index.
@@ -86,13 +86,17 @@ func newFontSet(opt Options) (*fontSet, error) {
 			}
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		fs.faces[fUser+i] = &face{family: "user", style: []string{"", "B"}[i], ttf: ttf, sf: sf}
+		fc := &face{family: "user", style: []string{"", "B"}[i], ttf: ttf, sf: sf}
+		if err := fc.register(); err != nil {
+			return nil, err
+		}
+		fs.faces[fUser+i] = fc
 	}
 	return fs, nil
 }
 
-// checkTTF accepts what fpdf's TrueType reader can embed: a single TrueType
-// font with glyf outlines (not CFF/OpenType-PostScript, not a collection).
+// checkTTF accepts what the writer can embed: a single TrueType font with
+// glyf outlines (not CFF/OpenType-PostScript, not a collection).
 func checkTTF(b []byte) (*sfnt.Font, error) {
 	switch {
 	case len(b) < 12:
@@ -114,8 +118,9 @@ func checkTTF(b []byte) (*sfnt.Font, error) {
 	return sf, nil
 }
 
-// unicodeBMPCmap reports whether a TrueType file has the cmap subtable
-// fpdf reads: format 4, for Unicode (platform 0) or Windows Unicode (3, 1).
+// unicodeBMPCmap reports whether a TrueType file has a Unicode character
+// map for the Basic Multilingual Plane: format 4, for Unicode (platform 0)
+// or Windows Unicode (3, 1).
 func unicodeBMPCmap(b []byte) bool {
 	u16 := func(o int) int {
 		if o < 0 || o+2 > len(b) {
@@ -146,24 +151,16 @@ func unicodeBMPCmap(b []byte) bool {
 	return false
 }
 
-// register embeds a face the first time it is used.
-func (fs *fontSet) register(f *fpdf.Fpdf, fc *face) (err error) {
-	if fc.added {
-		return nil
-	}
-	fc.added = true
-	defer func() {
-		// fpdf's TrueType reader indexes the file without bounds
-		// checks; a damaged user font must not take the build down.
-		if r := recover(); r != nil {
-			err = fmt.Errorf("font %s cannot be embedded: %v", fc.family, r)
+// register prepares a face for the document the first time it is used:
+// only the faces drawn with are read beyond their character map.
+func (fc *face) register() error {
+	if fc.ff == nil && fc.err == nil {
+		fc.ff, fc.err = newFontFile("utf8"+fc.family+fc.style, fc.ttf, fc.sf)
+		if fc.err != nil {
+			fc.err = fmt.Errorf("font %s cannot be embedded: %w", fc.family, fc.err)
 		}
-	}()
-	// A copy: fpdf v0.12.0 writes into the bytes it is given while it
-	// subsets a font whose hmtx table is short (Go Mono), which would
-	// corrupt the shared gofont data and make the next build differ.
-	f.AddUTF8FontFromBytes(fc.family, fc.style, bytes.Clone(fc.ttf))
-	return nil
+	}
+	return fc.err
 }
 
 // covers reports whether face i has a glyph for r.

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"github.com/aiready/aiready/site/mdreport"
 	"github.com/aiready/aiready/site/view"
 )
@@ -99,10 +97,10 @@ func (d *doc) trendChart() {
 	}
 	n := len(t.Points)
 	xOf := func(i int) float64 { return x0 + w*(float64(i)+0.5)/float64(n) }
-	var pts []fpdf.PointType
+	var pts []point
 	for i, p := range t.Points {
 		if p.Overall != nil {
-			pts = append(pts, fpdf.PointType{X: xOf(i), Y: yOf(*p.Overall)})
+			pts = append(pts, point{X: xOf(i), Y: yOf(*p.Overall)})
 		}
 	}
 	d.draw(d.accent.graphic)

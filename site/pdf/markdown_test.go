@@ -80,7 +80,7 @@ func TestMarkdownKinds(t *testing.T) {
 	}
 }
 
-// FuzzMarkdownPDF: any Markdown draws without a panic or an fpdf error.
+// FuzzMarkdownPDF: any Markdown draws without a panic or a render error.
 func FuzzMarkdownPDF(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/markdown/*.md")
 	for _, s := range seeds {

@@ -12,8 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"github.com/aiready/aiready/site/i18n"
 	"github.com/aiready/aiready/site/view"
 )
@@ -38,9 +36,6 @@ func Render(w io.Writer, rep *view.Report, opt Options) (warnings []string, err 
 		return nil, err
 	}
 	d.build()
-	if d.err == nil && d.f.Err() {
-		d.err = d.f.Error()
-	}
 	if d.err != nil {
 		return nil, fmt.Errorf("report.pdf: %w", d.err)
 	}
@@ -51,9 +46,9 @@ func Render(w io.Writer, rep *view.Report, opt Options) (warnings []string, err 
 }
 
 // doc is one render in progress. It keeps its own cursor (y) and draws
-// text at absolute positions; fpdf's automatic page breaks are off.
+// text at absolute positions.
 type doc struct {
-	f        *fpdf.Fpdf
+	f        *writer
 	fs       *fontSet
 	rep      *view.Report
 	accent   brand
@@ -87,11 +82,11 @@ type tocEntry struct {
 }
 
 func newDoc(rep *view.Report, opt Options) (*doc, error) {
-	size := fpdf.SizeType{Wd: 210, Ht: 297}
+	size := struct{ Wd, Ht float64 }{210, 297}
 	switch strings.ToLower(opt.Paper) {
 	case "", "a4":
 	case "letter":
-		size = fpdf.SizeType{Wd: 215.9, Ht: 279.4}
+		size.Wd, size.Ht = 215.9, 279.4
 	default:
 		return nil, fmt.Errorf("unknown paper %q: use A4 or letter", opt.Paper)
 	}
@@ -99,7 +94,7 @@ func newDoc(rep *view.Report, opt Options) (*doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: size})
+	f := newWriter(size.Wd, size.Ht)
 	d := &doc{f: f, fs: fs, rep: rep, pw: size.Wd, ph: size.Ht, lead: 1.42, curFace: -1, p: rep.P(), t: rep.P().T}
 	d.left, d.cw = 22, size.Wd-44
 	d.top, d.bot = 26, size.Ht-22
@@ -112,33 +107,26 @@ func newDoc(rep *view.Report, opt Options) (*doc, error) {
 	if created.IsZero() {
 		created = time.Unix(0, 0)
 	}
-	f.SetCatalogSort(true)
-	f.SetCreationDate(created.UTC())
-	f.SetModificationDate(created.UTC())
-	f.SetAutoPageBreak(false, 0)
-	f.SetMargins(d.left, d.top, d.left)
-	f.SetCompression(true)
-	f.SetDisplayMode("fullwidth", "continuous")
-
+	f.created = created
 	m, r := rep.Meta, rep.Rubric
-	f.SetTitle(d.title(), true)
+	f.SetInfo("Title", d.title())
 	if m.Consultancy != "" {
-		f.SetAuthor(m.Consultancy, true)
+		f.SetInfo("Author", m.Consultancy)
 	}
 	subject := r.Title
 	if m.Client != "" {
 		subject = d.t("pdf.subject", r.Title, m.Client)
 	}
-	f.SetSubject(subject, true)
+	f.SetInfo("Subject", subject)
 	kw := []string{d.t("pdf.keyword"), r.ID}
 	for _, dm := range rep.Dimensions {
 		kw = append(kw, dm.Def.Title)
 	}
-	f.SetKeywords(strings.Join(kw, ", "), true)
-	f.SetCreator("aiready", true)
-	f.SetProducer("aiready", true)
+	f.SetInfo("Keywords", strings.Join(kw, ", "))
+	f.SetInfo("Creator", "aiready")
+	f.SetInfo("Producer", "aiready")
 	if lang := d.p.Tag(); langRE.MatchString(lang) {
-		f.SetLang(lang)
+		f.lang = lang
 	}
 	return d, nil
 }
@@ -167,12 +155,12 @@ func (d *doc) setFont(face int, size float64) {
 		return
 	}
 	fc := d.fs.faces[face]
-	if err := d.fs.register(d.f, fc); err != nil {
+	if err := fc.register(); err != nil {
 		d.fail(err)
 		fc = d.fs.faces[fRegular]
-		d.fs.register(d.f, fc)
+		fc.register()
 	}
-	d.f.SetFont(fc.family, fc.style, size)
+	d.f.SetFont(fc.ff, size)
 	d.curFace, d.curSize = face, size
 }
 

@@ -38,8 +38,8 @@ func TestDeterministic(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Error("two renders of the same report differ")
 	}
-	// fpdf writes into the font bytes it is handed when it subsets Go Mono;
-	// the shared gofont data must stay as it was.
+	// The fonts are subset from the shared gofont data, which must stay as
+	// it was.
 	if sha256.Sum256(gomono.TTF) != monoSum {
 		t.Error("rendering changed gomono.TTF")
 	}
@@ -68,7 +68,7 @@ func TestMissingCharacters(t *testing.T) {
 
 // A font given with Options.Font draws what the Go fonts lack.
 func TestUserFont(t *testing.T) {
-	path := "/usr/share/ghostscript/10.00.0/Resource/CIDFSubst/DroidSansFallback.ttf"
+	path := "/usr/share/fonts-droid-fallback/truetype/DroidSansFallback.ttf" // Debian's fonts-droid-fallback
 	if m, _ := filepath.Glob("/usr/share/ghostscript/*/Resource/CIDFSubst/DroidSansFallback.ttf"); len(m) > 0 {
 		path = m[0]
 	}
@@ -94,6 +94,7 @@ func TestBadOptions(t *testing.T) {
 		"not a font": {Font: []byte("definitely not a font file")},
 		"otf":        {Font: append([]byte("OTTO"), make([]byte, 64)...)},
 		"bold":       {Font: goregular.TTF, BoldFont: []byte("nope, not this either")},
+		"damaged":    {Font: damagedLoca(t)},
 	} {
 		if _, err := Render(io.Discard, rep, opt); err == nil {
 			t.Errorf("%s: no error", name)
@@ -123,8 +124,8 @@ func TestPaperAndBrand(t *testing.T) {
 	}
 }
 
-// testLogo is a 16-bit PNG with transparency, which fpdf cannot read as it
-// is: the renderer must convert it.
+// testLogo is a 16-bit PNG with transparency: the renderer converts it to
+// 8-bit RGB and an alpha mask.
 func testLogo(t *testing.T) []byte {
 	img := image.NewNRGBA64(image.Rect(0, 0, 40, 16))
 	for x := 0; x < 40; x++ {
@@ -163,4 +164,23 @@ func BenchmarkPDF(b *testing.B) {
 			}
 		}
 	})
+}
+
+// damagedLoca is Go Regular with glyph locations pointing past its glyphs:
+// a font that parses but cannot be embedded must fail the render, not
+// panic half-way through writing it.
+func damagedLoca(t *testing.T) []byte {
+	b := bytes.Clone(goregular.TTF)
+	for i := range int(b[4])<<8 | int(b[5]) {
+		rec := 12 + 16*i
+		if string(b[rec:rec+4]) == "loca" {
+			off := int(b[rec+8])<<24 | int(b[rec+9])<<16 | int(b[rec+10])<<8 | int(b[rec+11])
+			for j := off + 4; j < off+64; j++ {
+				b[j] = 0xff
+			}
+			return b
+		}
+	}
+	t.Fatal("Go Regular has no loca table")
+	return nil
 }

@@ -67,8 +67,12 @@ func wide(r rune) bool {
 
 // words splits spans into measured words.
 func (d *doc) words(spans []span) []word {
+	n := 1
+	for _, sp := range spans {
+		n += len(sp.text)/6 + 1 // about one word in six bytes of prose
+	}
 	var (
-		out     []word
+		out     = make([]word, 0, n)
 		cur     word
 		raw     []span // pieces of the current word before face splitting
 		pending bool   // a space precedes the current word
@@ -141,18 +145,32 @@ func (d *doc) words(spans []span) []word {
 	return out
 }
 
-// layout breaks spans into lines no wider than width.
+// layout breaks spans into lines no wider than width. The lines' words
+// are consecutive stretches of one slice, not a slice each.
 func (d *doc) layout(spans []span, width float64) []line {
 	width = max(width, 5)
+	ws := d.words(spans)
+	all := make([]word, 0, len(ws))
 	var lines []line
-	cur := line{}
+	cur, start := line{}, 0
 	push := func() {
+		cur.words = all[start:len(all):len(all)]
 		lines = append(lines, cur)
-		cur = line{}
+		cur, start = line{}, len(all)
 	}
-	for _, wd := range d.words(spans) {
+	add := func(wd word, sp float64) {
+		if len(all) == start {
+			wd.space = 0
+		}
+		all = append(all, wd)
+		cur.w += sp + wd.w
+		for _, p := range wd.pieces {
+			cur.size = max(cur.size, p.st.size)
+		}
+	}
+	for _, wd := range ws {
 		if wd.brk > 0 {
-			if len(cur.words) == 0 && cur.size == 0 {
+			if len(all) == start && cur.size == 0 {
 				cur.size = wd.spaceSt.size
 			}
 			push()
@@ -162,25 +180,25 @@ func (d *doc) layout(spans []span, width float64) []line {
 			continue
 		}
 		sp := wd.space
-		if len(cur.words) == 0 {
+		if len(all) == start {
 			sp = 0
 		}
-		if len(cur.words) > 0 && cur.w+sp+wd.w > width {
+		if len(all) > start && cur.w+sp+wd.w > width {
 			push()
 			sp = 0
 		}
-		if len(cur.words) == 0 && wd.w > width {
+		if len(all) == start && wd.w > width {
 			chunks := d.split(wd, width)
 			for _, c := range chunks[:len(chunks)-1] {
-				cur.add(c, 0)
+				add(c, 0)
 				push()
 			}
 			wd = chunks[len(chunks)-1]
 		}
-		cur.add(wd, sp)
+		add(wd, sp)
 	}
-	if len(cur.words) > 0 || cur.size > 0 {
-		lines = append(lines, cur)
+	if len(all) > start || cur.size > 0 {
+		push()
 	}
 	for i := range lines {
 		ln := &lines[i]
@@ -190,17 +208,6 @@ func (d *doc) layout(spans []span, width float64) []line {
 		ln.h = ln.size * ptMM * d.lead
 	}
 	return lines
-}
-
-func (ln *line) add(wd word, sp float64) {
-	if len(ln.words) == 0 {
-		wd.space = 0
-	}
-	ln.words = append(ln.words, wd)
-	ln.w += sp + wd.w
-	for _, p := range wd.pieces {
-		ln.size = max(ln.size, p.st.size)
-	}
 }
 
 // split cuts a word wider than width into chunks that fit, at least one

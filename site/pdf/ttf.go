@@ -1,0 +1,347 @@
+package pdf
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/image/font/sfnt"
+)
+
+// fontFile is one TrueType face as the document uses it: glyphs are drawn
+// by their glyph id (Identity-H), widths come from hmtx, and only the glyphs
+// used are embedded (same ids, the others left empty).
+type fontFile struct {
+	name string // BaseFont
+	id   int    // /F<id> in the resources, 0 until first used
+	sf   *sfnt.Font
+	buf  sfnt.Buffer
+	tab  map[string][]byte
+
+	numGlyphs, numHMetrics int
+	longLoca               bool
+	scale                  float64 // font units to 1/1000 em
+
+	gid  map[rune]uint16
+	used []bool // by glyph id
+	uni  []rune // the first character drawn with each glyph, for copy and search
+}
+
+func be16(b []byte, o int) int { return int(binary.BigEndian.Uint16(b[o:])) }
+func be32(b []byte, o int) int { return int(binary.BigEndian.Uint32(b[o:])) }
+
+// newFontFile reads the tables embedding needs and checks every offset
+// that drawing and subsetting will follow, so that a damaged font fails
+// here and never half-way through writing the file.
+func newFontFile(name string, ttf []byte, sf *sfnt.Font) (*fontFile, error) {
+	bad := func(what string) error { return errors.New("damaged TrueType font: " + what) }
+	if len(ttf) < 12 {
+		return nil, bad("too short")
+	}
+	tab := map[string][]byte{}
+	for i := range be16(ttf, 4) {
+		rec := 12 + 16*i
+		if rec+16 > len(ttf) {
+			return nil, bad("table directory")
+		}
+		off, n := be32(ttf, rec+8), be32(ttf, rec+12)
+		if off > len(ttf) || n > len(ttf)-off {
+			return nil, bad("table " + strconv.Quote(string(ttf[rec:rec+4])))
+		}
+		tab[string(ttf[rec:rec+4])] = ttf[off : off+n]
+	}
+	for _, t := range []struct {
+		tag  string
+		size int
+	}{{"head", 54}, {"hhea", 36}, {"maxp", 6}, {"hmtx", 4}, {"loca", 0}, {"glyf", 0}} {
+		if b, ok := tab[t.tag]; !ok || len(b) < t.size {
+			return nil, bad("no " + t.tag + " table")
+		}
+	}
+	ff := &fontFile{name: name, sf: sf, tab: tab, gid: map[rune]uint16{}}
+	ff.numGlyphs = be16(tab["maxp"], 4)
+	ff.numHMetrics = be16(tab["hhea"], 34)
+	ff.longLoca = be16(tab["head"], 50) != 0
+	upem := be16(tab["head"], 18)
+	if ff.numGlyphs == 0 || upem == 0 || ff.numHMetrics == 0 || ff.numHMetrics > ff.numGlyphs || len(tab["hmtx"]) < 4*ff.numHMetrics {
+		return nil, bad("glyph metrics")
+	}
+	ff.scale = 1000 / float64(upem)
+	last := 0
+	for g := range ff.numGlyphs + 1 {
+		o, ok := ff.loca(g)
+		if !ok || o < last || o > len(tab["glyf"]) {
+			return nil, bad("glyph locations")
+		}
+		last = o
+	}
+	ff.used = make([]bool, ff.numGlyphs)
+	ff.uni = make([]rune, ff.numGlyphs)
+	ff.used[0] = true
+	return ff, nil
+}
+
+// loca is where glyph g starts in glyf.
+func (ff *fontFile) loca(g int) (int, bool) {
+	l := ff.tab["loca"]
+	if ff.longLoca {
+		if 4*g+4 > len(l) {
+			return 0, false
+		}
+		return be32(l, 4*g), true
+	}
+	if 2*g+2 > len(l) {
+		return 0, false
+	}
+	return 2 * be16(l, 2*g), true
+}
+
+// glyph is the glyph id of r, 0 (.notdef) when the font lacks it.
+func (ff *fontFile) glyph(r rune) uint16 {
+	g, ok := ff.gid[r]
+	if !ok {
+		x, err := ff.sf.GlyphIndex(&ff.buf, r)
+		if err == nil && int(x) < ff.numGlyphs {
+			g = uint16(x)
+		}
+		ff.gid[r] = g
+	}
+	return g
+}
+
+// use is glyph, remembering the glyph for the embedded subset.
+func (ff *fontFile) use(r rune) uint16 {
+	g := ff.glyph(r)
+	if !ff.used[g] || ff.uni[g] == 0 {
+		ff.used[g] = true
+		if g != 0 {
+			ff.uni[g] = r
+		}
+	}
+	return g
+}
+
+// width is the advance of glyph g in 1/1000 em, rounded as the PDF's /W
+// array holds it, so that measured and drawn text agree.
+func (ff *fontFile) width(g uint16) int {
+	i := min(int(g), ff.numHMetrics-1)
+	adv := be16(ff.tab["hmtx"], 4*i)
+	if adv >= 1<<15 {
+		adv = 0
+	}
+	return int(math.Round(ff.scale * float64(adv)))
+}
+
+// subset is the font file with only the used glyphs' outlines (and the
+// parts of composite glyphs), glyph ids unchanged.
+func (ff *fontFile) subset() []byte {
+	glyf := ff.tab["glyf"]
+	// Composite glyphs draw other glyphs: add those, to any depth.
+	todo := []int{}
+	for g, u := range ff.used {
+		if u {
+			todo = append(todo, g)
+		}
+	}
+	for len(todo) > 0 {
+		g := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		a, _ := ff.loca(g)
+		b, _ := ff.loca(g + 1)
+		for _, c := range components(glyf[a:b]) {
+			if c < ff.numGlyphs && !ff.used[c] {
+				ff.used[c] = true
+				todo = append(todo, c)
+			}
+		}
+	}
+	var newGlyf []byte
+	newLoca := make([]byte, 0, 4*(ff.numGlyphs+1))
+	for g := range ff.numGlyphs {
+		newLoca = binary.BigEndian.AppendUint32(newLoca, uint32(len(newGlyf)))
+		if ff.used[g] {
+			a, _ := ff.loca(g)
+			b, _ := ff.loca(g + 1)
+			newGlyf = append(newGlyf, glyf[a:b]...)
+			for len(newGlyf)%4 != 0 {
+				newGlyf = append(newGlyf, 0)
+			}
+		}
+	}
+	newLoca = binary.BigEndian.AppendUint32(newLoca, uint32(len(newGlyf)))
+	head := slices.Clone(ff.tab["head"])
+	binary.BigEndian.PutUint32(head[8:], 0) // checkSumAdjustment: not needed inside a PDF
+	binary.BigEndian.PutUint16(head[50:], 1)
+	out := map[string][]byte{"glyf": newGlyf, "loca": newLoca, "head": head}
+	for _, tag := range []string{"cvt ", "fpgm", "hhea", "hmtx", "maxp", "prep"} {
+		if t, ok := ff.tab[tag]; ok {
+			out[tag] = t
+		}
+	}
+	return sfntFile(out)
+}
+
+// components lists the glyphs a composite glyph is built from.
+func components(g []byte) []int {
+	if len(g) < 10 || int16(be16(g, 0)) >= 0 {
+		return nil
+	}
+	var cs []int
+	for o := 10; o+4 <= len(g); {
+		flags := be16(g, o)
+		cs = append(cs, be16(g, o+2))
+		o += 4
+		switch {
+		case flags&0x1 != 0:
+			o += 4
+		default:
+			o += 2
+		}
+		switch {
+		case flags&0x8 != 0:
+			o += 2
+		case flags&0x40 != 0:
+			o += 4
+		case flags&0x80 != 0:
+			o += 8
+		}
+		if flags&0x20 == 0 {
+			break
+		}
+	}
+	return cs
+}
+
+// sfntFile assembles TrueType tables into a file, in tag order.
+func sfntFile(tabs map[string][]byte) []byte {
+	tags := make([]string, 0, len(tabs))
+	size := 12
+	for t, b := range tabs {
+		tags = append(tags, t)
+		size += 16 + (len(b)+3)&^3
+	}
+	slices.Sort(tags)
+	n := len(tags)
+	sel := 0
+	for 2<<sel <= n {
+		sel++
+	}
+	out := make([]byte, 12, size)
+	binary.BigEndian.PutUint32(out, 0x00010000)
+	binary.BigEndian.PutUint16(out[4:], uint16(n))
+	binary.BigEndian.PutUint16(out[6:], uint16(16<<sel))
+	binary.BigEndian.PutUint16(out[8:], uint16(sel))
+	binary.BigEndian.PutUint16(out[10:], uint16(n*16-16<<sel))
+	off := 12 + 16*n
+	for _, t := range tags {
+		b := tabs[t]
+		sum := uint32(0)
+		for i := 0; i < len(b); i += 4 {
+			var w [4]byte
+			copy(w[:], b[i:])
+			sum += binary.BigEndian.Uint32(w[:])
+		}
+		out = append(out, t...)
+		out = binary.BigEndian.AppendUint32(out, sum)
+		out = binary.BigEndian.AppendUint32(out, uint32(off))
+		out = binary.BigEndian.AppendUint32(out, uint32(len(b)))
+		off += (len(b) + 3) &^ 3
+	}
+	for _, t := range tags {
+		out = append(out, tabs[t]...)
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+	}
+	return out
+}
+
+// embed writes the font's five objects, numbered from n: the Type0 font,
+// its CIDFont, the font descriptor, the ToUnicode map and the font file.
+func (ff *fontFile) embed(f *file, n int) {
+	head, hhea := ff.tab["head"], ff.tab["hhea"]
+	u := func(v int) int { return int(math.Round(ff.scale * float64(v))) }
+	s16 := func(b []byte, o int) int { return int(int16(be16(b, o))) }
+	italic := 0.0
+	if p := ff.tab["post"]; len(p) >= 8 {
+		italic = float64(int32(be32(p, 4))) / 65536
+	}
+	ascent, descent := u(s16(hhea, 4)), u(s16(hhea, 6))
+	capHeight, stemV := ascent, 70
+	if os2 := ff.tab["OS/2"]; len(os2) >= 90 {
+		if be16(os2, 0) >= 2 {
+			capHeight = u(s16(os2, 88))
+		}
+		if be16(os2, 4) >= 600 {
+			stemV = 120
+		}
+	}
+	flags := 4 // symbolic: glyphs are addressed by id
+	if italic != 0 {
+		flags |= 64
+	}
+	if p := ff.tab["post"]; len(p) >= 16 && be32(p, 12) != 0 {
+		flags |= 1 // fixed pitch
+	}
+
+	f.obj(n)
+	f.printf("<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>\nendobj\n", ff.name, n+1, n+3)
+	var w strings.Builder
+	for g := 0; g < ff.numGlyphs; g++ {
+		if !ff.used[g] {
+			continue
+		}
+		w.WriteString(strconv.Itoa(g) + " [")
+		for ; g < ff.numGlyphs && ff.used[g]; g++ {
+			w.WriteString(strconv.Itoa(ff.width(uint16(g))) + " ")
+		}
+		w.WriteString("] ")
+	}
+	f.obj(n + 1)
+	f.printf("<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W [%s] /CIDToGIDMap /Identity>>\nendobj\n",
+		ff.name, n+2, ff.width(0), strings.TrimSpace(w.String()))
+	f.obj(n + 2)
+	f.printf("<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R>>\nendobj\n",
+		ff.name, flags, u(s16(head, 36)), u(s16(head, 38)), u(s16(head, 40)), u(s16(head, 42)),
+		strconv.FormatFloat(italic, 'f', -1, 64), ascent, descent, capHeight, stemV, ff.width(0), n+4)
+	f.stream(n+3, "", ff.toUnicode())
+	font := ff.subset()
+	f.stream(n+4, "/Length1 "+strconv.Itoa(len(font))+" ", font)
+}
+
+// toUnicode maps the glyphs drawn back to their characters, so that text
+// can be searched and copied.
+func (ff *fontFile) toUnicode() []byte {
+	var pairs []string
+	for g, r := range ff.uni {
+		if r == 0 {
+			continue
+		}
+		var u strings.Builder
+		for _, c := range textString(string(r))[5:] {
+			if c != '>' {
+				u.WriteRune(c)
+			}
+		}
+		pairs = append(pairs, "<"+hex4(g)+"> <"+u.String()+">")
+	}
+	var b strings.Builder
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	for len(pairs) > 0 {
+		k := min(len(pairs), 100)
+		b.WriteString(strconv.Itoa(k) + " beginbfchar\n" + strings.Join(pairs[:k], "\n") + "\nendbfchar\n")
+		pairs = pairs[k:]
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMapResource defineresource pop\nend\nend\n")
+	return []byte(b.String())
+}
+
+func hex4(v int) string {
+	return string([]byte{hexDigits[v>>12&15], hexDigits[v>>8&15], hexDigits[v>>4&15], hexDigits[v&15]})
+}
