@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aiready/aiready/internal/testtool"
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
 
@@ -74,7 +75,7 @@ func TestUserFont(t *testing.T) {
 	}
 	ttf, err := os.ReadFile(path)
 	if err != nil {
-		t.Skip("no CJK TrueType font on this machine:", err)
+		testtool.Missing(t, "no CJK TrueType font (Debian's fonts-droid-fallback): %v", err)
 	}
 	rep := demoReport(t)
 	rep.Meta.Client = "東京海上"
