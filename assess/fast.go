@@ -2,6 +2,7 @@ package assess
 
 import (
 	"bytes"
+	"encoding/binary"
 	"sort"
 	"unicode/utf8"
 )
@@ -38,6 +39,7 @@ type fastState struct {
 	// so that scoreRow adds a respondent's weighted answers up in the
 	// order tally does, and gets the same bits.
 	inOrder bool
+	ascii   bool    // the lines being scored are all ASCII, so valid UTF-8
 	flagQ   []bool  // per question: a flag's condition reads its answer
 	qs      []int32 // inOrder: the questions with a column, in column order
 	row     []*qent // scoreRow: the cell of each of those in this row
@@ -56,7 +58,7 @@ const (
 // qcache's entries are allocated as they are met, since a rubric may have
 // thousands of questions and every worker has its own.
 type qcache struct {
-	one  [256]uint8 // one-byte cells: index+1 into ents
+	one  *[256]*qent // one-byte cells, by their byte; nil until one is met
 	ents []*qent
 }
 
@@ -189,8 +191,8 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 func (s *Scorer) lookup(i int, b []byte) *qent {
 	c := &s.fast.qc[i]
 	if len(b) == 1 {
-		if c.one[b[0]] > 0 {
-			return c.ents[c.one[b[0]]-1]
+		if c.one != nil && c.one[b[0]] != nil {
+			return c.one[b[0]]
 		}
 	} else {
 		for _, e := range c.ents {
@@ -212,7 +214,10 @@ func (s *Scorer) lookup(i int, b []byte) *qent {
 		e = new(qent)
 		c.ents = append(c.ents, e)
 		if len(b) == 1 {
-			c.one[b[0]] = uint8(len(c.ents))
+			if c.one == nil {
+				c.one = new([256]*qent)
+			}
+			c.one[b[0]] = e
 		}
 	}
 	e.key, e.a = key, a
@@ -231,6 +236,7 @@ func (s *Scorer) scoreLines(data []byte, first int) error {
 			s.ap[i] = &missingAnswer
 		}
 	}
+	f.ascii = isASCII(data)
 	line := first
 	for len(data) > 0 {
 		var l []byte
@@ -299,8 +305,8 @@ func (s *Scorer) scoreLine(f *fastState, l []byte, line int) error {
 		switch c := &f.qc[q]; {
 		case len(v) == 0:
 			a = &missingAnswer
-		case len(v) == 1 && c.one[v[0]] > 0:
-			a = &c.ents[c.one[v[0]]-1].a
+		case len(v) == 1 && c.one != nil && c.one[v[0]] != nil:
+			a = &c.one[v[0]].a
 			invalid = invalid || a.state == answerInvalid
 		default:
 			e := s.lookup(int(q), v)
@@ -352,7 +358,7 @@ func (s *Scorer) rowGroups(f *fastState, l []byte, nf int) {
 		var t []byte
 		for _, j := range f.segCols[i] {
 			if j < nf {
-				if t = bytes.TrimSpace(l[f.starts[j]:f.ends[j]]); len(t) > 0 {
+				if t = trimSpace(l[f.starts[j]:f.ends[j]]); len(t) > 0 {
 					break
 				}
 			}
@@ -406,6 +412,28 @@ func hasText(v []byte) bool {
 		return true
 	}
 	return len(bytes.TrimSpace(v)) > 0
+}
+
+// trimSpace is bytes.TrimSpace, skipped for the usual cell that starts
+// and ends with a visible ASCII character.
+func trimSpace(t []byte) []byte {
+	if n := len(t); n > 0 && t[0] > ' ' && t[0] < utf8.RuneSelf && t[n-1] > ' ' && t[n-1] < utf8.RuneSelf {
+		return t
+	}
+	return bytes.TrimSpace(t)
+}
+
+// isASCII tells whether b has no byte above 0x7f, eight bytes at a time.
+func isASCII(b []byte) bool {
+	var or uint64
+	for len(b) >= 8 {
+		or |= binary.LittleEndian.Uint64(b)
+		b = b[8:]
+	}
+	for _, c := range b {
+		or |= uint64(c)
+	}
+	return or&0x8080808080808080 == 0
 }
 
 // validUTF8 is utf8.Valid with a shortcut for the short ASCII cells that

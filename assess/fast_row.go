@@ -112,10 +112,8 @@ func (s *Scorer) splitRow(f *fastState, l []byte, line int) (nf, nq int, err err
 		p++
 		if q >= 0 {
 			var e *qent
-			if p-st == 2 { // one byte
-				if i := qc[q].one[l[st]]; i > 0 {
-					e = qc[q].ents[i-1]
-				}
+			if t := qc[q].one; t != nil && p-st == 2 { // one byte
+				e = t[l[st]]
 			}
 			if e == nil {
 				if e = s.cell(int(q), l[st:p-1]); e == nil {
@@ -126,7 +124,7 @@ func (s *Scorer) splitRow(f *fastState, l []byte, line int) (nf, nq int, err err
 			nq++
 		} else if q == colCheck {
 			f.starts[j], f.ends[j] = st, p-1
-			if !validUTF8(l[st : p-1]) {
+			if !f.ascii && !validUTF8(l[st:p-1]) {
 				return 0, 0, checkUTF8(Position{File: f.name, Line: line, Col: st + 1}, string(l[st:p-1]))
 			}
 		}
