@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/aiready/aiready/assess"
-	"github.com/aiready/aiready/site/i18n"
 	"github.com/aiready/aiready/site/markdown"
 	"github.com/aiready/aiready/site/view"
 )
@@ -74,9 +73,6 @@ func funcsFor(l loc) template.FuncMap {
 		"longDate":   l.longDate,
 	}
 }
-
-// funcs are the English template functions, for parsing.
-var funcs = funcsFor(loc{i18n.English()})
 
 // dict builds a map from key, value pairs, to hand a partial several values.
 func dict(kv ...any) (map[string]any, error) {

@@ -10,12 +10,14 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
 	"sync/atomic"
 
+	"github.com/aiready/aiready/site/i18n"
 	"github.com/aiready/aiready/site/view"
 	"github.com/aiready/aiready/templates"
 )
@@ -26,17 +28,54 @@ type Options struct {
 	// embedded templates with {{define "name"}}, like a Hugo theme
 	// override; "" for none.
 	Templates string
+	// Slots, if not nil, shares the processors with work that runs beside
+	// the build: a buffered channel, in which a send takes a slot and a
+	// receive gives it back. Each page is rendered holding a slot, so the
+	// site uses only the processors the other work leaves free, and more
+	// as soon as it gives its slots back.
+	Slots chan struct{}
 }
 
 // Build writes the site into dir, an existing empty folder. It only writes
 // files; the caller builds into a temporary folder and renames it into
 // place. The same report gives the same bytes.
 func Build(dir string, rep *view.Report, opt Options) error {
-	l := loc{rep.P()}
-	t, err := load(opt.Templates, l)
-	if err != nil {
-		return err
+	return Prepare(opt).Build(dir, rep)
+}
+
+// Prepared is a build begun before its report exists: its templates are
+// parsed, overridden and made ready to execute. It serves one build.
+type Prepared struct {
+	opt Options
+	t   *template.Template
+	err error
+}
+
+// Prepare does the part of a build that needs no report, so that a caller
+// can run it while the report is still being scored: it reads the
+// templates, the user's overrides included, and has html/template work
+// out their escaping. Its errors are returned by Build.
+func Prepare(opt Options) *Prepared {
+	t, err := load(opt.Templates)
+	if err == nil {
+		// html/template escapes a set when it first executes it. Executing
+		// "page" without data escapes it and everything it calls, then
+		// stops at the first field it reads; only that error, which every
+		// real page is spared, is ignored here. An escaping error (a user's
+		// override that is not safe HTML) stays with the templates and is
+		// returned by every later execution, so Build reports it as before.
+		_ = t.ExecuteTemplate(io.Discard, "page", nil)
 	}
+	return &Prepared{opt: opt, t: t, err: err}
+}
+
+// Build writes the site of rep into dir, as Build does.
+func (pr *Prepared) Build(dir string, rep *view.Report) error {
+	if pr.err != nil {
+		return pr.err
+	}
+	l := loc{rep.P()}
+	t := pr.t.Funcs(funcsFor(l))
 	pages := pagesOf(rep, newSite(rep, l))
 	// One worker per core renders pages and writes each as it is done,
 	// so memory holds a page per core, not the whole site. The first
@@ -52,14 +91,12 @@ func Build(dir string, rep *view.Report, opt Options) error {
 				if i >= len(pages) {
 					return
 				}
-				p := pages[i]
-				b.Reset()
-				if err := t.ExecuteTemplate(&b, "page", p); err != nil {
-					errs[i] = fmt.Errorf("site: %s: %w", p.File, err)
-					continue
+				if pr.opt.Slots != nil {
+					pr.opt.Slots <- struct{}{}
 				}
-				if err := os.WriteFile(filepath.Join(dir, p.File), b.Bytes(), 0o644); err != nil {
-					errs[i] = fmt.Errorf("site: %w", err)
+				errs[i] = writePage(t, &b, dir, pages[i])
+				if pr.opt.Slots != nil {
+					<-pr.opt.Slots
 				}
 			}
 		})
@@ -73,20 +110,34 @@ func Build(dir string, rep *view.Report, opt Options) error {
 	return nil
 }
 
+// writePage renders one page into b and writes it.
+func writePage(t *template.Template, b *bytes.Buffer, dir string, p *page) error {
+	b.Reset()
+	if err := t.ExecuteTemplate(b, "page", p); err != nil {
+		return fmt.Errorf("site: %s: %w", p.File, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, p.File), b.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	return nil
+}
+
 // embedded is the parsed embedded set. It is never executed itself, only
 // cloned, because html/template cannot clone a template once it has run.
 var embedded = sync.OnceValues(func() (*template.Template, error) {
-	t, err := template.New("site").Funcs(funcs).ParseFS(templates.FS, "*.html")
+	// Parsed with the English functions; each build binds its own.
+	t, err := template.New("site").Funcs(funcsFor(loc{i18n.English()})).ParseFS(templates.FS, "*.html")
 	if err != nil {
 		return nil, fmt.Errorf("site: embedded templates: %w", err)
 	}
 	return t, nil
 })
 
-// load returns a fresh clone of the embedded templates, with the
-// functions of the report's language and the user's overrides, if any,
-// parsed into it.
-func load(dir string, l loc) (*template.Template, error) {
+// load returns a fresh clone of the embedded templates with the user's
+// overrides, if any, parsed into it. The clone has the English functions
+// until a build binds those of its report's language: every language has
+// the same names, which is all parsing needs.
+func load(dir string) (*template.Template, error) {
 	base, err := embedded()
 	if err != nil {
 		return nil, err
@@ -95,7 +146,6 @@ func load(dir string, l loc) (*template.Template, error) {
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}
-	t.Funcs(funcsFor(l))
 	if dir == "" {
 		return t, nil
 	}

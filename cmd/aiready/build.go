@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -128,6 +129,25 @@ type assessment struct {
 	// previous and history are earlier assessments, for the trend.
 	previous *assess.Snapshot
 	history  []*assess.Snapshot
+	// site is the site's templates, readied while the rest is read and
+	// scored, if the command started it; else build does.
+	site *siteAhead
+}
+
+// siteAhead is the part of the site's build that needs no report (see
+// site.Prepare), begun on another processor as soon as a command knows
+// its templates folder.
+type siteAhead struct {
+	prep chan *site.Prepared
+	// slots share the processors among the outputs written at once (see
+	// site.Options): a send takes a slot, a receive gives it back.
+	slots chan struct{}
+}
+
+func startSite(templates string) *siteAhead {
+	s := &siteAhead{prep: make(chan *site.Prepared, 1), slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	go func() { s.prep <- site.Prepare(site.Options{Templates: templates, Slots: s.slots}) }()
+	return s
 }
 
 // assessment settles the build's settings: flags override the project.
@@ -135,7 +155,8 @@ func (bf *buildFlags) assessment(e *env, fs *pflag.FlagSet, args []string) (*ass
 	if err := bf.check(); err != nil {
 		return nil, err
 	}
-	a := &assessment{out: bf.out, force: bf.force, quiet: bf.quiet, opt: bf.options(), inputs: args, templates: bf.templates}
+	a := &assessment{out: bf.out, force: bf.force, quiet: bf.quiet, opt: bf.options(), inputs: args, templates: bf.templates,
+		site: startSite(bf.templates)}
 	rubricName := bf.rubric
 	ro, err := bf.readOptions()
 	if err != nil {
@@ -326,6 +347,12 @@ func buildDate(e *env, date time.Time, inputs []string) (time.Time, error) {
 
 // build scores the answers and writes every output.
 func (a *assessment) build(e *env) error {
+	// A command's early start serves one build.
+	ahead := a.site
+	a.site = nil
+	if ahead == nil {
+		ahead = startSite(a.templates)
+	}
 	res, err := a.score(e)
 	if err != nil {
 		return err
@@ -340,17 +367,20 @@ func (a *assessment) build(e *env) error {
 		}
 	}
 	rep := view.New(res, a.meta)
+	w := &writing{rep: rep, a: a, siteAhead: ahead}
 	var warnings []string
 	err = writeOutput(a.out, a.force, func(dir string) error {
-		// The outputs are written at the same time (the PDF alone takes
-		// as long as the rest); warnings and the first error are taken
-		// in the order of outputs, so nothing depends on which finishes
-		// first.
+		// The outputs are written at the same time; warnings and the
+		// first error are taken in the order of outputs, so nothing
+		// depends on which finishes first. The PDF takes longest, so it
+		// holds a slot of its own from the start and never waits for one;
+		// the other outputs share the rest, and the PDF's once it is done.
+		ahead.slots <- struct{}{}
 		warns := make([][]string, len(outputs))
 		errs := make([]error, len(outputs))
 		var wg sync.WaitGroup
 		for i, o := range outputs {
-			wg.Go(func() { warns[i], errs[i] = o.write(dir, rep, a) })
+			wg.Go(func() { warns[i], errs[i] = o.write(dir, w) })
 		}
 		wg.Wait()
 		for i, o := range outputs {
@@ -386,32 +416,52 @@ func (a *assessment) score(e *env) (*assess.Result, error) {
 	return scoreInputs(e, a.rubric, a.inputs, a.opt, a.quiet, a.read)
 }
 
+// writing is what the outputs of one build share.
+type writing struct {
+	rep *view.Report
+	a   *assessment
+	*siteAhead
+}
+
+// slot runs f holding one of the slots.
+func (w *writing) slot(f func() error) error {
+	w.slots <- struct{}{}
+	defer func() { <-w.slots }()
+	return f()
+}
+
 // output is one file or folder a build writes; it may return warnings.
 type output struct {
 	name  string
-	write func(dir string, rep *view.Report, a *assessment) ([]string, error)
+	write func(dir string, w *writing) ([]string, error)
 }
 
+// outputs are in the order of their warnings and errors.
 var outputs = []output{
-	{"site", func(dir string, rep *view.Report, a *assessment) ([]string, error) {
+	{"site", func(dir string, w *writing) ([]string, error) {
 		siteDir := filepath.Join(dir, "site")
 		if err := os.Mkdir(siteDir, 0o755); err != nil {
 			return nil, fileError(siteDir, err)
 		}
-		return nil, site.Build(siteDir, rep, site.Options{Templates: a.templates})
+		return nil, (<-w.prep).Build(siteDir, w.rep)
 	}},
-	{"results.json", func(dir string, rep *view.Report, a *assessment) ([]string, error) {
-		return nil, writeFile(dir, "results.json", func(w io.Writer) error { return writeJSON(w, rep.Result) })
+	{"results.json", func(dir string, w *writing) ([]string, error) {
+		return nil, w.slot(func() error {
+			return writeFile(dir, "results.json", func(b io.Writer) error { return writeJSON(b, w.rep.Result) })
+		})
 	}},
-	{"report.pdf", func(dir string, rep *view.Report, a *assessment) (warnings []string, err error) {
-		err = writeFile(dir, "report.pdf", func(w io.Writer) error {
-			warnings, err = pdf.Render(w, rep, a.pdf)
+	{"report.pdf", func(dir string, w *writing) (warnings []string, err error) {
+		defer func() { <-w.slots }() // the slot taken for it before it started
+		err = writeFile(dir, "report.pdf", func(b io.Writer) error {
+			warnings, err = pdf.Render(b, w.rep, w.a.pdf)
 			return err
 		})
 		return warnings, err
 	}},
-	{"report.md", func(dir string, rep *view.Report, a *assessment) ([]string, error) {
-		return nil, writeFile(dir, "report.md", func(w io.Writer) error { return mdreport.Render(w, rep) })
+	{"report.md", func(dir string, w *writing) ([]string, error) {
+		return nil, w.slot(func() error {
+			return writeFile(dir, "report.md", func(b io.Writer) error { return mdreport.Render(b, w.rep) })
+		})
 	}},
 }
 

@@ -36,6 +36,7 @@ func demoCommand() *command {
 					return err
 				}
 			}
+			ahead := startSite("")
 			out = "aiready-demo"
 			if len(args) == 1 {
 				out = args[0]
@@ -54,7 +55,7 @@ func demoCommand() *command {
 			}
 			a := &assessment{rubric: r, demo: answers, out: out, force: force, quiet: quiet,
 				pdf: pdf.Options{Paper: "A4", Created: date},
-				opt: scoreFlagsDemo(),
+				opt: scoreFlagsDemo(), site: ahead,
 				meta: view.Meta{Title: i18n.New(lang).T("demo.title"), Client: "Northwind Financial",
 					Date: date, Consultancy: "aiready demo", Comments: true, Lang: lang}}
 			if err := a.build(e); err != nil {

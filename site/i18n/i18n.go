@@ -29,24 +29,36 @@ var files embed.FS
 // fallback for a language without a catalogue.
 const Default = "en"
 
-// catalogues are parsed once; a catalogue that does not parse is a bug
-// that the package's tests catch, so it panics at first use rather than
-// printing keys.
-var catalogues = sync.OnceValue(func() map[string]map[string]string {
-	out := map[string]map[string]string{}
+// catalogues are parsed once each, at first use, and only the languages
+// a run asks for: parsing a catalogue costs milliseconds that every
+// command would otherwise pay at start-up, whatever language it speaks.
+// A catalogue that does not parse is a bug that the package's tests
+// catch, so it panics at first use rather than printing keys.
+var catalogues = sync.OnceValue(func() map[string]func() map[string]string {
+	out := map[string]func() map[string]string{}
 	names, _ := fs.Glob(files, "messages/*.toml")
 	for _, n := range names {
-		b, _ := files.ReadFile(n)
-		var raw map[string]any
-		if _, err := toml.Decode(string(b), &raw); err != nil {
-			panic(fmt.Sprintf("i18n: %s: %v", n, err))
-		}
-		m := map[string]string{}
-		flatten("", raw, m)
-		out[strings.TrimSuffix(strings.TrimPrefix(n, "messages/"), ".toml")] = m
+		out[strings.TrimSuffix(strings.TrimPrefix(n, "messages/"), ".toml")] = sync.OnceValue(func() map[string]string {
+			b, _ := files.ReadFile(n)
+			var raw map[string]any
+			if _, err := toml.Decode(string(b), &raw); err != nil {
+				panic(fmt.Sprintf("i18n: %s: %v", n, err))
+			}
+			m := map[string]string{}
+			flatten("", raw, m)
+			return m
+		})
 	}
 	return out
 })
+
+// catalogue returns the messages of a language, or nil.
+func catalogue(lang string) map[string]string {
+	if c := catalogues()[lang]; c != nil {
+		return c()
+	}
+	return nil
+}
 
 // flatten turns nested tables into dotted keys: [site] nav = "x" is
 // "site.nav".
@@ -79,7 +91,7 @@ func Languages() []string {
 
 // Messages returns a copy of one language's catalogue, or nil.
 func Messages(lang string) map[string]string {
-	c := catalogues()[lang]
+	c := catalogue(lang)
 	if c == nil {
 		return nil
 	}
@@ -117,9 +129,9 @@ func New(tag string) *Printer {
 		tag = Default
 	}
 	lang := base(tag)
-	msgs, ok := catalogues()[lang]
-	if !ok {
-		lang, msgs = Default, catalogues()[Default]
+	msgs := catalogue(lang)
+	if msgs == nil {
+		lang, msgs = Default, catalogue(Default)
 	}
 	return &Printer{tag: tag, lang: lang, msgs: msgs}
 }

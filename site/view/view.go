@@ -5,7 +5,9 @@ package view
 
 import (
 	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -328,7 +330,16 @@ func NewQuestion(q *assess.Question, qr assess.QuestionResult) *Question {
 		}
 		return vq
 	}
-	sort.SliceStable(answers, func(i, j int) bool { return answers[i].v < answers[j].v })
+	slices.SortStableFunc(answers, func(a, b ans) int {
+		switch {
+		case a.v < b.v:
+			return -1
+		case b.v < a.v:
+			return 1
+		}
+		return 0
+	})
+	vq.Bars = make([]Bar, 0, len(answers))
 	for _, a := range answers {
 		b := Bar{Label: a.label, Count: qr.Counts[a.key], Value: a.v}
 		switch {
@@ -353,6 +364,6 @@ func NewQuestion(q *assess.Question, qr assess.QuestionResult) *Question {
 	return vq
 }
 
-func formatPoint(p float64) string {
-	return strings.TrimSuffix(strings.TrimRight(strings.TrimRight(ftoa(p), "0"), "."), ".")
-}
+// formatPoint is the key of a scale point in the result's counts, written
+// as assess writes it.
+func formatPoint(p float64) string { return strconv.FormatFloat(p, 'g', -1, 64) }
