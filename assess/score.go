@@ -51,6 +51,8 @@ type Scorer struct {
 	// chunk is the chunk of lines (see chunkLines) whose float sums the
 	// groups' partial sums hold; -1 before the first respondent.
 	chunk int
+	// memo holds Add's resolved cells per question (resolve).
+	memo []map[memoKey]answer
 	// fast holds the fast CSV path's caches (fast.go); nil until used.
 	fast *fastState
 
@@ -222,7 +224,7 @@ func (s *Scorer) Add(resp *Respondent) error {
 		if i < len(resp.Answers) {
 			c = resp.Answers[i]
 		}
-		a := q.resolve(c)
+		a := s.resolve(i, q, c)
 		if a.state == answerInvalid {
 			e := s.invalidAnswer(q, c, a.bad)
 			if s.opt.Strict {
@@ -244,6 +246,37 @@ func (s *Scorer) Add(resp *Respondent) error {
 	}
 	s.tally()
 	return nil
+}
+
+// resolve is q.resolve, remembering up to maxQCache single-value cells
+// per question: answers repeat, and Normalize and the label maps are most
+// of the plain path's work.
+func (s *Scorer) resolve(i int, q *Question, c Cell) answer {
+	if len(c.Values) != 1 || q.Type == TypeMulti || q.Type == TypeText {
+		return q.resolve(c)
+	}
+	if s.memo == nil {
+		s.memo = make([]map[memoKey]answer, len(s.r.Questions))
+	}
+	m := s.memo[i]
+	if m == nil {
+		m = map[memoKey]answer{}
+		s.memo[i] = m
+	}
+	k := memoKey{c.Values[0], c.Numeric}
+	if a, ok := m[k]; ok {
+		return a
+	}
+	a := q.resolve(c)
+	if len(m) < maxQCache {
+		m[k] = a
+	}
+	return a
+}
+
+type memoKey struct {
+	v       string
+	numeric bool
 }
 
 func (s *Scorer) segmentGroup(idx int, resp *Respondent) *group {
