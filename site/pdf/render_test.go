@@ -156,15 +156,17 @@ func TestEmptyReport(t *testing.T) {
 }
 
 func BenchmarkPDF(b *testing.B) {
-	rep := demoReport(b)
-	b.Run("demo", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := Render(io.Discard, rep, Options{}); err != nil {
-				b.Fatal(err)
+	long, _ := longReport(b, true)
+	for name, rep := range map[string]*view.Report{"demo": demoReport(b), "long-title": long} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Render(io.Discard, rep, Options{}); err != nil {
+					b.Fatal(err)
+				}
 			}
-		}
-	})
+		})
+	}
 }
 
 // damagedLoca is Go Regular with glyph locations pointing past its glyphs:
