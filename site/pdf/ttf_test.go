@@ -260,3 +260,45 @@ func FuzzTTF(f *testing.F) {
 		}
 	})
 }
+
+// A font's counts and lengths are checked against the file: one that
+// claims more than it holds is refused, never allocated or read past.
+func TestHostileFonts(t *testing.T) {
+	small := smallFont(t, goregular.TTF, "AaéÑñ")
+	dir := func(tag string) int { // the table's directory record
+		for i := range be16(small, 4) {
+			if rec := 12 + 16*i; string(small[rec:rec+4]) == tag {
+				return rec
+			}
+		}
+		t.Fatalf("no %s", tag)
+		return 0
+	}
+	for name, edit := range map[string]func(b []byte){
+		"65535 glyphs":        func(b []byte) { binary.BigEndian.PutUint16(b[tableAt(t, b, "maxp")+4:], 0xffff) },
+		"no glyphs":           func(b []byte) { binary.BigEndian.PutUint16(b[tableAt(t, b, "maxp")+4:], 0) },
+		"65535 metrics":       func(b []byte) { binary.BigEndian.PutUint16(b[tableAt(t, b, "hhea")+34:], 0xffff) },
+		"4 GB glyf":           func(b []byte) { binary.BigEndian.PutUint32(b[dir("glyf")+12:], 0xffffffff) },
+		"glyf past the end":   func(b []byte) { binary.BigEndian.PutUint32(b[dir("glyf")+8:], 0x7fffffff) },
+		"65535 tables":        func(b []byte) { binary.BigEndian.PutUint16(b[4:], 0xffff) },
+		"no units per em":     func(b []byte) { binary.BigEndian.PutUint16(b[tableAt(t, b, "head")+18:], 0) },
+		"loca running back":   func(b []byte) { binary.BigEndian.PutUint32(b[tableAt(t, b, "loca")+8:], 0) },
+		"loca past the glyfs": func(b []byte) { binary.BigEndian.PutUint32(b[tableAt(t, b, "loca")+4:], 0x00ffffff) },
+	} {
+		b := slices.Clone(small)
+		edit(b)
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		_, err := userFontDoc(b, userFontText)
+		runtime.ReadMemStats(&after)
+		if err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+		if grew := after.TotalAlloc - before.TotalAlloc; grew > 4<<20 {
+			t.Errorf("%s: %d bytes allocated", name, grew)
+		}
+	}
+	if _, err := userFontDoc(small, userFontText); err != nil {
+		t.Errorf("the font unchanged: %v", err)
+	}
+}
