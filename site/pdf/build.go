@@ -162,17 +162,42 @@ func (d *doc) chrome() {
 }
 
 // clip returns s as one line no wider than w, shortened with an ellipsis.
+// The cut is found by adding up the characters' widths, then moved to the
+// longest start that fits when laid out: laying it out again for every character dropped
+// took seconds for a long title, once per page.
 func (d *doc) clip(s string, st style, w float64) line {
 	lines := d.layout([]span{{s, st}}, 1e4)
 	if len(lines) == 0 {
 		return line{size: st.size, h: st.size * ptMM * d.lead}
 	}
-	rs := []rune(s)
-	for lines[0].w > w && len(rs) > 1 {
-		rs = rs[:len(rs)-1]
-		lines = d.layout([]span{{string(rs) + "…", st}}, 1e4)
+	if lines[0].w <= w {
+		return lines[0]
 	}
-	return lines[0]
+	rs := []rune(s)
+	width := func(r rune) float64 {
+		if fc := d.fs.faceFor(st, r); fc >= 0 {
+			return d.width(fc, st, string(r))
+		}
+		return 0
+	}
+	n, acc, room := 1, 0.0, w-width('…')
+	for i, r := range rs {
+		if acc += width(r); acc > room {
+			break
+		}
+		n = max(n, i+1)
+	}
+	cut := func(n int) line { return d.layout([]span{{string(rs[:n]) + "…", st}}, 1e4)[0] }
+	for n+1 < len(rs) && cut(n+1).w <= w { // the sum guessed short
+		n++
+	}
+	for {
+		ln := cut(n)
+		if ln.w <= w || n == 1 {
+			return ln
+		}
+		n--
+	}
 }
 
 // cover draws the title page: who it is for, when, by whom, and the logo.
@@ -201,7 +226,7 @@ func (d *doc) cover() {
 	d.fill(d.accent.fill)
 	f.Rect(d.left, d.y+2, 30, 1.2, "F")
 
-	d.y = d.ph * 0.68
+	d.y = max(d.y+8, d.ph*0.68) // below a title and client that run long
 	rows := [][2]string{}
 	if !m.Date.IsZero() {
 		rows = append(rows, [2]string{d.t("pdf.date"), d.p.Date(m.Date)})
@@ -220,11 +245,22 @@ func (d *doc) cover() {
 	d.drawTable(t)
 }
 
+// maxLogoPixels bounds the logo: it is drawn at most 60 x 22 mm, for
+// which 16 megapixels is far more than any printer resolves, and each
+// pixel costs about 12 bytes while the PDF is made.
+const maxLogoPixels = 16 << 20
+
 // logo decodes the brand's logo, or returns nil (with a warning) when
 // there is none or it cannot be read.
 func (d *doc) logo() *image.NRGBA {
 	b := d.rep.Meta.Logo
 	if len(b) == 0 {
+		return nil
+	}
+	// The header first: a few bytes can claim a picture of gigabytes.
+	if cfg, _, err := image.DecodeConfig(bytes.NewReader(b)); err == nil && cfg.Width*cfg.Height > maxLogoPixels {
+		d.warns = append(d.warns, fmt.Sprintf("logo: %d x %d pixels is more than the %d megapixels the PDF takes; the cover has none",
+			cfg.Width, cfg.Height, maxLogoPixels>>20))
 		return nil
 	}
 	img, format, err := image.Decode(bytes.NewReader(b))

@@ -14,6 +14,9 @@ import (
 
 // Output writes the PDF file to w.
 func (p *writer) Output(w io.Writer) error {
+	if p.err != nil {
+		return p.err // before the first byte: no partial file
+	}
 	f := &file{w: bufio.NewWriterSize(w, 32<<10)}
 	np := len(p.pages)
 	pageObj := func(i int) int { return 5 + 2*(i-1) } // i from 1

@@ -156,32 +156,27 @@ func TestEmptyReport(t *testing.T) {
 }
 
 func BenchmarkPDF(b *testing.B) {
-	rep := demoReport(b)
-	b.Run("demo", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := Render(io.Discard, rep, Options{}); err != nil {
-				b.Fatal(err)
+	long, _ := longReport(b, true)
+	for name, rep := range map[string]*view.Report{"demo": demoReport(b), "long-title": long} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Render(io.Discard, rep, Options{}); err != nil {
+					b.Fatal(err)
+				}
 			}
-		}
-	})
+		})
+	}
 }
 
 // damagedLoca is Go Regular with glyph locations pointing past its glyphs:
 // a font that parses but cannot be embedded must fail the render, not
 // panic half-way through writing it.
-func damagedLoca(t *testing.T) []byte {
+func damagedLoca(t testing.TB) []byte {
 	b := bytes.Clone(goregular.TTF)
-	for i := range int(b[4])<<8 | int(b[5]) {
-		rec := 12 + 16*i
-		if string(b[rec:rec+4]) == "loca" {
-			off := int(b[rec+8])<<24 | int(b[rec+9])<<16 | int(b[rec+10])<<8 | int(b[rec+11])
-			for j := off + 4; j < off+64; j++ {
-				b[j] = 0xff
-			}
-			return b
-		}
+	off := tableAt(t, b, "loca")
+	for j := off + 4; j < off+64; j++ {
+		b[j] = 0xff
 	}
-	t.Fatal("Go Regular has no loca table")
-	return nil
+	return b
 }

@@ -6,6 +6,7 @@ import (
 	"compress/zlib"
 	"fmt"
 	"image"
+	"math"
 	"strconv"
 	"time"
 	"unicode/utf16"
@@ -41,6 +42,7 @@ type writer struct {
 	created time.Time
 	lang    string
 	num     []byte // scratch for numbers
+	err     error  // the first number that cannot be written
 }
 
 type page struct {
@@ -75,11 +77,23 @@ func newWriter(w, h float64) *writer {
 	return &writer{w: w, h: h, k: 72 / 25.4, lw: 0.2, fill: "0 g", text: "0 g", stroke: "0 G"}
 }
 
-// n appends a number as fpdf-style fixed-point with two decimals.
+// n appends a number as fixed-point with two decimals.
 func (p *writer) n(v float64) []byte {
-	p.num = strconv.AppendFloat(p.num[:0], v, 'f', 2, 64)
+	p.num = strconv.AppendFloat(p.num[:0], p.finite(v), 'f', 2, 64)
 	p.num = append(p.num, ' ')
 	return p.num
+}
+
+// finite is v, or 0 after failing the document when v is NaN or infinite
+// (a layout bug): "NaN" in a content stream makes the file unreadable.
+func (p *writer) finite(v float64) float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		if p.err == nil {
+			p.err = fmt.Errorf("a position or size is %v (a bug in the layout)", v)
+		}
+		return 0
+	}
+	return v
 }
 
 func (p *writer) out(parts ...any) {
@@ -159,6 +173,7 @@ func (p *writer) SetDashPattern(dashes []float64, phase float64) {
 
 // SetAlpha sets the opacity of what is drawn next (normal blending).
 func (p *writer) SetAlpha(a float64) {
+	a = p.finite(a)
 	i := 0
 	for i < len(p.alphas) && p.alphas[i] != a {
 		i++
@@ -265,10 +280,10 @@ func (p *writer) AddLink() int {
 	return len(p.links)
 }
 
-func (p *writer) SetLink(link int, y float64, page int) { p.links[link-1] = dest{page, y} }
+func (p *writer) SetLink(link int, y float64, page int) { p.links[link-1] = dest{page, p.finite(y)} }
 
 func (p *writer) area(x, y, w, h float64) annot {
-	return annot{x: x * p.k, y: (p.h - y - h) * p.k, w: w * p.k, h: h * p.k}
+	return annot{x: p.finite(x * p.k), y: p.finite((p.h - y - h) * p.k), w: p.finite(w * p.k), h: p.finite(h * p.k)}
 }
 
 // Link makes an area of the current page go to an internal target.
@@ -288,7 +303,7 @@ func (p *writer) LinkString(x, y, w, h float64, uri string) {
 // Bookmark adds an outline entry at y on the current page; level 0 is a
 // top entry, 1 is below the last 0, and so on.
 func (p *writer) Bookmark(title string, level int, y float64) {
-	p.marks = append(p.marks, mark{title, level, dest{p.PageNo(), y}})
+	p.marks = append(p.marks, mark{title, level, dest{p.PageNo(), p.finite(y)}})
 }
 
 // Image draws img in the box (x, y, w, h) in mm.
