@@ -43,6 +43,8 @@ type fastState struct {
 	flagQ   []bool  // per question: a flag's condition reads its answer
 	qs      []int32 // inOrder: the questions with a column, in column order
 	row     []*qent // scoreRow: the cell of each of those in this row
+	quad    []bool  // per column: it and the next three are questions
+	commas  uint64  // the delimiter in the odd bytes of a word (splitRow)
 	starts  []int   // field starts of the current line
 	ends    []int   // field ends of the current line
 	ks      []int32 // scoreRow: the counts to add for this row
@@ -171,6 +173,11 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		}
 	}
 	f.row = make([]*qent, len(f.qs))
+	f.quad = make([]bool, len(f.colQ))
+	for j := range len(f.colQ) - 3 {
+		f.quad[j] = f.colQ[j] >= 0 && f.colQ[j+1] >= 0 && f.colQ[j+2] >= 0 && f.colQ[j+3] >= 0
+	}
+	f.commas = uint64(comma) * 0x0100010001000100
 	f.starts, f.ends = make([]int, len(f.colQ)), make([]int, len(f.colQ))
 	// Add takes the attribute name first in sort order that has a value;
 	// of two columns with one name, the later one's value (it overwrote).
@@ -386,7 +393,7 @@ func (s *Scorer) rowGroups(f *fastState, l []byte, nf int) {
 }
 
 // segHotSize is the number of slots in a segment's table of recent values.
-const segHotSize = 64
+const segHotSize = 256
 
 // segKey is a trimmed attribute cell as written and its group.
 type segKey struct {

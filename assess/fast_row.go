@@ -1,6 +1,9 @@
 package assess
 
-import "unicode/utf8"
+import (
+	"encoding/binary"
+	"unicode/utf8"
+)
 
 // scoreRow is scoreLine and tally in one, for inputs whose question
 // columns come in question order (fastState.inOrder). One loop splits the
@@ -78,10 +81,27 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	s.rowGroups(f, l, nf)
 	s.rows++
 	s.respondentDims()
-	for _, g := range s.groups {
-		flat := g.flat
+	// The counts of all the row's groups in one pass over its answers.
+	switch gs := s.groups; len(gs) {
+	case 3:
+		f0, f1, f2 := gs[0].flat, gs[1].flat, gs[2].flat
 		for _, k := range ks {
-			flat[k]++
+			f0[k]++
+			f1[k]++
+			f2[k]++
+		}
+	case 2:
+		f0, f1 := gs[0].flat, gs[1].flat
+		for _, k := range ks {
+			f0[k]++
+			f1[k]++
+		}
+	default:
+		for _, g := range gs {
+			flat := g.flat
+			for _, k := range ks {
+				flat[k]++
+			}
 		}
 	}
 	for _, q := range slow {
@@ -99,12 +119,25 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 // attribute cell (rowGroups reads them). It returns the number of fields
 // and of question cells it found, fewer than the columns in a short row.
 func (s *Scorer) splitRow(f *fastState, l []byte, line int) (nf, nq int, err error) {
-	comma, qc, row := f.comma, f.qc, f.row
+	comma, qc, row, colQ := f.comma, f.qc, f.row, f.colQ
 	n, p := len(l), 0
-	for j, q := range f.colQ {
+	for j := 0; j < len(colQ); j++ {
 		if p > n {
 			return j, nq, nil // a short row
 		}
+		// Four one-byte answers in a row, read as one word: the usual
+		// case of a wide export, cells of one digit or letter.
+		if f.quad[j] && p+8 <= n {
+			if w := binary.LittleEndian.Uint64(l[p : p+8]); w&0xff00ff00ff00ff00 == f.commas {
+				if e := s.quad(colQ[j:j+4], w, row[nq:nq+4]); e {
+					nq += 4
+					p += 8
+					j += 3
+					continue
+				}
+			}
+		}
+		q := colQ[j]
 		st := p
 		for p < n && l[p] != comma {
 			p++
@@ -129,7 +162,23 @@ func (s *Scorer) splitRow(f *fastState, l []byte, line int) (nf, nq int, err err
 			}
 		}
 	}
-	return len(f.colQ), nq, nil
+	return len(colQ), nq, nil
+}
+
+// quad looks up four one-byte cells, the even bytes of w, of the questions
+// qs, into row; it tells whether all four were in the caches.
+func (s *Scorer) quad(qs []int32, w uint64, row []*qent) bool {
+	qc := s.fast.qc
+	t0, t1, t2, t3 := qc[qs[0]].one, qc[qs[1]].one, qc[qs[2]].one, qc[qs[3]].one
+	if t0 == nil || t1 == nil || t2 == nil || t3 == nil {
+		return false
+	}
+	e0, e1, e2, e3 := t0[byte(w)], t1[byte(w>>16)], t2[byte(w>>32)], t3[byte(w>>48)]
+	if e0 == nil || e1 == nil || e2 == nil || e3 == nil {
+		return false
+	}
+	row[0], row[1], row[2], row[3] = e0, e1, e2, e3
+	return true
 }
 
 // cell is lookup with the empty cell answered at once.

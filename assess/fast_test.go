@@ -269,6 +269,7 @@ func reverseQuestions(data []byte) []byte {
 func FuzzFastCSV(f *testing.F) {
 	f.Add([]byte("R1,T1,Lead,Agree,3,Speed,\n"), uint8(1))
 	f.Add([]byte("R1,T1,Lead,Agree,1,Cut headcount and cost,\nR2,T1,Lead,Agree, ,Cut headcount and cost,\n"), uint8(2))
+	f.Add([]byte("R1,T1,Lead,4,1,x,y,z\nR2,T2,Lead,4,2,x,,z\nR3,T1,Lead,5,1,x,y,z,\n"), uint8(3))
 	f.Add([]byte("R1, T1 ,,agree,,Cut headcount and cost\r\n\n,,,\n"), uint8(3))
 	f.Add([]byte("R2,T\xff,Lead,x,9,\"q\"\"\",\n"), uint8(2))
 	f.Add([]byte("R3,T2;Lead;Agree\rR4,T3,Staff, Disagree ,1,Speed,X,extra\n"), uint8(1))
@@ -276,7 +277,9 @@ func FuzzFastCSV(f *testing.F) {
 	rb := flagRubric(f)
 	// The questions in the rubric's order (scoreRow) and not (scoreLine).
 	headers := []string{"Respondent ID,Team,Role,Customer-first judgement,AIQ2,What is the main goal of your AI programme?,Team\n",
-		"Respondent ID,Team,Role,AIQ2,Customer-first judgement,What is the main goal of your AI programme?,Team\n"}
+		"Respondent ID,Team,Role,AIQ2,Customer-first judgement,What is the main goal of your AI programme?,Team\n",
+		// five question columns in a row: splitRow's four at once
+		"Respondent ID,Team,Role,Customer-first judgement,AIQ2,What is the main goal of your AI programme?,Which safeguards are in place?,Anything else you would like to tell us?\n"}
 	f.Fuzz(func(t *testing.T, body []byte, reps uint8) {
 		if len(body) == 0 || len(body)*int(reps) > 1<<20 {
 			return
