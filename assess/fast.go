@@ -67,16 +67,15 @@ type qcache struct {
 // qent is a cell of one question, resolved once, with what counting it
 // takes worked out ahead (see fill).
 type qent struct {
-	key string
-	a   answer
-	cnt uint8 // how the answer is counted: cntNone, cntFlat or cntSlow
-	// keep: scoreRow points s.ap at the answer, as later steps read it
-	// (flags, group.answer); other answers it leaves out of s.ap.
-	keep bool
+	// What scoreRow reads of every cell, first, to share a cache line.
+	cnt  uint8   // how the answer is counted: cntNone, cntFlat or cntSlow
+	keep bool    // scoreRow points s.ap at the answer: flags and group.answer read it
 	k    int32   // cntFlat: the index in group.flat to add one to
 	dim  int32   // scored: the dimension it adds to
 	w    float64 // scored: the question's weight, else 0
 	wv   float64 // scored: float64(w * a.v), the product tally adds
+	a    answer
+	key  string
 }
 
 // How a cell is counted: not at all (empty), by one count in group.flat
