@@ -30,6 +30,8 @@ type fastState struct {
 	segCols [][]int // per segment: the columns feeding it, in the order Add picks them
 	qc      []qcache
 	spill   []qent               // per question: a cell past maxQCache, resolved for this row only
+	spillA  []answer             // the spill entries' answers
+	slab    []qent               // where lookup puts new entries, next to each other
 	segVal  []map[string]*segKey // per segment: trimmed cell → its group
 	segHot  [][segHotSize]*segKey
 	touched [][]*group // per segment: groups met in the current chunk, in order
@@ -67,14 +69,16 @@ type qcache struct {
 // qent is a cell of one question, resolved once, with what counting it
 // takes worked out ahead (see fill).
 type qent struct {
-	// What scoreRow reads of every cell, first, to share a cache line.
+	// What scoreRow reads of every cell, first, in 32 bytes; the entries
+	// of a scorer lie next to each other (fastState.slab), so that a
+	// row's entries stay in the nearest cache while the lines stream by.
 	cnt  uint8   // how the answer is counted: cntNone, cntFlat or cntSlow
 	keep bool    // scoreRow points s.ap at the answer: flags and group.answer read it
 	k    int32   // cntFlat: the index in group.flat to add one to
 	dim  int32   // scored: the dimension it adds to
 	w    float64 // scored: the question's weight, else 0
 	wv   float64 // scored: float64(w * a.v), the product tally adds
-	a    answer
+	a    *answer
 	key  string
 }
 
@@ -89,7 +93,7 @@ const (
 // fill works out how e.a counts for question i, as tally would.
 func (s *Scorer) fill(e *qent, i int) {
 	qi := &s.qi[i]
-	a := &e.a
+	a := e.a
 	e.cnt, e.k, e.dim, e.w, e.wv = cntSlow, -1, int32(qi.dim), 0, 0
 	switch {
 	case a.state == answerMissing:
@@ -132,6 +136,7 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		segCols: make([][]int, len(s.segs)), qc: make([]qcache, len(s.r.Questions)),
 		segVal: make([]map[string]*segKey, len(s.segs)), touched: make([][]*group, len(s.segs)),
 		qcol: make([]int, len(s.r.Questions)), spill: make([]qent, len(s.r.Questions)),
+		spillA: make([]answer, len(s.r.Questions)),
 		segHot: make([][segHotSize]*segKey, len(s.segs))}
 	for i := range f.segVal {
 		f.segVal[i] = map[string]*segKey{}
@@ -215,9 +220,16 @@ func (s *Scorer) lookup(i int, b []byte) *qent {
 	if hasText(b) {
 		a = s.r.Questions[i].resolve(Cell{Values: []string{key}})
 	}
-	e := &s.fast.spill[i]
+	f := s.fast
+	e := &f.spill[i]
+	e.a = &f.spillA[i]
 	if len(c.ents) < maxQCache {
-		e = new(qent)
+		if len(f.slab) == cap(f.slab) {
+			f.slab = make([]qent, 0, 128)
+		}
+		f.slab = f.slab[:len(f.slab)+1]
+		e = &f.slab[len(f.slab)-1]
+		e.a = new(answer)
 		c.ents = append(c.ents, e)
 		if len(b) == 1 {
 			if c.one == nil {
@@ -226,7 +238,7 @@ func (s *Scorer) lookup(i int, b []byte) *qent {
 			c.one[b[0]] = e
 		}
 	}
-	e.key, e.a = key, a
+	e.key, *e.a = key, a
 	s.fill(e, i)
 	return e
 }
@@ -312,14 +324,14 @@ func (s *Scorer) scoreLine(f *fastState, l []byte, line int) error {
 		case len(v) == 0:
 			a = &missingAnswer
 		case len(v) == 1 && c.one != nil && c.one[v[0]] != nil:
-			a = &c.one[v[0]].a
+			a = c.one[v[0]].a
 			invalid = invalid || a.state == answerInvalid
 		default:
 			e := s.lookup(int(q), v)
 			if e == nil {
 				return checkUTF8(pos(j), string(v))
 			}
-			a = &e.a
+			a = e.a
 			invalid = invalid || a.state == answerInvalid
 		}
 		s.ap[q] = a

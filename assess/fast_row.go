@@ -36,7 +36,7 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	for k, e := range row {
 		q := qs[k]
 		if e.keep {
-			ap[q] = &e.a
+			ap[q] = e.a
 		}
 		if e.cnt == cntFlat {
 			ks = append(ks, e.k)
@@ -72,7 +72,7 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 		// s.ap above; reportInvalid reads them all.
 		fieldBounds(l, comma, f.starts, f.ends)
 		for k, e := range row {
-			ap[qs[k]] = &e.a
+			ap[qs[k]] = e.a
 		}
 		if err := s.reportInvalid(f, l, line); err != nil {
 			return err
@@ -191,7 +191,7 @@ func (s *Scorer) cell(q int, v []byte) *qent {
 
 // emptyCell is every empty cell: missing, counted nowhere, and kept in
 // s.ap so that a flag's condition sees it.
-var emptyCell = qent{a: answer{state: answerMissing}, cnt: cntNone, keep: true, k: -1}
+var emptyCell = qent{a: &missingAnswer, cnt: cntNone, keep: true, k: -1}
 
 // blankRow tells whether no cell of the line holds text.
 func blankRow(l []byte, comma byte) bool {
