@@ -20,6 +20,17 @@ func (s *Scorer) enterChunk(c int) {
 	}
 }
 
+// flushCounts adds every group's small counts to its counts (a worker's,
+// before its chunk is merged).
+func (s *Scorer) flushCounts() {
+	s.all.flushCounts()
+	for _, sg := range s.segs {
+		for _, g := range sg.order {
+			g.flushCounts()
+		}
+	}
+}
+
 // flush adds every group's partial sums to its totals.
 func (s *Scorer) flush() {
 	s.all.flush()
@@ -31,6 +42,7 @@ func (s *Scorer) flush() {
 }
 
 func (g *group) flush() {
+	g.flushCounts()
 	for d := range g.dims {
 		st := &g.dims[d]
 		st.sum += st.psum
@@ -101,4 +113,16 @@ func (g *group) reset() {
 		clear(c)
 		*qs = qstat{counts: c}
 	}
+}
+
+// flushCounts adds the chunk's small counts (scoreRow's) to the counts.
+func (g *group) flushCounts() {
+	if !g.cdirty {
+		return
+	}
+	for k, c := range g.cflat {
+		g.flat[k] += int(c)
+	}
+	clear(g.cflat)
+	g.cdirty = false
 }

@@ -51,6 +51,7 @@ type fastState struct {
 	ends    []int   // field ends of the current line
 	ks      []int32 // scoreRow: the counts to add for this row
 	slow    []int32 // scoreRow: the questions group.answer counts for this row
+	keep    []int32 // scoreRow: the cells (index in row) whose answers go to s.ap
 }
 
 // Column kinds in fastState.colQ besides question indexes.
@@ -72,14 +73,17 @@ type qent struct {
 	// What scoreRow reads of every cell, first, in 32 bytes; the entries
 	// of a scorer lie next to each other (fastState.slab), so that a
 	// row's entries stay in the nearest cache while the lines stream by.
-	cnt  uint8   // how the answer is counted: cntNone, cntFlat or cntSlow
-	keep bool    // scoreRow points s.ap at the answer: flags and group.answer read it
-	k    int32   // cntFlat: the index in group.flat to add one to
-	dim  int32   // scored: the dimension it adds to
-	w    float64 // scored: the question's weight, else 0
-	wv   float64 // scored: float64(w * a.v), the product tally adds
-	a    *answer
-	key  string
+	cnt  uint8 // how the answer is counted: cntNone, cntFlat or cntSlow
+	keep bool  // scoreRow points s.ap at the answer: flags and group.answer read it
+	bad  bool  // the answer is invalid
+	// 1 or 0: cnt == cntFlat, cnt == cntSlow, keep (scoreRow adds them)
+	flatN, slowN, keepN uint8
+	k                   int32   // cntFlat: the index in group.flat to add one to
+	dim                 int32   // scored: the dimension it adds to
+	w                   float64 // scored: the question's weight, else 0
+	wv                  float64 // scored: float64(w * a.v), the product tally adds
+	a                   *answer
+	key                 string
 }
 
 // How a cell is counted: not at all (empty), by one count in group.flat
@@ -105,6 +109,15 @@ func (s *Scorer) fill(e *qent, i int) {
 		e.w, e.wv = qi.w, float64(qi.w*a.v)
 	}
 	e.keep = e.cnt == cntSlow || s.fast.flagQ[i]
+	e.bad = a.state == answerInvalid
+	e.flatN, e.slowN, e.keepN = b2u(e.cnt == cntFlat), b2u(e.cnt == cntSlow), b2u(e.keep)
+}
+
+func b2u(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // fastOK tells whether ts can be scored by the fast path.
@@ -177,6 +190,7 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		}
 	}
 	f.row = make([]*qent, len(f.qs))
+	f.ks, f.slow, f.keep = make([]int32, len(f.qs)), make([]int32, len(f.qs)), make([]int32, len(f.qs))
 	f.quad = make([]bool, len(f.colQ))
 	for j := range len(f.colQ) - 3 {
 		f.quad[j] = f.colQ[j] >= 0 && f.colQ[j+1] >= 0 && f.colQ[j+2] >= 0 && f.colQ[j+3] >= 0

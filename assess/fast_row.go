@@ -30,20 +30,22 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	dimSum, dimW := s.dimSum, s.dimW
 	clear(dimSum)
 	clear(dimW)
-	ks, slow := f.ks[:0], f.slow[:0]
+	// No calls in this loop (no append, no pointer stores, which call
+	// the write barrier): a call would make the compiler keep the running
+	// sums in memory instead of registers.
+	ks, slow, keep := f.ks[:len(row)], f.slow[:len(row)], f.keep[:len(row)]
+	nk, ns, nkeep := 0, 0, 0
 	invalid := false
 	cd, acc, accW := int32(-1), 0.0, 0.0
 	for k, e := range row {
-		q := qs[k]
-		if e.keep {
-			ap[q] = e.a
-		}
-		if e.cnt == cntFlat {
-			ks = append(ks, e.k)
-		} else if e.cnt == cntSlow {
-			slow = append(slow, q)
-			invalid = invalid || e.a.state == answerInvalid
-		}
+		// Written always, kept when it applies: no branch to mispredict.
+		keep[nkeep] = int32(k)
+		nkeep += int(e.keepN)
+		ks[nk] = e.k
+		nk += int(e.flatN)
+		slow[ns] = qs[k]
+		ns += int(e.slowN)
+		invalid = invalid || e.bad
 		if e.w != 0 {
 			// The running sums of the dimension at hand stay in registers
 			// until another dimension's question comes: the same additions
@@ -62,7 +64,10 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	if cd >= 0 {
 		dimSum[cd], dimW[cd] = acc, accW
 	}
-	f.ks, f.slow = ks, slow
+	ks, slow = ks[:nk], slow[:ns]
+	for _, k := range keep[:nkeep] {
+		ap[qs[k]] = row[k].a
+	}
 	// A short row leaves the questions of its missing columns unanswered.
 	for _, q := range qs[nq:] {
 		ap[q] = &missingAnswer
@@ -84,21 +89,17 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	// The counts of all the row's groups in one pass over its answers.
 	switch gs := s.groups; len(gs) {
 	case 3:
-		f0, f1, f2 := gs[0].flat, gs[1].flat, gs[2].flat
+		f0, f1, f2 := gs[0].cflat, gs[1].cflat, gs[2].cflat
+		gs[0].cdirty, gs[1].cdirty, gs[2].cdirty = true, true, true
 		for _, k := range ks {
 			f0[k]++
 			f1[k]++
 			f2[k]++
 		}
-	case 2:
-		f0, f1 := gs[0].flat, gs[1].flat
-		for _, k := range ks {
-			f0[k]++
-			f1[k]++
-		}
 	default:
 		for _, g := range gs {
-			flat := g.flat
+			g.cdirty = true
+			flat := g.cflat
 			for _, k := range ks {
 				flat[k]++
 			}
@@ -191,7 +192,7 @@ func (s *Scorer) cell(q int, v []byte) *qent {
 
 // emptyCell is every empty cell: missing, counted nowhere, and kept in
 // s.ap so that a flag's condition sees it.
-var emptyCell = qent{a: &missingAnswer, cnt: cntNone, keep: true, k: -1}
+var emptyCell = qent{a: &missingAnswer, cnt: cntNone, keep: true, keepN: 1, k: -1}
 
 // blankRow tells whether no cell of the line holds text.
 func blankRow(l []byte, comma byte) bool {

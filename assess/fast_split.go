@@ -162,6 +162,7 @@ func newPipeline(s *Scorer, ts *tableSource, comma byte) *pipeline {
 				w := <-p.accs
 				w.resetChunk()
 				j.w, j.err = w, w.scoreLines(j.data, j.line)
+				w.flushCounts()
 				close(j.done)
 			}
 		})

@@ -86,6 +86,11 @@ type group struct {
 	dims  []stat
 	qs    []qstat
 	flat  []int // the counts of every question, one after another
+	// cflat is scoreRow's flat for the chunk at hand: a chunk has at most
+	// chunkLines respondents, so 16 bits hold a count, and the counts of
+	// many groups stay in the nearest cache. flush adds them to flat.
+	cflat  []uint16
+	cdirty bool
 }
 
 // stat and qstat keep float sums in two parts: p* sums the current chunk
@@ -143,6 +148,7 @@ func (s *Scorer) newGroup(value string) *group {
 	// Every question's counts share one array, which tally indexes
 	// directly (qinfo.off).
 	g.flat = make([]int, s.nflat)
+	g.cflat = make([]uint16, s.nflat)
 	for i := range s.r.Questions {
 		qi := &s.qi[i]
 		g.qs[i].counts = g.flat[qi.off : qi.off+qi.nc : qi.off+qi.nc]
