@@ -65,6 +65,7 @@ type Scorer struct {
 	dimSum []float64
 	dimW   []float64
 	dimOK  []bool
+	dimMin []float64 // per dimension: the answered weight a respondent's score needs
 	dimVal []float64
 	groups []*group
 }
@@ -140,6 +141,10 @@ func NewScorer(r *Rubric, opt Options) *Scorer {
 	s.all = s.newGroup("")
 	s.dimSum, s.dimW, s.dimVal = make([]float64, n), make([]float64, n), make([]float64, n)
 	s.dimOK = make([]bool, n)
+	s.dimMin = make([]float64, n)
+	for d, dim := range r.Dimensions {
+		s.dimMin[d] = r.MinAnswered * dim.TotalWeight
+	}
 	return s
 }
 

@@ -53,15 +53,26 @@ func (s *Scorer) tally() {
 // respondentDims works out the respondent's dimension scores from the
 // sums in s.dimSum and s.dimW, and adds them to the respondent's groups.
 func (s *Scorer) respondentDims() {
-	r := s.r
-	for d, dim := range r.Dimensions {
-		s.dimOK[d] = s.dimW[d] > 0 && s.dimW[d] >= r.MinAnswered*dim.TotalWeight
-		if s.dimOK[d] {
-			s.dimVal[d] = 100 * s.dimSum[d] / s.dimW[d]
-		}
+	dimSum, dimW, dimMin, dimOK, dimVal := s.dimSum, s.dimW, s.dimMin, s.dimOK, s.dimVal
+	groups := s.groups
+	for _, g := range groups {
+		g.n++
 	}
-	for _, g := range s.groups {
-		g.add(s)
+	for d := range dimOK {
+		ok := dimW[d] > 0 && dimW[d] >= dimMin[d]
+		dimOK[d] = ok
+		if !ok {
+			continue
+		}
+		v := 100 * dimSum[d] / dimW[d]
+		dimVal[d] = v
+		vv := float64(v * v) // rounded before the sum, as in group.add
+		for _, g := range groups {
+			st := &g.dims[d]
+			st.n++
+			st.psum += v
+			st.psumSq += vv
+		}
 	}
 }
 
@@ -85,18 +96,6 @@ func (g *group) answer(i int, qi *qinfo, a *answer) {
 					qs.counts[j]++
 				}
 			}
-		}
-	}
-}
-
-func (g *group) add(s *Scorer) {
-	g.n++
-	for d := range g.dims {
-		if s.dimOK[d] {
-			st := &g.dims[d]
-			st.n++
-			st.psum += s.dimVal[d]
-			st.psumSq += float64(s.dimVal[d] * s.dimVal[d])
 		}
 	}
 }
