@@ -38,14 +38,22 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	invalid := false
 	cd, acc, accW := int32(-1), 0.0, 0.0
 	for k, e := range row {
-		// Written always, kept when it applies: no branch to mispredict.
-		keep[nkeep] = int32(k)
-		nkeep += int(e.keepN)
-		ks[nk] = e.k
-		nk += int(e.flatN)
-		slow[ns] = qs[k]
-		ns += int(e.slowN)
-		invalid = invalid || e.bad
+		// Branches, not arithmetic on the counts: they are foreseen right
+		// nearly always, and an index worked out from the last cell would
+		// make each cell wait for the one before.
+		if e.flatN != 0 {
+			ks[nk] = e.k
+			nk++
+		}
+		if e.keepN != 0 {
+			keep[nkeep] = int32(k)
+			nkeep++
+		}
+		if e.slowN != 0 {
+			slow[ns] = qs[k]
+			ns++
+			invalid = invalid || e.bad
+		}
 		if e.w != 0 {
 			// The running sums of the dimension at hand stay in registers
 			// until another dimension's question comes: the same additions
