@@ -136,13 +136,21 @@ func (s *Scorer) splitRow(f *fastState, l []byte, line int) (nf, nq int, err err
 		}
 		// Four one-byte answers in a row, read as one word: the usual
 		// case of a wide export, cells of one digit or letter.
+		// (Written out here, not called: a call costs more than the work.)
 		if f.quad[j] && p+8 <= n {
 			if w := binary.LittleEndian.Uint64(l[p : p+8]); w&0xff00ff00ff00ff00 == f.commas {
-				if e := s.quad(colQ[j:j+4], w, row[nq:nq+4]); e {
-					nq += 4
-					p += 8
-					j += 3
-					continue
+				qs := colQ[j : j+4 : j+4]
+				t0, t1, t2, t3 := qc[qs[0]].one, qc[qs[1]].one, qc[qs[2]].one, qc[qs[3]].one
+				if t0 != nil && t1 != nil && t2 != nil && t3 != nil {
+					e0, e1, e2, e3 := t0[byte(w)], t1[byte(w>>16)], t2[byte(w>>32)], t3[byte(w>>48)]
+					if e0 != nil && e1 != nil && e2 != nil && e3 != nil {
+						r := row[nq : nq+4 : nq+4]
+						r[0], r[1], r[2], r[3] = e0, e1, e2, e3
+						nq += 4
+						p += 8
+						j += 3
+						continue
+					}
 				}
 			}
 		}
@@ -172,22 +180,6 @@ func (s *Scorer) splitRow(f *fastState, l []byte, line int) (nf, nq int, err err
 		}
 	}
 	return len(colQ), nq, nil
-}
-
-// quad looks up four one-byte cells, the even bytes of w, of the questions
-// qs, into row; it tells whether all four were in the caches.
-func (s *Scorer) quad(qs []int32, w uint64, row []*qent) bool {
-	qc := s.fast.qc
-	t0, t1, t2, t3 := qc[qs[0]].one, qc[qs[1]].one, qc[qs[2]].one, qc[qs[3]].one
-	if t0 == nil || t1 == nil || t2 == nil || t3 == nil {
-		return false
-	}
-	e0, e1, e2, e3 := t0[byte(w)], t1[byte(w>>16)], t2[byte(w>>32)], t3[byte(w>>48)]
-	if e0 == nil || e1 == nil || e2 == nil || e3 == nil {
-		return false
-	}
-	row[0], row[1], row[2], row[3] = e0, e1, e2, e3
-	return true
 }
 
 // cell is lookup with the empty cell answered at once.
