@@ -139,6 +139,7 @@ func NewScorer(r *Rubric, opt Options) *Scorer {
 		s.qi = append(s.qi, qi)
 	}
 	s.all = s.newGroup("")
+	s.groups = make([]*group, 0, len(s.segs)+1)
 	s.dimSum, s.dimW, s.dimVal = make([]float64, n), make([]float64, n), make([]float64, n)
 	s.dimOK = make([]bool, n)
 	s.dimMin = make([]float64, n)
