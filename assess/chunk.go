@@ -23,6 +23,7 @@ func (s *Scorer) enterChunk(c int) {
 // flushCounts adds every group's small counts to its counts (a worker's,
 // before its chunk is merged).
 func (s *Scorer) flushCounts() {
+	s.countAll()
 	s.all.flushCounts()
 	for _, sg := range s.segs {
 		for _, g := range sg.order {
@@ -33,6 +34,7 @@ func (s *Scorer) flushCounts() {
 
 // flush adds every group's partial sums to its totals.
 func (s *Scorer) flush() {
+	s.countAll()
 	s.all.flush()
 	for _, sg := range s.segs {
 		for _, g := range sg.order {
@@ -125,4 +127,24 @@ func (g *group) flushCounts() {
 	}
 	clear(g.cflat)
 	g.cdirty = false
+}
+
+// countAll adds the small counts of the first segment's groups to the
+// whole group's, which scoreRow leaves out when there are segments (each
+// row is in exactly one group of each segment). It must run before those
+// groups' small counts are flushed.
+func (s *Scorer) countAll() {
+	if len(s.segs) == 0 {
+		return
+	}
+	all := s.all.cflat
+	for _, g := range s.segs[0].order {
+		if !g.cdirty {
+			continue
+		}
+		for k, c := range g.cflat {
+			all[k] += c
+		}
+		s.all.cdirty = true
+	}
 }

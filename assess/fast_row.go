@@ -94,15 +94,21 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	s.rowGroups(f, l, nf)
 	s.rows++
 	s.respondentDims()
-	// The counts of all the row's groups in one pass over its answers.
-	switch gs := s.groups; len(gs) {
-	case 3:
-		f0, f1, f2 := gs[0].cflat, gs[1].cflat, gs[2].cflat
-		gs[0].cdirty, gs[1].cdirty, gs[2].cdirty = true, true, true
+	// The counts of the row's groups in one pass over its answers. The
+	// whole group's are left out when there are segments: every row is in
+	// one group of the first segment, whose counts add up to the whole
+	// group's at the chunk's end (Scorer.countAll).
+	gs := s.groups
+	if len(gs) > 1 {
+		gs = gs[1:]
+	}
+	switch len(gs) {
+	case 2:
+		f0, f1 := gs[0].cflat, gs[1].cflat
+		gs[0].cdirty, gs[1].cdirty = true, true
 		for _, k := range ks {
 			f0[k]++
 			f1[k]++
-			f2[k]++
 		}
 	default:
 		for _, g := range gs {
