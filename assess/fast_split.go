@@ -16,6 +16,36 @@ const maxChunkBytes = 16 << 20
 // readBlock is how much is read from the input at a time.
 const readBlock = 256 << 10
 
+// chunkBuf is the size a chunk's buffer starts with: chunkLines lines of
+// up to 128 bytes, so that the usual export never grows one.
+const chunkBuf = chunkLines * 128
+
+// countLines moves scan past line ends in buf until seen reaches need or
+// buf ends, counting whole blocks at once (bytes.Count is vectorised) and
+// only the block where the chunk ends line by line.
+func countLines(buf []byte, scan, seen, need int) (int, int) {
+	const block = 16 << 10
+	for seen < need && scan < len(buf) {
+		b := buf[scan:min(len(buf), scan+block)]
+		if c := bytes.Count(b, newline); seen+c < need {
+			seen += c
+			scan += len(b)
+			continue
+		}
+		for seen < need {
+			i := bytes.IndexByte(buf[scan:], '\n')
+			if i < 0 {
+				break
+			}
+			scan += i + 1
+			seen++
+		}
+	}
+	return seen, scan
+}
+
+var newline = []byte{'\n'}
+
 // fastJob is one chunk of lines on its way through the workers.
 type fastJob struct {
 	c, line int // chunk number, and the line its data starts on
@@ -57,21 +87,14 @@ func (s *Scorer) addFast(ts *tableSource) error {
 	s.fast = s.newFastState(ts, comma)
 	in := io.MultiReader(bytes.NewReader(rest), cr.t.r)
 	p := newPipeline(s, ts, comma)
-	buf := append(make([]byte, 0, readBlock*2), rest[:0]...)
+	buf := append(make([]byte, 0, chunkBuf), rest[:0]...)
 	eof := false
 	for !p.stopped() {
 		c := chunkOf(line)
 		need := (c+1)*chunkLines - line + 1
 		end, scan, seen := -1, 0, 0
 		for end < 0 {
-			for seen < need {
-				i := bytes.IndexByte(buf[scan:], '\n')
-				if i < 0 {
-					break
-				}
-				scan += i + 1
-				seen++
-			}
+			seen, scan = countLines(buf, scan, seen, need)
 			if seen == need {
 				end = scan
 				break
@@ -194,7 +217,7 @@ func (p *pipeline) buffer() []byte {
 	if b, ok := p.bufs.Get().(*[]byte); ok {
 		return *b
 	}
-	return make([]byte, 0, readBlock*2)
+	return make([]byte, 0, chunkBuf)
 }
 
 // score scores chunk c, inline when it continues the scorer's current
