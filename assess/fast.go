@@ -40,18 +40,19 @@ type fastState struct {
 	// inOrder: the question columns come in the rubric's question order,
 	// so that scoreRow adds a respondent's weighted answers up in the
 	// order tally does, and gets the same bits.
-	inOrder bool
-	ascii   bool    // the lines being scored are all ASCII, so valid UTF-8
-	flagQ   []bool  // per question: a flag's condition reads its answer
-	qs      []int32 // inOrder: the questions with a column, in column order
-	row     []*qent // scoreRow: the cell of each of those in this row
-	quad    []bool  // per column: it and the next three are questions
-	commas  uint64  // the delimiter in the odd bytes of a word (splitRow)
-	starts  []int   // field starts of the current line
-	ends    []int   // field ends of the current line
-	ks      []int32 // scoreRow: the counts to add for this row
-	slow    []int32 // scoreRow: the questions group.answer counts for this row
-	keep    []int32 // scoreRow: the cells (index in row) whose answers go to s.ap
+	inOrder  bool
+	ascii    bool    // the lines being scored are all ASCII, so valid UTF-8
+	flagQ    []bool  // per question: a flag's condition reads its answer
+	qs       []int32 // inOrder: the questions with a column, in column order
+	row      []*qent // scoreRow: the cell of each of those in this row
+	quad     []bool  // per column: it and the next three are questions
+	commas   uint64  // the delimiter in the odd bytes of a word (splitRow)
+	commaAll uint64  // the delimiter in every byte of a word
+	starts   []int   // field starts of the current line
+	ends     []int   // field ends of the current line
+	ks       []int32 // scoreRow: the counts to add for this row
+	slow     []int32 // scoreRow: the questions group.answer counts for this row
+	keep     []int32 // scoreRow: the cells (index in row) whose answers go to s.ap
 }
 
 // Column kinds in fastState.colQ besides question indexes.
@@ -196,6 +197,7 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		f.quad[j] = f.colQ[j] >= 0 && f.colQ[j+1] >= 0 && f.colQ[j+2] >= 0 && f.colQ[j+3] >= 0
 	}
 	f.commas = uint64(comma) * 0x0100010001000100
+	f.commaAll = uint64(comma) * 0x0101010101010101
 	f.starts, f.ends = make([]int, len(f.colQ)), make([]int, len(f.colQ))
 	// Add takes the attribute name first in sort order that has a value;
 	// of two columns with one name, the later one's value (it overwrote).

@@ -2,6 +2,7 @@ package assess
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -162,6 +163,18 @@ func (s *Scorer) splitRow(f *fastState, l []byte, line int) (nf, nq int, err err
 		}
 		q := colQ[j]
 		st := p
+		if q < 0 {
+			// An id or attribute cell is often several bytes: look for
+			// the delimiter eight bytes at a time.
+			for p+8 <= n {
+				x := binary.LittleEndian.Uint64(l[p:p+8]) ^ f.commaAll
+				if m := (x - 0x0101010101010101) &^ x & 0x8080808080808080; m != 0 {
+					p += bits.TrailingZeros64(m) / 8
+					break
+				}
+				p += 8
+			}
+		}
 		for p < n && l[p] != comma {
 			p++
 		}
