@@ -3,6 +3,7 @@ package assess
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 )
 
@@ -40,6 +41,7 @@ type Scorer struct {
 	segs     []*segment
 	segByKey map[string]int // attribute name as written → index in segs, -1 if none
 	flags    []flagCount
+	conds    [][]cond // per flag: its conditions (flag)
 
 	rows      int
 	invalid   int
@@ -140,6 +142,7 @@ func NewScorer(r *Rubric, opt Options) *Scorer {
 	}
 	s.all = s.newGroup("")
 	s.groups = make([]*group, 0, len(s.segs)+1)
+	s.conds = newConds(r)
 	s.dimSum, s.dimW, s.dimVal = make([]float64, n), make([]float64, n), make([]float64, n)
 	s.dimOK = make([]bool, n)
 	s.dimMin = make([]float64, n)
@@ -321,14 +324,45 @@ func (sg *segment) group(s *Scorer, v, n string) *group {
 }
 
 // flag counts, for each flag, whether this respondent can be evaluated and
-// whether they match every condition.
+// whether they match every condition: a respondent is evaluable when every
+// condition's dimension score or answer is there.
 func (s *Scorer) flag() {
-	for i, f := range s.r.Flags {
+	for i, cs := range s.conds {
 		evaluable, match := true, true
-		for j := range f.When {
-			e, m := s.condition(&f.When[j])
-			evaluable = evaluable && e
-			match = match && m
+		for k := range cs {
+			c := &cs[k]
+			var x float64
+			if c.dim >= 0 {
+				if !s.dimOK[c.dim] {
+					evaluable = false
+					break
+				}
+				x = s.dimVal[c.dim]
+			} else {
+				a := s.ap[c.q]
+				if a.state != answerOK {
+					evaluable = false
+					break
+				}
+				x = a.raw
+				if c.is != nil {
+					hit := false
+					if c.multi {
+						for j, on := range a.sel {
+							hit = hit || (on && c.is[j])
+						}
+					} else {
+						hit = c.is[a.idx]
+					}
+					if !hit {
+						match = false
+						continue
+					}
+				}
+			}
+			if x < c.min || x > c.max {
+				match = false
+			}
 		}
 		if evaluable {
 			s.flags[i].evaluable++
@@ -339,40 +373,34 @@ func (s *Scorer) flag() {
 	}
 }
 
-func (s *Scorer) condition(c *Condition) (evaluable, match bool) {
-	var x float64
-	if c.dim != nil {
-		if !s.dimOK[c.dim.Index] {
-			return false, false
-		}
-		x = s.dimVal[c.dim.Index]
-	} else {
-		a := s.ap[c.q.Index]
-		if a.state != answerOK {
-			return false, false
-		}
-		x = a.raw
-		if c.is != nil {
-			hit := false
-			if c.q.Type == TypeMulti {
-				for j, on := range a.sel {
-					hit = hit || (on && c.is[j])
-				}
+// cond is a flag's Condition as flag tests it for every respondent.
+type cond struct {
+	dim, q   int // the dimension's index, or -1 and the question's
+	min, max float64
+	is       []bool
+	multi    bool
+}
+
+func newConds(r *Rubric) [][]cond {
+	out := make([][]cond, len(r.Flags))
+	for i, f := range r.Flags {
+		for _, c := range f.When {
+			k := cond{dim: -1, min: math.Inf(-1), max: math.Inf(1), is: c.is}
+			if c.dim != nil {
+				k.dim = c.dim.Index
 			} else {
-				hit = c.is[a.idx]
+				k.q, k.multi = c.q.Index, c.q.Type == TypeMulti
 			}
-			if !hit {
-				return true, false
+			if c.Min != nil {
+				k.min = *c.Min
 			}
+			if c.Max != nil {
+				k.max = *c.Max
+			}
+			out[i] = append(out[i], k)
 		}
 	}
-	if c.Min != nil && x < *c.Min {
-		return true, false
-	}
-	if c.Max != nil && x > *c.Max {
-		return true, false
-	}
-	return true, true
+	return out
 }
 
 func (s *Scorer) invalidAnswer(q *Question, c Cell, bad string) *Error {
