@@ -61,6 +61,9 @@ type line struct {
 
 // wide reports characters that scripts without spaces break between.
 func wide(r rune) bool {
+	if r < 0x0e00 { // below Thai: Latin, Greek, Cyrillic, Hebrew, Arabic... (unicode.In's tables cost)
+		return false
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai) ||
 		r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef
 }
@@ -72,7 +75,9 @@ func (d *doc) words(spans []span) []word {
 		n += len(sp.text)/6 + 1 // about one word in six bytes of prose
 	}
 	var (
-		out     = make([]word, 0, n)
+		out = make([]word, 0, n)
+		// The words' pieces are stretches of one slice, not a slice each.
+		pieces  = make([]piece, 0, n+len(spans))
 		cur     word
 		raw     []span // pieces of the current word before face splitting
 		pending bool   // a space precedes the current word
@@ -83,14 +88,16 @@ func (d *doc) words(spans []span) []word {
 		if len(raw) == 0 {
 			return
 		}
+		first := len(pieces)
 		for _, p := range raw {
 			d.runBuf = d.fs.runs(p.st, p.text, d.runBuf)
 			for _, r := range d.runBuf {
 				w := d.width(r.face, p.st, r.text)
-				cur.pieces = append(cur.pieces, piece{r.text, p.st, r.face, w})
+				pieces = append(pieces, piece{r.text, p.st, r.face, w})
 				cur.w += w
 			}
 		}
+		cur.pieces = pieces[first:len(pieces):len(pieces)]
 		raw = raw[:0]
 		if len(cur.pieces) == 0 {
 			cur = word{}
