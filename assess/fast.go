@@ -41,18 +41,19 @@ type fastState struct {
 	// so that scoreRow adds a respondent's weighted answers up in the
 	// order tally does, and gets the same bits.
 	inOrder  bool
-	ascii    bool    // the lines being scored are all ASCII, so valid UTF-8
-	flagQ    []bool  // per question: a flag's condition reads its answer
-	qs       []int32 // inOrder: the questions with a column, in column order
-	row      []*qent // scoreRow: the cell of each of those in this row
-	quad     []bool  // per column: it and the next three are questions
-	commas   uint64  // the delimiter in the odd bytes of a word (splitRow)
-	commaAll uint64  // the delimiter in every byte of a word
-	starts   []int   // field starts of the current line
-	ends     []int   // field ends of the current line
-	ks       []int32 // scoreRow: the counts to add for this row
-	slow     []int32 // scoreRow: the questions group.answer counts for this row
-	keep     []int32 // scoreRow: the cells (index in row) whose answers go to s.ap
+	ascii    bool      // the lines being scored are all ASCII, so valid UTF-8
+	flagQ    []bool    // per question: a flag's condition reads its answer
+	qw       []float64 // per question: its weight
+	qs       []int32   // inOrder: the questions with a column, in column order
+	row      []*qent   // scoreRow: the cell of each of those in this row
+	quad     []bool    // per column: it and the next three are questions
+	commas   uint64    // the delimiter in the odd bytes of a word (splitRow)
+	commaAll uint64    // the delimiter in every byte of a word
+	starts   []int     // field starts of the current line
+	ends     []int     // field ends of the current line
+	ks       []int32   // scoreRow: the counts to add for this row
+	slow     []int32   // scoreRow: the questions group.answer counts for this row
+	keep     []int32   // scoreRow: the cells (index in row) whose answers go to s.ap
 }
 
 // Column kinds in fastState.colQ besides question indexes.
@@ -66,25 +67,27 @@ const (
 type qcache struct {
 	one  *[256]*qent // one-byte cells, by their byte; nil until one is met
 	ents []*qent
+	keys []string // each entry's cell
 }
 
 // qent is a cell of one question, resolved once, with what counting it
 // takes worked out ahead (see fill).
 type qent struct {
-	// What scoreRow reads of every cell, first, in 32 bytes; the entries
-	// of a scorer lie next to each other (fastState.slab), so that a
-	// row's entries stay in the nearest cache while the lines stream by.
+	// What scoreRow reads of every cell, in 32 bytes, two to a cache line;
+	// the entries of a scorer lie next to each other (fastState.slab), so
+	// that a row's entries stay in the nearest cache as the lines stream by.
 	cnt  uint8 // how the answer is counted: cntNone, cntFlat or cntSlow
 	keep bool  // scoreRow points s.ap at the answer: flags and group.answer read it
 	bad  bool  // the answer is invalid
-	// 1 or 0: cnt == cntFlat, cnt == cntSlow, keep (scoreRow adds them)
+	// 1 or 0: cnt == cntFlat, cnt == cntSlow, keep
 	flatN, slowN, keepN uint8
-	k                   int32   // cntFlat: the index in group.flat to add one to
-	dim                 int32   // scored: the dimension it adds to
-	w                   float64 // scored: the question's weight, else 0
-	wv                  float64 // scored: float64(w * a.v), the product tally adds
-	a                   *answer
-	key                 string
+	// scored: the answer adds wv, and the question's weight, to the
+	// respondent's score of dimension dim
+	scored bool
+	k      int32   // cntFlat: the index in group.flat to add one to
+	dim    int32   // scored: the dimension it adds to
+	wv     float64 // scored: float64(w * a.v), the product tally adds
+	a      *answer
 }
 
 // How a cell is counted: not at all (empty), by one count in group.flat
@@ -99,15 +102,15 @@ const (
 func (s *Scorer) fill(e *qent, i int) {
 	qi := &s.qi[i]
 	a := e.a
-	e.cnt, e.k, e.dim, e.w, e.wv = cntSlow, -1, int32(qi.dim), 0, 0
+	e.cnt, e.k, e.dim, e.scored, e.wv = cntSlow, -1, int32(qi.dim), false, 0
 	switch {
 	case a.state == answerMissing:
 		e.cnt = cntNone
 	case a.state == answerOK && qi.single:
 		e.cnt, e.k = cntFlat, int32(qi.off+a.idx)
 	}
-	if a.state == answerOK && qi.scored {
-		e.w, e.wv = qi.w, float64(qi.w*a.v)
+	if a.state == answerOK && qi.scored && qi.w != 0 {
+		e.scored, e.wv = true, float64(qi.w*a.v)
 	}
 	e.keep = e.cnt == cntSlow || s.fast.flagQ[i]
 	e.bad = a.state == answerInvalid
@@ -174,6 +177,10 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		}
 	}
 	f.flagQ = make([]bool, len(s.r.Questions))
+	f.qw = make([]float64, len(s.r.Questions))
+	for i := range f.qw {
+		f.qw[i] = s.qi[i].w
+	}
 	for _, fl := range s.r.Flags {
 		for _, c := range fl.When {
 			if c.q != nil {
@@ -222,9 +229,9 @@ func (s *Scorer) lookup(i int, b []byte) *qent {
 			return c.one[b[0]]
 		}
 	} else {
-		for _, e := range c.ents {
-			if string(b) == e.key {
-				return e
+		for k, key := range c.keys {
+			if string(b) == key {
+				return c.ents[k]
 			}
 		}
 	}
@@ -246,7 +253,7 @@ func (s *Scorer) lookup(i int, b []byte) *qent {
 		f.slab = f.slab[:len(f.slab)+1]
 		e = &f.slab[len(f.slab)-1]
 		e.a = new(answer)
-		c.ents = append(c.ents, e)
+		c.ents, c.keys = append(c.ents, e), append(c.keys, key)
 		if len(b) == 1 {
 			if c.one == nil {
 				c.one = new([256]*qent)
@@ -254,7 +261,7 @@ func (s *Scorer) lookup(i int, b []byte) *qent {
 			c.one[b[0]] = e
 		}
 	}
-	e.key, *e.a = key, a
+	*e.a = a
 	s.fill(e, i)
 	return e
 }

@@ -27,7 +27,7 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 		return err
 	}
 	s.enterChunk(chunkOf(line))
-	ap, qs, row := s.ap, f.qs, f.row[:nq]
+	ap, qs, qw, row := s.ap, f.qs, f.qw, f.row[:nq]
 	dimSum, dimW := s.dimSum, s.dimW
 	clear(dimSum)
 	clear(dimW)
@@ -55,7 +55,7 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 			ns++
 			invalid = invalid || e.bad
 		}
-		if e.w != 0 {
+		if e.scored {
 			// The running sums of the dimension at hand stay in registers
 			// until another dimension's question comes: the same additions
 			// in the same order as tally's.
@@ -67,7 +67,7 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 				acc, accW = dimSum[cd], dimW[cd]
 			}
 			acc += e.wv
-			accW += e.w
+			accW += qw[qs[k]]
 		}
 	}
 	if cd >= 0 {
