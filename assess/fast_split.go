@@ -13,9 +13,6 @@ import (
 // streams row by row.
 const maxChunkBytes = 16 << 20
 
-// readBlock is how much is read from the input at a time.
-const readBlock = 256 << 10
-
 // chunkBuf is the size a chunk's buffer starts with: chunkLines lines of
 // up to 128 bytes, so that the usual export never grows one.
 const chunkBuf = chunkLines * 128

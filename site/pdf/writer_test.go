@@ -186,11 +186,16 @@ func longReport(tb testing.TB, longTitle bool) (*view.Report, string) {
 // Long words and characters that no font has: the render gives a readable
 // file and says what it left out.
 func TestUnusualText(t *testing.T) {
-	rep, long := longReport(t, true)
+	for _, longTitle := range []bool{true, false} {
+		rep, _ := longReport(t, longTitle)
+		pdf, warns := render(t, rep, Options{})
+		checkXref(t, pdf)
+		if len(warns) != 2 {
+			t.Errorf("long title %v: warnings %q, want the emoji and 東", longTitle, warns)
+		}
+	}
+	rep, long := longReport(t, false)
 	pdf, warns := render(t, rep, Options{})
-	checkXref(t, pdf)
-	rep, long = longReport(t, false)
-	pdf, warns = render(t, rep, Options{})
 	if len(warns) != 2 {
 		t.Errorf("warnings %q, want the emoji and 東", warns)
 	}

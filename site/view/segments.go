@@ -2,14 +2,11 @@ package view
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/aiready/aiready/assess"
 )
-
-func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 func (rep *Report) segments() {
 	r := rep.Rubric
