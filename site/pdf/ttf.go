@@ -3,6 +3,7 @@ package pdf
 import (
 	"encoding/binary"
 	"errors"
+	"hash/fnv"
 	"math"
 	"slices"
 	"strconv"
@@ -287,8 +288,25 @@ func (ff *fontFile) embed(f *file, n int) {
 		flags |= 1 // fixed pitch
 	}
 
+	// A subset's name starts with a tag of six capitals and a plus (ISO
+	// 32000-1, 9.6.4), here worked out from the glyphs it keeps, so that
+	// the same text gives the same name.
+	h := fnv.New64a()
+	h.Write([]byte(ff.name))
+	for g, on := range ff.used {
+		if on {
+			h.Write([]byte{byte(g >> 8), byte(g)})
+		}
+	}
+	tag, sum := make([]byte, 6), h.Sum64()
+	for i := range tag {
+		tag[i] = byte('A' + sum%26)
+		sum /= 26
+	}
+	name := string(tag) + "+" + ff.name
+
 	f.obj(n)
-	f.printf("<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>\nendobj\n", ff.name, n+1, n+3)
+	f.printf("<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>\nendobj\n", name, n+1, n+3)
 	var w strings.Builder
 	for g := 0; g < ff.numGlyphs; g++ {
 		if !ff.used[g] {
@@ -302,10 +320,10 @@ func (ff *fontFile) embed(f *file, n int) {
 	}
 	f.obj(n + 1)
 	f.printf("<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W [%s] /CIDToGIDMap /Identity>>\nendobj\n",
-		ff.name, n+2, ff.width(0), strings.TrimSpace(w.String()))
+		name, n+2, ff.width(0), strings.TrimSpace(w.String()))
 	f.obj(n + 2)
 	f.printf("<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R>>\nendobj\n",
-		ff.name, flags, u(s16(head, 36)), u(s16(head, 38)), u(s16(head, 40)), u(s16(head, 42)),
+		name, flags, u(s16(head, 36)), u(s16(head, 38)), u(s16(head, 40)), u(s16(head, 42)),
 		strconv.FormatFloat(italic, 'f', -1, 64), ascent, descent, capHeight, stemV, ff.width(0), n+4)
 	f.stream(n+3, "", ff.toUnicode())
 	font := ff.subset()
