@@ -24,21 +24,21 @@ func (s *Scorer) enterChunk(c int) {
 // before its chunk is merged).
 func (s *Scorer) flushCounts() {
 	s.countAll()
-	s.all.flushCounts()
-	for _, sg := range s.segs {
-		for _, g := range sg.order {
-			g.flushCounts()
-		}
-	}
+	s.eachGroup((*group).flushCounts)
 }
 
 // flush adds every group's partial sums to its totals.
 func (s *Scorer) flush() {
 	s.countAll()
-	s.all.flush()
+	s.eachGroup((*group).flush)
+}
+
+// eachGroup calls fn with the whole group and every segment group.
+func (s *Scorer) eachGroup(fn func(*group)) {
+	fn(s.all)
 	for _, sg := range s.segs {
 		for _, g := range sg.order {
-			g.flush()
+			fn(g)
 		}
 	}
 }

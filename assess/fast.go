@@ -26,7 +26,6 @@ const maxQCache = 64
 type fastState struct {
 	name    string
 	comma   byte
-	plans   []colPlan
 	segCols [][]int // per segment: the columns feeding it, in the order Add picks them
 	qc      []qcache
 	spill   []qent               // per question: a cell past maxQCache, resolved for this row only
@@ -76,52 +75,34 @@ type qent struct {
 	// What scoreRow reads of every cell, in 32 bytes, two to a cache line;
 	// the entries of a scorer lie next to each other (fastState.slab), so
 	// that a row's entries stay in the nearest cache as the lines stream by.
-	cnt  uint8 // how the answer is counted: cntNone, cntFlat or cntSlow
-	keep bool  // scoreRow points s.ap at the answer: flags and group.answer read it
-	bad  bool  // the answer is invalid
-	// 1 or 0: cnt == cntFlat, cnt == cntSlow, keep
-	flatN, slowN, keepN uint8
+	flat bool // a scale or choice answer: one count, group.flat[k]
+	slow bool // counted by group.answer: skipped, invalid, multi or text
+	keep bool // scoreRow points s.ap at the answer: flags and group.answer read it
 	// scored: the answer adds wv, and the question's weight, to the
 	// respondent's score of dimension dim
 	scored bool
-	k      int32   // cntFlat: the index in group.flat to add one to
+	k      int32   // flat: the index in group.flat to add one to
 	dim    int32   // scored: the dimension it adds to
 	wv     float64 // scored: float64(w * a.v), the product tally adds
 	a      *answer
 }
 
-// How a cell is counted: not at all (empty), by one count in group.flat
-// (a scale or choice answer), or by group.answer (the rest).
-const (
-	cntNone = iota
-	cntFlat
-	cntSlow
-)
-
-// fill works out how e.a counts for question i, as tally would.
+// fill works out how e.a counts for question i, as tally would: an
+// empty cell not at all, a scale or choice answer by one count, the rest
+// by group.answer.
 func (s *Scorer) fill(e *qent, i int) {
 	qi := &s.qi[i]
 	a := e.a
-	e.cnt, e.k, e.dim, e.scored, e.wv = cntSlow, -1, int32(qi.dim), false, 0
-	switch {
-	case a.state == answerMissing:
-		e.cnt = cntNone
-	case a.state == answerOK && qi.single:
-		e.cnt, e.k = cntFlat, int32(qi.off+a.idx)
+	e.flat = a.state == answerOK && qi.single
+	e.slow = a.state != answerMissing && !e.flat
+	e.k, e.dim, e.scored, e.wv = -1, int32(qi.dim), false, 0
+	if e.flat {
+		e.k = int32(qi.off + a.idx)
 	}
 	if a.state == answerOK && qi.scored && qi.w != 0 {
 		e.scored, e.wv = true, float64(qi.w*a.v)
 	}
-	e.keep = e.cnt == cntSlow || s.fast.flagQ[i]
-	e.bad = a.state == answerInvalid
-	e.flatN, e.slowN, e.keepN = b2u(e.cnt == cntFlat), b2u(e.cnt == cntSlow), b2u(e.keep)
-}
-
-func b2u(b bool) uint8 {
-	if b {
-		return 1
-	}
-	return 0
+	e.keep = e.slow || s.fast.flagQ[i]
 }
 
 // fastOK tells whether ts can be scored by the fast path.
@@ -149,7 +130,7 @@ func (s *Scorer) fastOK(ts *tableSource) bool {
 // newFastState prepares the column plan of ts for s (a main scorer or
 // one of its workers, each with its own caches).
 func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
-	f := &fastState{name: ts.name, comma: comma, plans: ts.plans,
+	f := &fastState{name: ts.name, comma: comma,
 		segCols: make([][]int, len(s.segs)), qc: make([]qcache, len(s.r.Questions)),
 		segVal: make([]map[string]*segKey, len(s.segs)), touched: make([][]*group, len(s.segs)),
 		qcol: make([]int, len(s.r.Questions)), spill: make([]qent, len(s.r.Questions)),
@@ -316,15 +297,7 @@ func (s *Scorer) scoreLine(f *fastState, l []byte, line int) error {
 	ends = append(ends, len(l))
 	f.starts, f.ends = starts, ends
 	pos := func(j int) Position { return Position{File: f.name, Line: line, Col: starts[j] + 1} }
-	// A row with no text in any cell is skipped, as tableSource does.
-	blank := true
-	for j := range ends {
-		if hasText(l[starts[j]:ends[j]]) {
-			blank = false
-			break
-		}
-	}
-	if blank {
+	if blankRow(l, f.comma) { // skipped, as tableSource does
 		return nil
 	}
 	s.enterChunk(chunkOf(line))

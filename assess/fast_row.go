@@ -42,18 +42,18 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 		// Branches, not arithmetic on the counts: they are foreseen right
 		// nearly always, and an index worked out from the last cell would
 		// make each cell wait for the one before.
-		if e.flatN != 0 {
+		if e.flat {
 			ks[nk] = e.k
 			nk++
 		}
-		if e.keepN != 0 {
+		if e.keep {
 			keep[nkeep] = int32(k)
 			nkeep++
 		}
-		if e.slowN != 0 {
+		if e.slow {
 			slow[ns] = qs[k]
 			ns++
-			invalid = invalid || e.bad
+			invalid = invalid || e.a.state == answerInvalid
 		}
 		if e.scored {
 			// The running sums of the dimension at hand stay in registers
@@ -211,7 +211,7 @@ func (s *Scorer) cell(q int, v []byte) *qent {
 
 // emptyCell is every empty cell: missing, counted nowhere, and kept in
 // s.ap so that a flag's condition sees it.
-var emptyCell = qent{a: &missingAnswer, cnt: cntNone, keep: true, keepN: 1, k: -1}
+var emptyCell = qent{a: &missingAnswer, keep: true, k: -1}
 
 // blankRow tells whether no cell of the line holds text.
 func blankRow(l []byte, comma byte) bool {
