@@ -8,6 +8,7 @@ import (
 	_ "image/jpeg" // logos
 	_ "image/png"  // logos
 	"math"
+	"sort"
 )
 
 // section is one top-level part of the report: an entry in the contents
@@ -144,27 +145,33 @@ func (d *doc) fillContents() {
 func (d *doc) chrome() {
 	n := d.f.PageCount()
 	st := sized(d.small(), 7.5)
+	half := d.cw/2 - 4
+	// The same on every page: clipped once.
+	title, client := d.clip(d.title(), st, half), d.clip(d.rep.Meta.Client, st, half)
 	author := d.rep.Meta.Consultancy
+	var byline line
+	if author != "" {
+		byline = d.clip(author, st, half)
+	}
 	for p := 2; p <= n; p++ {
 		d.gotoPage(p)
-		half := d.cw/2 - 4
-		d.drawLine(d.clip(d.title(), st, half), d.left, 12, half, 'L')
-		d.drawLine(d.clip(d.rep.Meta.Client, st, half), d.left+d.cw-half, 12, half, 'R')
+		d.drawLine(title, d.left, 12, half, 'L')
+		d.drawLine(client, d.left+d.cw-half, 12, half, 'R')
 		d.draw(rule)
 		d.f.SetLineWidth(0.2)
 		d.f.Line(d.left, 16.5, d.left+d.cw, 16.5)
 		fy := d.ph - 14
 		if author != "" {
-			d.drawLine(d.clip(author, st, half), d.left, fy, half, 'L')
+			d.drawLine(byline, d.left, fy, half, 'L')
 		}
 		d.drawLine(d.layout([]span{{d.t("pdf.page", p, n), st}}, half)[0], d.left+d.cw-half, fy, half, 'R')
 	}
 }
 
-// clip returns s as one line no wider than w, shortened with an ellipsis.
-// The cut is found by adding up the characters' widths, then moved to the
-// longest start that fits when laid out: laying it out again for every character dropped
-// took seconds for a long title, once per page.
+// clip returns s as one line no wider than w, shortened with an ellipsis
+// at the longest start that fits. A start's width only grows with its
+// length, so the cut is found by halving (laying the title out again for
+// every character dropped took seconds for a long one).
 func (d *doc) clip(s string, st style, w float64) line {
 	lines := d.layout([]span{{s, st}}, 1e4)
 	if len(lines) == 0 {
@@ -174,30 +181,10 @@ func (d *doc) clip(s string, st style, w float64) line {
 		return lines[0]
 	}
 	rs := []rune(s)
-	width := func(r rune) float64 {
-		if fc := d.fs.faceFor(st, r); fc >= 0 {
-			return d.width(fc, st, string(r))
-		}
-		return 0
-	}
-	n, acc, room := 1, 0.0, w-width('…')
-	for i, r := range rs {
-		if acc += width(r); acc > room {
-			break
-		}
-		n = max(n, i+1)
-	}
 	cut := func(n int) line { return d.layout([]span{{string(rs[:n]) + "…", st}}, 1e4)[0] }
-	for n+1 < len(rs) && cut(n+1).w <= w { // the sum guessed short
-		n++
-	}
-	for {
-		ln := cut(n)
-		if ln.w <= w || n == 1 {
-			return ln
-		}
-		n--
-	}
+	// The first n in [2, len(rs)) that is too wide; one less fits, or 1.
+	n := 2 + sort.Search(max(len(rs)-2, 0), func(i int) bool { return cut(i+2).w > w })
+	return cut(n - 1)
 }
 
 // cover draws the title page: who it is for, when, by whom, and the logo.

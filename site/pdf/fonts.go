@@ -112,43 +112,7 @@ func checkTTF(b []byte) (*sfnt.Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("not a usable TrueType font: %w", err)
 	}
-	if !unicodeBMPCmap(b) {
-		return nil, errors.New("the font has no Unicode character map (cmap format 4), which embedding needs")
-	}
-	return sf, nil
-}
-
-// unicodeBMPCmap reports whether a TrueType file has a Unicode character
-// map for the Basic Multilingual Plane: format 4, for Unicode (platform 0)
-// or Windows Unicode (3, 1).
-func unicodeBMPCmap(b []byte) bool {
-	u16 := func(o int) int {
-		if o < 0 || o+2 > len(b) {
-			return -1
-		}
-		return int(b[o])<<8 | int(b[o+1])
-	}
-	u32 := func(o int) int {
-		if o < 0 || o+4 > len(b) {
-			return -1
-		}
-		return u16(o)<<16 | u16(o+2)
-	}
-	for i := range u16(4) {
-		rec := 12 + 16*i
-		if rec+16 > len(b) || string(b[rec:rec+4]) != "cmap" {
-			continue
-		}
-		cmap := u32(rec + 8)
-		for j := range u16(cmap + 2) {
-			enc := cmap + 4 + 8*j
-			platform, encoding, off := u16(enc), u16(enc+2), u32(enc+4)
-			if (platform == 0 || platform == 3 && encoding == 1) && off >= 0 && u16(cmap+off) == 4 {
-				return true
-			}
-		}
-	}
-	return false
+	return sf, nil // sfnt has found a Unicode character map (format 4 or 12), which is all drawing needs
 }
 
 // register prepares a face for the document the first time it is used:

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"golang.org/x/image/font/sfnt"
 )
@@ -338,13 +339,12 @@ func (ff *fontFile) toUnicode() []byte {
 		if r == 0 {
 			continue
 		}
-		var u strings.Builder
-		for _, c := range textString(string(r))[5:] {
-			if c != '>' {
-				u.WriteRune(c)
-			}
+		b := appendHex4([]byte{'<'}, uint16(g))
+		b = append(b, "> <"...)
+		for _, u := range utf16.AppendRune(nil, r) {
+			b = appendHex4(b, u)
 		}
-		pairs = append(pairs, "<"+hex4(g)+"> <"+u.String()+">")
+		pairs = append(pairs, string(append(b, '>')))
 	}
 	var b strings.Builder
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
@@ -358,8 +358,4 @@ func (ff *fontFile) toUnicode() []byte {
 	}
 	b.WriteString("endcmap\nCMapName currentdict /CMapResource defineresource pop\nend\nend\n")
 	return []byte(b.String())
-}
-
-func hex4(v int) string {
-	return string([]byte{hexDigits[v>>12&15], hexDigits[v>>8&15], hexDigits[v>>4&15], hexDigits[v&15]})
 }

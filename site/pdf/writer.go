@@ -23,6 +23,7 @@ type writer struct {
 	w, h  float64 // page size in mm
 	k     float64 // points per mm
 	pages []*page
+	curNo int // the number of the page cur is
 	cur   *page
 
 	fonts  []*fontFile // in order of first use: /F1, /F2, ...
@@ -116,22 +117,27 @@ func (p *writer) out(parts ...any) {
 func (p *writer) AddPage() {
 	p.cur = &page{}
 	p.pages = append(p.pages, p.cur)
+	p.curNo = len(p.pages)
+	p.setState()
+}
+
+// SetPage makes an earlier page current again, to draw more on it. The
+// page may have ended with other colours than the writer's, which Text
+// relies on (it sets its colour only when it differs from the fill), so
+// they are set again.
+func (p *writer) SetPage(n int) {
+	p.cur, p.curNo = p.pages[n-1], n
+	p.setState()
+}
+
+// setState writes the writer's line width and colours to the page.
+func (p *writer) setState() {
 	p.out(p.lw*p.k, "w")
 	p.out(p.stroke)
 	p.out(p.fill)
 }
 
-// SetPage makes an earlier page current again, to draw more on it.
-func (p *writer) SetPage(n int) { p.cur = p.pages[n-1] }
-
-func (p *writer) PageNo() int {
-	for i, pg := range p.pages {
-		if pg == p.cur {
-			return i + 1
-		}
-	}
-	return 0
-}
+func (p *writer) PageNo() int { return p.curNo }
 
 func (p *writer) PageCount() int { return len(p.pages) }
 
@@ -258,12 +264,9 @@ func (p *writer) Text(x, y float64, s string) {
 	b.Write(p.n(x * p.k))
 	b.Write(p.n((p.h - y) * p.k))
 	b.WriteString("Td <")
+	var h [4]byte
 	for _, r := range s {
-		g := p.font.use(r)
-		b.WriteByte(hexDigits[g>>12])
-		b.WriteByte(hexDigits[g>>8&15])
-		b.WriteByte(hexDigits[g>>4&15])
-		b.WriteByte(hexDigits[g&15])
+		b.Write(appendHex4(h[:0], p.font.use(r)))
 	}
 	b.WriteString("> Tj ET")
 	if wrap {
@@ -273,6 +276,11 @@ func (p *writer) Text(x, y float64, s string) {
 }
 
 const hexDigits = "0123456789ABCDEF"
+
+// appendHex4 appends v as four hex digits: a glyph id or a UTF-16 unit.
+func appendHex4(b []byte, v uint16) []byte {
+	return append(b, hexDigits[v>>12], hexDigits[v>>8&15], hexDigits[v>>4&15], hexDigits[v&15])
+}
 
 // AddLink returns a new internal link target, placed later by SetLink.
 func (p *writer) AddLink() int {
@@ -320,7 +328,7 @@ func (p *writer) SetInfo(key, value string) { p.info = append(p.info, [2]string{
 func textString(s string) string {
 	b := []byte("<FEFF")
 	for _, u := range utf16.Encode([]rune(s)) {
-		b = append(b, hexDigits[u>>12], hexDigits[u>>8&15], hexDigits[u>>4&15], hexDigits[u&15])
+		b = appendHex4(b, u)
 	}
 	return string(append(b, '>'))
 }

@@ -210,3 +210,23 @@ func TestUnusualText(t *testing.T) {
 		t.Errorf("the long word is not on the cover, broken across lines, above the date:\n%s", cover)
 	}
 }
+
+// Text drawn on a page gone back to comes out in the text colour, even if
+// that page was left with another fill than the writer's last one (Text
+// sets its colour only when it differs from the fill).
+func TestSetPageRestoresColours(t *testing.T) {
+	p := testWriter(t)
+	p.SetFillColor(255, 0, 0)
+	p.Rect(0, 0, 10, 10, "F") // page 1 left filled red
+	p.AddPage()
+	p.SetFillColor(0, 0, 0) // page 2 black
+	p.SetPage(1)
+	p.SetTextColor(0, 0, 0) // the same as the writer's fill
+	p.Text(10, 40, "black")
+	ops := p.pages[0].buf.String()
+	draw := strings.LastIndex(ops, "BT ")
+	red, black := strings.LastIndex(ops[:draw], "1.000 0.000 0.000 rg"), strings.LastIndex(ops[:draw], "0.000 0.000 0.000 rg")
+	if black < red {
+		t.Errorf("the text on page 1 is drawn while its fill is still red:\n%s", ops)
+	}
+}
