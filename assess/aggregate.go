@@ -121,7 +121,7 @@ func (s *Scorer) questionResults(g *group) []QuestionResult {
 			qr.Counts = map[string]int{}
 			for j, c := range qs.counts {
 				if c > 0 {
-					qr.Counts[countKey(q, j)] = c
+					qr.Counts[CountKey(q, j)] = c
 				}
 			}
 			if qr.N > 0 {
@@ -134,9 +134,10 @@ func (s *Scorer) questionResults(g *group) []QuestionResult {
 	return out
 }
 
-// countKey names answer j of q as results.json's counts do: the raw point
-// of a scale, or the option label.
-func countKey(q *Question, j int) string {
+// CountKey names answer j of q (a scale point or option, by index) as
+// results.json's counts do: the raw point of a scale, or the option label.
+// Renderers reading the counts use it too.
+func CountKey(q *Question, j int) string {
 	if q.Type == TypeScale {
 		return strconv.FormatFloat(q.ScaleDef.Points[j], 'g', -1, 64)
 	}

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -305,19 +304,19 @@ func NewQuestion(q *assess.Question, qr assess.QuestionResult) *Question {
 			if q.Reverse {
 				v = 1 - v
 			}
-			answers = append(answers, ans{s.Labels[i], formatPoint(p), v})
+			answers = append(answers, ans{s.Labels[i], assess.CountKey(q, i), v})
 		}
 	case assess.TypeChoice:
 		lo, hi := q.Options[0].Points, q.Options[0].Points
 		for _, o := range q.Options {
 			lo, hi = min(lo, o.Points), max(hi, o.Points)
 		}
-		for _, o := range q.Options {
+		for j, o := range q.Options {
 			v := (o.Points - lo) / (hi - lo)
 			if q.Reverse {
 				v = 1 - v
 			}
-			answers = append(answers, ans{o.Label, o.Label, v})
+			answers = append(answers, ans{o.Label, assess.CountKey(q, j), v})
 		}
 	case assess.TypeMulti:
 		for _, o := range q.Options {
@@ -364,6 +363,3 @@ func NewQuestion(q *assess.Question, qr assess.QuestionResult) *Question {
 	return vq
 }
 
-// formatPoint is the key of a scale point in the result's counts, written
-// as assess writes it.
-func formatPoint(p float64) string { return strconv.FormatFloat(p, 'g', -1, 64) }
