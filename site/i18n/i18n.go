@@ -145,9 +145,10 @@ func (p *Printer) Tag() string { return p.tag }
 // Lang is the language of the catalogue in use: "en", "de", ...
 func (p *Printer) Lang() string { return p.lang }
 
-// rtl are the languages written right to left (their default script).
+// rtl are the languages written right to left in their default script;
+// false marks one whose default script is not (Kurdish: Latin).
 var rtl = map[string]bool{"ar": true, "arc": true, "ckb": true, "dv": true, "fa": true, "he": true, "iw": true,
-	"ku": false, "ps": true, "sd": true, "syr": true, "ug": true, "ur": true, "yi": true}
+	"ks": true, "ku": false, "ps": true, "sd": true, "syr": true, "ug": true, "ur": true, "yi": true}
 
 // RTL reports whether the printer's language is written right to left,
 // from its tag: a script subtag decides when there is one ("az-Arab").

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -44,11 +45,11 @@ func args(m string) string {
 		}
 		verb := v[0][len(v[0])-1:]
 		if v[2] != "" {
-			n, _ = atoi(strings.Trim(v[2], "[]"))
+			n, _ = strconv.Atoi(strings.Trim(v[2], "[]"))
 		} else {
 			n++
 		}
-		seen[itoa(n)+verb] = true
+		seen[strconv.Itoa(n)+verb] = true
 	}
 	var out []string
 	for k := range seen {
@@ -57,16 +58,6 @@ func args(m string) string {
 	sort.Strings(out)
 	return strings.Join(out, " ")
 }
-
-func atoi(s string) (int, error) {
-	n := 0
-	for _, c := range s {
-		n = n*10 + int(c-'0')
-	}
-	return n, nil
-}
-
-func itoa(n int) string { return string(rune('0' + n)) }
 
 // TestSameArguments: a translation takes the same arguments as English,
 // and a message without arguments has no verb (it is printed as is, so a
@@ -152,7 +143,7 @@ func TestFormats(t *testing.T) {
 
 func TestDirection(t *testing.T) {
 	for tag, rtl := range map[string]bool{"ar": true, "he-IL": true, "fa": true, "ur": true, "az-Arab": true,
-		"en": false, "de": false, "ar-Latn": false, "ku": false, "ku-Arab": true, "": false} {
+		"en": false, "de": false, "ar-Latn": false, "ku": false, "ku-Arab": true, "ks": true, "": false} {
 		if got := New(tag).RTL(); got != rtl {
 			t.Errorf("%q: RTL %v, want %v", tag, got, rtl)
 		}

@@ -2,7 +2,6 @@ package questionnaire
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/aiready/aiready/site/i18n"
@@ -19,23 +18,14 @@ import (
 // Languages are the languages the questionnaire's own text is written in.
 func Languages() []string { return i18n.Languages() }
 
-// primary is the primary subtag of a BCP 47 tag, lower case: "de-CH" → "de".
-func primary(tag string) string {
-	tag = strings.ToLower(strings.TrimSpace(tag))
-	if i := strings.IndexAny(tag, "-_"); i >= 0 {
-		tag = tag[:i]
-	}
-	return tag
-}
-
 // messagesFor returns the questionnaire's messages in lang, and false when
 // the catalogue lacks the language. "decimal" is the language's decimal
 // sign, for the script's scores.
 func messagesFor(lang string) (map[string]string, bool) {
-	if !i18n.Supported(primary(lang)) {
+	if !i18n.Supported(lang) {
 		return nil, false
 	}
-	p := i18n.New(primary(lang))
+	p := i18n.New(lang)
 	m := map[string]string{"decimal": p.Dec(".")}
 	for k, v := range i18n.Messages(p.Lang()) {
 		if key, ok := strings.CutPrefix(k, "q."); ok {
@@ -45,12 +35,10 @@ func messagesFor(lang string) (map[string]string, bool) {
 	return m, true
 }
 
-// rtl lists the primary subtags of languages written right to left.
-var rtl = []string{"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi"}
-
-// direction is the writing direction of lang: "rtl" or "ltr".
+// direction is the writing direction of lang, "rtl" or "ltr", as the
+// site's pages decide it.
 func direction(lang string) string {
-	if slices.Contains(rtl, primary(lang)) {
+	if i18n.New(lang).RTL() {
 		return "rtl"
 	}
 	return "ltr"

@@ -160,7 +160,7 @@ func TestLanguages(t *testing.T) {
 	if err := Write(&b, r, Options{Lang: "fr"}); !errors.Is(err, ErrLanguage) {
 		t.Errorf("--lang fr: %v, want ErrLanguage", err)
 	}
-	for tag, want := range map[string]string{"ar-EG": "rtl", "fa": "rtl", "he": "rtl", "de": "ltr", "en-GB": "ltr", "": "ltr"} {
+	for tag, want := range map[string]string{"ar-EG": "rtl", "fa": "rtl", "he": "rtl", "ks": "rtl", "ku": "ltr", "ku-Arab": "rtl", "de": "ltr", "en-GB": "ltr", "": "ltr"} {
 		if got := direction(tag); got != want {
 			t.Errorf("direction(%q) = %s, want %s", tag, got, want)
 		}
