@@ -132,7 +132,7 @@ func (l loc) signed(f float64) string {
 }
 
 func (l loc) pct(share float64) string {
-	return l.p.Percent(strconv.Itoa(int(math.Round(share * 100))))
+	return l.p.Pct(share)
 }
 
 func minus(a, b float64) float64 { return a - b }

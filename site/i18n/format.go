@@ -70,6 +70,10 @@ func (p *Printer) Dec(s string) string {
 // Percent writes a number already formatted (see Number) as a percentage.
 func (p *Printer) Percent(num string) string { return num + p.forms().percentSpace + "%" }
 
+// Pct writes a share (0.125) as a whole percentage ("13 %" in German),
+// rounded as Number rounds; every renderer's whole percentages come here.
+func (p *Printer) Pct(share float64) string { return p.Percent(p.Number(share*100, 0)) }
+
 // Date writes a day in words: "20 November 2026", "20. November 2026".
 func (p *Printer) Date(t time.Time) string { return p.forms().date(t) }
 

@@ -26,3 +26,17 @@ func TestNumberRoundsHalfAway(t *testing.T) {
 		}
 	}
 }
+
+// TestPctRoundsHalfAway: a whole percentage rounds as Number does in every
+// renderer (the PDF and report.md rounded 12.5% to even, "12%", while the
+// site said "13%").
+func TestPctRoundsHalfAway(t *testing.T) {
+	for share, want := range map[float64][2]string{0.125: {"13%", "13\u00a0%"}, 0.25: {"25%", "25\u00a0%"}, 0.005: {"1%", "1\u00a0%"}, 0: {"0%", "0\u00a0%"}} {
+		if g := New("en").Pct(share); g != want[0] {
+			t.Errorf("en %v: %q, want %q", share, g, want[0])
+		}
+		if g := New("de").Pct(share); g != want[1] {
+			t.Errorf("de %v: %q, want %q", share, g, want[1])
+		}
+	}
+}

@@ -51,7 +51,7 @@ func Origin(p *i18n.Printer, it *view.Item) string {
 // ShareText tells how many matched a flag and where it is raised.
 func ShareText(p *i18n.Printer, f *view.Flag) string {
 	s := p.T("report.share", Pct1(p, f.Result.Share), f.Result.Matches, f.Result.Evaluable,
-		p.Percent(fmt.Sprintf("%.0f", f.Def.Share*100)))
+		p.Pct(f.Def.Share))
 	if f.Caps != nil {
 		s += p.T("report.share_caps", f.Caps.Title)
 	}

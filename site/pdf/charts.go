@@ -18,7 +18,7 @@ func (d *doc) score(s *float64) string {
 
 func (d *doc) num1(f float64) string { return d.p.One(f) }
 
-func (d *doc) pct(share float64) string { return d.p.Percent(fmt.Sprintf("%.0f", share*100)) }
+func (d *doc) pct(share float64) string { return d.p.Pct(share) }
 
 func (d *doc) num(v float64) string { return mdreport.Num(d.p, v) }
 
