@@ -362,4 +362,3 @@ func NewQuestion(q *assess.Question, qr assess.QuestionResult) *Question {
 	}
 	return vq
 }
-
