@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/aiready/aiready/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -62,7 +64,7 @@ func toolCondition(cond string) (bool, error) {
 		return false, fmt.Errorf("unknown condition %q", cond)
 	}
 	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("AIREADY_REQUIRE_TOOLS") == "1" {
+		if testtool.Required() {
 			return false, fmt.Errorf("%s not found, and AIREADY_REQUIRE_TOOLS=1: install poppler-utils", name)
 		}
 		return false, nil

@@ -15,6 +15,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/aiready/aiready/internal/testtool"
 )
 
 // identityHeaders are the columns that survey tools add about a person,
@@ -117,7 +119,7 @@ func TestPrivacyEveryOutput(t *testing.T) {
 			t.Fatal(err)
 		}
 		texts["report.pdf (text)"] = string(txt)
-	} else if os.Getenv("AIREADY_REQUIRE_TOOLS") == "1" {
+	} else if testtool.Required() {
 		t.Fatal("AIREADY_REQUIRE_TOOLS=1 but pdftotext (poppler-utils) is not installed")
 	} else {
 		t.Log("skipping the PDF's text: pdftotext (poppler-utils) is not installed")

@@ -21,10 +21,14 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 )
 
+// Required tells whether the outside programs must be there
+// (AIREADY_REQUIRE_TOOLS=1, as CI sets it) rather than skipped without.
+func Required() bool { return os.Getenv("AIREADY_REQUIRE_TOOLS") == "1" }
+
 // Missing skips t, or fails it under AIREADY_REQUIRE_TOOLS=1.
 func Missing(t testing.TB, format string, args ...any) {
 	t.Helper()
-	if os.Getenv("AIREADY_REQUIRE_TOOLS") == "1" {
+	if Required() {
 		t.Fatalf("AIREADY_REQUIRE_TOOLS=1 but "+format, args...)
 	}
 	t.Skipf("skipped: "+format, args...)

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aiready/aiready/internal/testtool"
 	"github.com/aiready/aiready/site/view"
 )
 
@@ -21,10 +22,7 @@ import (
 func needTool(t *testing.T, name string) {
 	t.Helper()
 	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("AIREADY_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("%s not found, and AIREADY_REQUIRE_TOOLS=1: install poppler-utils and qpdf", name)
-		}
-		t.Skipf("%s not found: install poppler-utils and qpdf (apt-get install poppler-utils qpdf) to run this check", name)
+		testtool.Missing(t, "%s not found: install poppler-utils and qpdf (apt-get install poppler-utils qpdf) to run this check", name)
 	}
 }
 
