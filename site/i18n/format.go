@@ -31,12 +31,7 @@ var formsOf = map[string]forms{
 	}, ordinal: func(n int) string { return strconv.Itoa(n) + "." }},
 }
 
-func (p *Printer) forms() forms {
-	if f, ok := formsOf[p.lang]; ok {
-		return f
-	}
-	return formsOf[Default]
-}
+func (p *Printer) forms() forms { return p.f }
 
 // Number formats f with the given decimals (-1: as few as needed).
 //

@@ -119,6 +119,7 @@ type Printer struct {
 	tag  string // as asked for, for the HTML lang attribute
 	lang string // the catalogue used
 	msgs map[string]string
+	f    forms // numbers, dates and ordinals of lang
 }
 
 // New returns the printer of a BCP 47 tag; a language without a catalogue
@@ -133,7 +134,11 @@ func New(tag string) *Printer {
 	if msgs == nil {
 		lang, msgs = Default, catalogue(Default)
 	}
-	return &Printer{tag: tag, lang: lang, msgs: msgs}
+	f, ok := formsOf[lang]
+	if !ok {
+		f = formsOf[Default]
+	}
+	return &Printer{tag: tag, lang: lang, msgs: msgs, f: f}
 }
 
 // English is the printer of the default language.
