@@ -52,7 +52,8 @@ type fastState struct {
 	ends     []int     // field ends of the current line
 	ks       []int32   // scoreRow: the counts to add for this row
 	slow     []int32   // scoreRow: the questions group.answer counts for this row
-	keep     []int32   // scoreRow: the cells (index in row) whose answers go to s.ap
+	rare     []int32   // scoreRow: the cells (index in row) that are not plain
+	runs     []dimRun  // inOrder: qs cut where the dimension changes
 }
 
 // Column kinds in fastState.colQ besides question indexes.
@@ -60,6 +61,9 @@ const (
 	colCheck  = -1 // an attribute or id: only checked to be UTF-8
 	colUnused = -2
 )
+
+// dimRun is the questions qs[lo:hi] of dimension dim (fastState.runs).
+type dimRun struct{ dim, lo, hi int }
 
 // qcache's entries are allocated as they are met, since a rubric may have
 // thousands of questions and every worker has its own.
@@ -78,12 +82,13 @@ type qent struct {
 	flat bool // a scale or choice answer: one count, group.flat[k]
 	slow bool // counted by group.answer: skipped, invalid, multi or text
 	keep bool // scoreRow points s.ap at the answer: flags and group.answer read it
-	// scored: the answer adds wv, and the question's weight, to the
-	// respondent's score of dimension dim
+	// scored: the answer adds wv, and w, its question's weight, to the
+	// respondent's sums of its question's dimension
 	scored bool
+	rare   bool    // slow or keep: scoreRow looks at it once more
 	k      int32   // flat: the index in group.flat to add one to
-	dim    int32   // scored: the dimension it adds to
-	wv     float64 // scored: float64(w * a.v), the product tally adds
+	wv     float64 // scored: float64(w * a.v), the product tally adds; else 0
+	w      float64 // scored: the question's weight, which tally adds; else 0
 	a      *answer
 }
 
@@ -95,14 +100,15 @@ func (s *Scorer) fill(e *qent, i int) {
 	a := e.a
 	e.flat = a.state == answerOK && qi.single
 	e.slow = a.state != answerMissing && !e.flat
-	e.k, e.dim, e.scored, e.wv = -1, int32(qi.dim), false, 0
+	e.k, e.scored, e.wv, e.w = -1, false, 0, 0
 	if e.flat {
 		e.k = int32(qi.off + a.idx)
 	}
 	if a.state == answerOK && qi.scored && qi.w != 0 {
-		e.scored, e.wv = true, float64(qi.w*a.v)
+		e.scored, e.wv, e.w = true, float64(qi.w*a.v), qi.w
 	}
 	e.keep = e.slow || s.fast.flagQ[i]
+	e.rare = e.keep || e.slow
 }
 
 // fastOK tells whether ts can be scored by the fast path.
@@ -179,7 +185,14 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		}
 	}
 	f.row = make([]*qent, len(f.qs))
-	f.ks, f.slow, f.keep = make([]int32, len(f.qs)), make([]int32, len(f.qs)), make([]int32, len(f.qs))
+	f.ks, f.slow, f.rare = make([]int32, len(f.qs)), make([]int32, len(f.qs)), make([]int32, len(f.qs))
+	for k, q := range f.qs {
+		if d := s.qi[q].dim; k == 0 || d != f.runs[len(f.runs)-1].dim {
+			f.runs = append(f.runs, dimRun{dim: d, lo: k, hi: k + 1})
+		} else {
+			f.runs[len(f.runs)-1].hi = k + 1
+		}
+	}
 	f.quad = make([]bool, len(f.colQ))
 	for j := range len(f.colQ) - 3 {
 		f.quad[j] = f.colQ[j] >= 0 && f.colQ[j+1] >= 0 && f.colQ[j+2] >= 0 && f.colQ[j+3] >= 0

@@ -27,56 +27,57 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 		return err
 	}
 	s.enterChunk(chunkOf(line))
-	ap, qs, qw, row := s.ap, f.qs, f.qw, f.row[:nq]
+	ap, qs, row := s.ap, f.qs, f.row[:nq]
 	dimSum, dimW := s.dimSum, s.dimW
 	clear(dimSum)
 	clear(dimW)
-	// No calls in this loop (no append, no pointer stores, which call
-	// the write barrier): a call would make the compiler keep the running
-	// sums in memory instead of registers.
-	ks, slow, keep := f.ks[:len(row)], f.slow[:len(row)], f.keep[:len(row)]
-	nk, ns, nkeep := 0, 0, 0
-	invalid := false
-	cd, acc, accW := int32(-1), 0.0, 0.0
+	// A respondent's dimension sums, run by run (f.runs: the questions of
+	// one dimension next to each other in the columns), so that a run's
+	// sums stay in registers: the same additions in the same order as
+	// tally's. A cell that is not scored adds zero, which leaves a sum's
+	// bits as they are (a sum that starts at +0 never becomes -0).
+	for _, run := range f.runs {
+		lo, hi := run.lo, min(run.hi, len(row))
+		if lo >= hi {
+			break
+		}
+		acc, accW := dimSum[run.dim], dimW[run.dim]
+		for _, e := range row[lo:hi] {
+			acc += e.wv
+			accW += e.w
+		}
+		dimSum[run.dim], dimW[run.dim] = acc, accW
+	}
+	// The counts to add, and the cells that need more (rare) for the loop
+	// after this one. Branches, not arithmetic on nk and nr: they are
+	// foreseen right nearly always, and an index worked out from the last
+	// cell would make each cell wait for the one before.
+	ks, rare := f.ks[:len(row)], f.rare[:len(row)]
+	nk, nr := 0, 0
 	for k, e := range row {
-		// Branches, not arithmetic on the counts: they are foreseen right
-		// nearly always, and an index worked out from the last cell would
-		// make each cell wait for the one before.
 		if e.flat {
 			ks[nk] = e.k
 			nk++
 		}
+		if e.rare {
+			rare[nr] = int32(k)
+			nr++
+		}
+	}
+	ks = ks[:nk]
+	slow, ns, invalid := f.slow[:len(row)], 0, false
+	for _, k := range rare[:nr] {
+		e := row[k]
 		if e.keep {
-			keep[nkeep] = int32(k)
-			nkeep++
+			ap[qs[k]] = e.a
 		}
 		if e.slow {
 			slow[ns] = qs[k]
 			ns++
 			invalid = invalid || e.a.state == answerInvalid
 		}
-		if e.scored {
-			// The running sums of the dimension at hand stay in registers
-			// until another dimension's question comes: the same additions
-			// in the same order as tally's.
-			if e.dim != cd {
-				if cd >= 0 {
-					dimSum[cd], dimW[cd] = acc, accW
-				}
-				cd = e.dim
-				acc, accW = dimSum[cd], dimW[cd]
-			}
-			acc += e.wv
-			accW += qw[qs[k]]
-		}
 	}
-	if cd >= 0 {
-		dimSum[cd], dimW[cd] = acc, accW
-	}
-	ks, slow = ks[:nk], slow[:ns]
-	for _, k := range keep[:nkeep] {
-		ap[qs[k]] = row[k].a
-	}
+	slow = slow[:ns]
 	// A short row leaves the questions of its missing columns unanswered.
 	for _, q := range qs[nq:] {
 		ap[q] = &missingAnswer
@@ -211,7 +212,7 @@ func (s *Scorer) cell(q int, v []byte) *qent {
 
 // emptyCell is every empty cell: missing, counted nowhere, and kept in
 // s.ap so that a flag's condition sees it.
-var emptyCell = qent{a: &missingAnswer, keep: true, k: -1}
+var emptyCell = qent{a: &missingAnswer, keep: true, rare: true, k: -1}
 
 // blankRow tells whether no cell of the line holds text.
 func blankRow(l []byte, comma byte) bool {
