@@ -122,7 +122,7 @@ func (g *group) flushCounts() {
 	if !g.cdirty {
 		return
 	}
-	for k, c := range g.cflat {
+	for k, c := range g.cflat[:len(g.flat)] { // not the bin past them
 		g.flat[k] += int(c)
 	}
 	clear(g.cflat)

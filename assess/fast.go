@@ -39,21 +39,26 @@ type fastState struct {
 	// inOrder: the question columns come in the rubric's question order,
 	// so that scoreRow adds a respondent's weighted answers up in the
 	// order tally does, and gets the same bits.
-	inOrder  bool
-	ascii    bool      // the lines being scored are all ASCII, so valid UTF-8
-	flagQ    []bool    // per question: a flag's condition reads its answer
-	qw       []float64 // per question: its weight
-	qs       []int32   // inOrder: the questions with a column, in column order
-	row      []*qent   // scoreRow: the cell of each of those in this row
-	quad     []bool    // per column: it and the next three are questions
-	commas   uint64    // the delimiter in the odd bytes of a word (splitRow)
-	commaAll uint64    // the delimiter in every byte of a word
-	starts   []int     // field starts of the current line
-	ends     []int     // field ends of the current line
-	ks       []int32   // scoreRow: the counts to add for this row
-	slow     []int32   // scoreRow: the questions group.answer counts for this row
-	rare     []int32   // scoreRow: the cells (index in row) that are not plain
-	runs     []dimRun  // inOrder: qs cut where the dimension changes
+	inOrder bool
+	ascii   bool      // the lines being scored are all ASCII, so valid UTF-8
+	flagQ   []bool    // per question: a flag's condition reads its answer
+	qw      []float64 // per question: its weight
+	qs      []int32   // inOrder: the questions with a column, in column order
+	row     []*qent   // scoreRow: the cell of each of those in this row
+	quad    []bool    // per column: it and the next three are questions
+	// ones: per column, its question's qcache.one, or noOnes until
+	// that is made or for a column of no question
+	ones []*[256]*qent
+	// empty is every empty cell: missing, counted nowhere, and kept in
+	// s.ap so that a flag's condition sees it
+	empty    qent
+	commas   uint64   // the delimiter in the odd bytes of a word (splitRow)
+	commaAll uint64   // the delimiter in every byte of a word
+	starts   []int    // field starts of the current line
+	ends     []int    // field ends of the current line
+	slow     []int32  // scoreRow: the questions group.answer counts for this row
+	rare     []int32  // scoreRow: the cells (index in row) that are slow or kept
+	runs     []dimRun // inOrder: qs cut where the dimension changes
 }
 
 // Column kinds in fastState.colQ besides question indexes.
@@ -85,11 +90,13 @@ type qent struct {
 	// scored: the answer adds wv, and w, its question's weight, to the
 	// respondent's sums of its question's dimension
 	scored bool
-	rare   bool    // slow or keep: scoreRow looks at it once more
-	k      int32   // flat: the index in group.flat to add one to
-	wv     float64 // scored: float64(w * a.v), the product tally adds; else 0
-	w      float64 // scored: the question's weight, which tally adds; else 0
-	a      *answer
+	rare   bool // slow or keep: scoreRow looks at it once more
+	// k: flat, the index in group.flat to add one to; else s.nflat, the
+	// bin past the counts in group.cflat
+	k  int32
+	wv float64 // scored: float64(w * a.v), the product tally adds; else 0
+	w  float64 // scored: the question's weight, which tally adds; else 0
+	a  *answer
 }
 
 // fill works out how e.a counts for question i, as tally would: an
@@ -100,7 +107,7 @@ func (s *Scorer) fill(e *qent, i int) {
 	a := e.a
 	e.flat = a.state == answerOK && qi.single
 	e.slow = a.state != answerMissing && !e.flat
-	e.k, e.scored, e.wv, e.w = -1, false, 0, 0
+	e.k, e.scored, e.wv, e.w = int32(s.nflat), false, 0, 0
 	if e.flat {
 		e.k = int32(qi.off + a.idx)
 	}
@@ -185,7 +192,7 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		}
 	}
 	f.row = make([]*qent, len(f.qs))
-	f.ks, f.slow, f.rare = make([]int32, len(f.qs)), make([]int32, len(f.qs)), make([]int32, len(f.qs))
+	f.slow, f.rare = make([]int32, len(f.qs)), make([]int32, len(f.qs))
 	for k, q := range f.qs {
 		if d := s.qi[q].dim; k == 0 || d != f.runs[len(f.runs)-1].dim {
 			f.runs = append(f.runs, dimRun{dim: d, lo: k, hi: k + 1})
@@ -196,6 +203,11 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 	f.quad = make([]bool, len(f.colQ))
 	for j := range len(f.colQ) - 3 {
 		f.quad[j] = f.colQ[j] >= 0 && f.colQ[j+1] >= 0 && f.colQ[j+2] >= 0 && f.colQ[j+3] >= 0
+	}
+	f.empty = qent{a: &missingAnswer, keep: true, rare: true, k: int32(s.nflat)}
+	f.ones = make([]*[256]*qent, len(f.colQ))
+	for j := range f.ones {
+		f.ones[j] = &noOnes
 	}
 	f.commas = uint64(comma) * 0x0100010001000100
 	f.commaAll = uint64(comma) * 0x0101010101010101
@@ -251,6 +263,7 @@ func (s *Scorer) lookup(i int, b []byte) *qent {
 		if len(b) == 1 {
 			if c.one == nil {
 				c.one = new([256]*qent)
+				f.ones[f.qcol[i]] = c.one
 			}
 			c.one[b[0]] = e
 		}
@@ -261,6 +274,9 @@ func (s *Scorer) lookup(i int, b []byte) *qent {
 }
 
 var missingAnswer = answer{state: answerMissing}
+
+// noOnes is fastState.ones' table of a column with none: never written.
+var noOnes [256]*qent
 
 // scoreLines scores whole lines of a quote-free CSV, the first of which is
 // line number first, as tableSource.Next and Add would.

@@ -35,36 +35,28 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	// one dimension next to each other in the columns), so that a run's
 	// sums stay in registers: the same additions in the same order as
 	// tally's. A cell that is not scored adds zero, which leaves a sum's
-	// bits as they are (a sum that starts at +0 never becomes -0).
+	// bits as they are (a sum that starts at +0 never becomes -0). The
+	// cells that need more than a count and a sum are listed in rare for
+	// the loop after this one; a branch, not arithmetic on nr, which would
+	// make each cell wait for the one before.
+	rare, nr := f.rare[:len(row)], 0
 	for _, run := range f.runs {
 		lo, hi := run.lo, min(run.hi, len(row))
 		if lo >= hi {
 			break
 		}
 		acc, accW := dimSum[run.dim], dimW[run.dim]
-		for _, e := range row[lo:hi] {
+		for k := lo; k < hi; k++ {
+			e := row[k]
 			acc += e.wv
 			accW += e.w
+			if e.rare {
+				rare[nr] = int32(k)
+				nr++
+			}
 		}
 		dimSum[run.dim], dimW[run.dim] = acc, accW
 	}
-	// The counts to add, and the cells that need more (rare) for the loop
-	// after this one. Branches, not arithmetic on nk and nr: they are
-	// foreseen right nearly always, and an index worked out from the last
-	// cell would make each cell wait for the one before.
-	ks, rare := f.ks[:len(row)], f.rare[:len(row)]
-	nk, nr := 0, 0
-	for k, e := range row {
-		if e.flat {
-			ks[nk] = e.k
-			nk++
-		}
-		if e.rare {
-			rare[nr] = int32(k)
-			nr++
-		}
-	}
-	ks = ks[:nk]
 	slow, ns, invalid := f.slow[:len(row)], 0, false
 	for _, k := range rare[:nr] {
 		e := row[k]
@@ -104,20 +96,23 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	if len(gs) > 1 {
 		gs = gs[1:]
 	}
+	// Every cell adds one to its count; a cell that is counted otherwise
+	// or not at all adds it to the bin past the counts (qent.k), which
+	// nothing reads: no branch to guess.
 	switch len(gs) {
 	case 2:
 		f0, f1 := gs[0].cflat, gs[1].cflat
 		gs[0].cdirty, gs[1].cdirty = true, true
-		for _, k := range ks {
-			f0[k]++
-			f1[k]++
+		for _, e := range row {
+			f0[e.k]++
+			f1[e.k]++
 		}
 	default:
 		for _, g := range gs {
 			g.cdirty = true
 			flat := g.cflat
-			for _, k := range ks {
-				flat[k]++
+			for _, e := range row {
+				flat[e.k]++
 			}
 		}
 	}
@@ -136,31 +131,41 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 // attribute cell (rowGroups reads them). It returns the number of fields
 // and of question cells it found, fewer than the columns in a short row.
 func (s *Scorer) splitRow(f *fastState, l []byte, line int) (nf, nq int, err error) {
-	comma, qc, row, colQ := f.comma, f.qc, f.row, f.colQ
+	comma, ones, row, colQ, quad, commas := f.comma, f.ones, f.row, f.colQ, f.quad, f.commas
 	n, p := len(l), 0
 	for j := 0; j < len(colQ); j++ {
+		// Four one-byte answers in a row, read as one word: the usual
+		// case of a wide export, cells of one digit or letter. The last
+		// four cells of a line have no delimiter after them; the word
+		// is then read from a byte earlier and given one.
+		// (Written out here, not called: a call costs more than the work.)
+		for quad[j] {
+			var w uint64
+			switch {
+			case p+8 <= n:
+				w = binary.LittleEndian.Uint64(l[p : p+8])
+			case p+7 == n && p > 0:
+				w = binary.LittleEndian.Uint64(l[p-1:p+7])>>8 | uint64(comma)<<56
+			}
+			if w&0xff00ff00ff00ff00 != commas {
+				break
+			}
+			t := (*[4]*[256]*qent)(ones[j : j+4])
+			e0, e1, e2, e3 := t[0][byte(w)], t[1][byte(w>>16)], t[2][byte(w>>32)], t[3][byte(w>>48)]
+			if e0 == nil || e1 == nil || e2 == nil || e3 == nil {
+				break
+			}
+			r := (*[4]*qent)(row[nq : nq+4])
+			r[0], r[1], r[2], r[3] = e0, e1, e2, e3
+			nq += 4
+			p += 8
+			j += 4
+			if j == len(colQ) {
+				return j, nq, nil
+			}
+		}
 		if p > n {
 			return j, nq, nil // a short row
-		}
-		// Four one-byte answers in a row, read as one word: the usual
-		// case of a wide export, cells of one digit or letter.
-		// (Written out here, not called: a call costs more than the work.)
-		if f.quad[j] && p+8 <= n {
-			if w := binary.LittleEndian.Uint64(l[p : p+8]); w&0xff00ff00ff00ff00 == f.commas {
-				qs := colQ[j : j+4 : j+4]
-				t0, t1, t2, t3 := qc[qs[0]].one, qc[qs[1]].one, qc[qs[2]].one, qc[qs[3]].one
-				if t0 != nil && t1 != nil && t2 != nil && t3 != nil {
-					e0, e1, e2, e3 := t0[byte(w)], t1[byte(w>>16)], t2[byte(w>>32)], t3[byte(w>>48)]
-					if e0 != nil && e1 != nil && e2 != nil && e3 != nil {
-						r := row[nq : nq+4 : nq+4]
-						r[0], r[1], r[2], r[3] = e0, e1, e2, e3
-						nq += 4
-						p += 8
-						j += 3
-						continue
-					}
-				}
-			}
 		}
 		q := colQ[j]
 		st := p
@@ -182,8 +187,8 @@ func (s *Scorer) splitRow(f *fastState, l []byte, line int) (nf, nq int, err err
 		p++
 		if q >= 0 {
 			var e *qent
-			if t := qc[q].one; t != nil && p-st == 2 { // one byte
-				e = t[l[st]]
+			if p-st == 2 { // one byte
+				e = ones[j][l[st]]
 			}
 			if e == nil {
 				if e = s.cell(int(q), l[st:p-1]); e == nil {
@@ -205,14 +210,10 @@ func (s *Scorer) splitRow(f *fastState, l []byte, line int) (nf, nq int, err err
 // cell is lookup with the empty cell answered at once.
 func (s *Scorer) cell(q int, v []byte) *qent {
 	if len(v) == 0 {
-		return &emptyCell
+		return &s.fast.empty
 	}
 	return s.lookup(q, v)
 }
-
-// emptyCell is every empty cell: missing, counted nowhere, and kept in
-// s.ap so that a flag's condition sees it.
-var emptyCell = qent{a: &missingAnswer, keep: true, rare: true, k: -1}
 
 // blankRow tells whether no cell of the line holds text.
 func blankRow(l []byte, comma byte) bool {

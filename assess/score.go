@@ -157,7 +157,7 @@ func (s *Scorer) newGroup(value string) *group {
 	// Every question's counts share one array, which tally indexes
 	// directly (qinfo.off).
 	g.flat = make([]int, s.nflat)
-	g.cflat = make([]uint16, s.nflat)
+	g.cflat = make([]uint16, s.nflat+1) // and a bin for what is not counted (qent.k)
 	for i := range s.r.Questions {
 		qi := &s.qi[i]
 		g.qs[i].counts = g.flat[qi.off : qi.off+qi.nc : qi.off+qi.nc]
