@@ -45,7 +45,8 @@ type fastState struct {
 	qw      []float64 // per question: its weight
 	qs      []int32   // inOrder: the questions with a column, in column order
 	row     []*qent   // scoreRow: the cell of each of those in this row
-	quad    []bool    // per column: it and the next three are questions
+	// qrun: per column, the number of question columns from it on
+	qrun []int
 	// ones: per column, its question's qcache.one, or noOnes until
 	// that is made or for a column of no question
 	ones []*[256]*qent
@@ -200,10 +201,13 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 			f.runs[len(f.runs)-1].hi = k + 1
 		}
 	}
-	f.quad = make([]bool, len(f.colQ))
-	for j := range len(f.colQ) - 3 {
-		f.quad[j] = f.colQ[j] >= 0 && f.colQ[j+1] >= 0 && f.colQ[j+2] >= 0 && f.colQ[j+3] >= 0
+	f.qrun = make([]int, len(f.colQ)+1)
+	for j := len(f.colQ) - 1; j >= 0; j-- {
+		if f.colQ[j] >= 0 {
+			f.qrun[j] = f.qrun[j+1] + 1
+		}
 	}
+	f.qrun = f.qrun[:len(f.colQ)]
 	f.empty = qent{a: &missingAnswer, keep: true, rare: true, k: int32(s.nflat)}
 	f.ones = make([]*[256]*qent, len(f.colQ))
 	for j := range f.ones {

@@ -131,35 +131,15 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 // attribute cell (rowGroups reads them). It returns the number of fields
 // and of question cells it found, fewer than the columns in a short row.
 func (s *Scorer) splitRow(f *fastState, l []byte, line int) (nf, nq int, err error) {
-	comma, ones, row, colQ, quad, commas := f.comma, f.ones, f.row, f.colQ, f.quad, f.commas
+	comma, ones, row, colQ := f.comma, f.ones, f.row, f.colQ
 	n, p := len(l), 0
 	for j := 0; j < len(colQ); j++ {
-		// Four one-byte answers in a row, read as one word: the usual
-		// case of a wide export, cells of one digit or letter. The last
-		// four cells of a line have no delimiter after them; the word
-		// is then read from a byte earlier and given one.
-		// (Written out here, not called: a call costs more than the work.)
-		for quad[j] {
-			var w uint64
-			switch {
-			case p+8 <= n:
-				w = binary.LittleEndian.Uint64(l[p : p+8])
-			case p+7 == n && p > 0:
-				w = binary.LittleEndian.Uint64(l[p-1:p+7])>>8 | uint64(comma)<<56
-			}
-			if w&0xff00ff00ff00ff00 != commas {
-				break
-			}
-			t := (*[4]*[256]*qent)(ones[j : j+4])
-			e0, e1, e2, e3 := t[0][byte(w)], t[1][byte(w>>16)], t[2][byte(w>>32)], t[3][byte(w>>48)]
-			if e0 == nil || e1 == nil || e2 == nil || e3 == nil {
-				break
-			}
-			r := (*[4]*qent)(row[nq : nq+4])
-			r[0], r[1], r[2], r[3] = e0, e1, e2, e3
-			nq += 4
-			p += 8
-			j += 4
+		// The usual cells of a run of question columns: one byte each,
+		// met before.
+		if m := f.qrun[j]; m > 0 && p <= n {
+			var k int
+			p, k = splitOnes(l, p, ones[j:j+m], row[nq:nq+m], f.commas, comma)
+			j, nq = j+k, nq+k
 			if j == len(colQ) {
 				return j, nq, nil
 			}
@@ -205,6 +185,53 @@ func (s *Scorer) splitRow(f *fastState, l []byte, line int) (nf, nq int, err err
 		}
 	}
 	return len(colQ), nq, nil
+}
+
+// splitOnes splits the cells of a run of question columns off l from p,
+// into out, while they are one byte each and found in their column's table
+// (ones). It returns where it stopped: the start of the next cell (past
+// the end of l, by one, after the last), and the number of cells it split.
+// Four cells in a row are read as one word, the usual case of a wide
+// export: cells of one digit or letter. The last four cells of a line have
+// no delimiter after them; the word is then read from a byte earlier and
+// given one. It has a loop of its own so that its few variables stay in
+// registers.
+func splitOnes(l []byte, p int, ones []*[256]*qent, out []*qent, commas uint64, comma byte) (int, int) {
+	n, k := len(l), 0
+	for k < len(ones) {
+		for k+4 <= len(ones) {
+			var w uint64
+			switch {
+			case p+8 <= n:
+				w = binary.LittleEndian.Uint64(l[p : p+8])
+			case p+7 == n && p > 0:
+				w = binary.LittleEndian.Uint64(l[p-1:p+7])>>8 | uint64(comma)<<56
+			}
+			if w&0xff00ff00ff00ff00 != commas {
+				break
+			}
+			t := (*[4]*[256]*qent)(ones[k : k+4])
+			e0, e1, e2, e3 := t[0][byte(w)], t[1][byte(w>>16)], t[2][byte(w>>32)], t[3][byte(w>>48)]
+			if e0 == nil || e1 == nil || e2 == nil || e3 == nil {
+				break
+			}
+			r := (*[4]*qent)(out[k : k+4])
+			r[0], r[1], r[2], r[3] = e0, e1, e2, e3
+			k += 4
+			p += 8
+		}
+		if k == len(ones) || p >= n || p+1 < n && l[p+1] != comma {
+			break
+		}
+		e := ones[k][l[p]]
+		if e == nil {
+			break
+		}
+		out[k] = e
+		k++
+		p += 2
+	}
+	return p, k
 }
 
 // cell is lookup with the empty cell answered at once.
