@@ -28,9 +28,10 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	}
 	s.enterChunk(chunkOf(line))
 	ap, qs, row := s.ap, f.qs, f.row[:nq]
-	dimSum, dimW := s.dimSum, s.dimW
-	clear(dimSum)
-	clear(dimW)
+	rd := s.rd
+	for d := range rd {
+		rd[d].sum, rd[d].w = 0, 0
+	}
 	// A respondent's dimension sums, run by run (f.runs: the questions of
 	// one dimension next to each other in the columns), so that a run's
 	// sums stay in registers: the same additions in the same order as
@@ -45,7 +46,8 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 		if lo >= hi {
 			break
 		}
-		acc, accW := dimSum[run.dim], dimW[run.dim]
+		r := &rd[run.dim]
+		acc, accW := r.sum, r.w
 		for k := lo; k < hi; k++ {
 			e := row[k]
 			acc += e.wv
@@ -55,7 +57,7 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 				nr++
 			}
 		}
-		dimSum[run.dim], dimW[run.dim] = acc, accW
+		r.sum, r.w = acc, accW
 	}
 	slow, ns, invalid := f.slow[:len(row)], 0, false
 	for _, k := range rare[:nr] {

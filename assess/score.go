@@ -64,12 +64,16 @@ type Scorer struct {
 	ap     []*answer
 	qi     []qinfo
 	nflat  int
-	dimSum []float64
-	dimW   []float64
-	dimOK  []bool
-	dimMin []float64 // per dimension: the answered weight a respondent's score needs
-	dimVal []float64
+	rd     []rdim // per dimension: the respondent's sums and score
 	groups []*group
+}
+
+// rdim is one dimension of the respondent at hand.
+type rdim struct {
+	sum, w float64 // the weighted answers and their weights, added up
+	min    float64 // the answered weight a score needs
+	ok     bool    // w is enough: the respondent has a score
+	v, vv  float64 // ok: the score and its square
 }
 
 type flagCount struct{ matches, evaluable int }
@@ -143,11 +147,9 @@ func NewScorer(r *Rubric, opt Options) *Scorer {
 	s.all = s.newGroup("")
 	s.groups = make([]*group, 0, len(s.segs)+1)
 	s.conds = newConds(r)
-	s.dimSum, s.dimW, s.dimVal = make([]float64, n), make([]float64, n), make([]float64, n)
-	s.dimOK = make([]bool, n)
-	s.dimMin = make([]float64, n)
+	s.rd = make([]rdim, n)
 	for d, dim := range r.Dimensions {
-		s.dimMin[d] = r.MinAnswered * dim.TotalWeight
+		s.rd[d].min = r.MinAnswered * dim.TotalWeight
 	}
 	return s
 }
@@ -333,11 +335,11 @@ func (s *Scorer) flag() {
 			c := &cs[k]
 			var x float64
 			if c.dim >= 0 {
-				if !s.dimOK[c.dim] {
+				if !s.rd[c.dim].ok {
 					evaluable = false
 					break
 				}
-				x = s.dimVal[c.dim]
+				x = s.rd[c.dim].v
 			} else {
 				a := s.ap[c.q]
 				if a.state != answerOK {

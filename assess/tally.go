@@ -15,8 +15,8 @@ type qinfo struct {
 func (s *Scorer) tally() {
 	s.rows++
 	// Respondent dimension scores.
-	for d := range s.dimSum {
-		s.dimSum[d], s.dimW[d] = 0, 0
+	for d := range s.rd {
+		s.rd[d].sum, s.rd[d].w = 0, 0
 	}
 	for i := range s.qi {
 		qi := &s.qi[i]
@@ -24,8 +24,8 @@ func (s *Scorer) tally() {
 			// float64(...) rounds the product before the sum: no fused
 			// multiply-add (arm64, ppc64, s390x), so every platform and the
 			// questionnaire's script get the same bits.
-			s.dimSum[qi.dim] += float64(qi.w * a.v)
-			s.dimW[qi.dim] += qi.w
+			s.rd[qi.dim].sum += float64(qi.w * a.v)
+			s.rd[qi.dim].w += qi.w
 		}
 	}
 	s.respondentDims()
@@ -51,27 +51,27 @@ func (s *Scorer) tally() {
 }
 
 // respondentDims works out the respondent's dimension scores from the
-// sums in s.dimSum and s.dimW, and adds them to the respondent's groups.
+// sums in s.rd, and adds them to the respondent's groups.
 func (s *Scorer) respondentDims() {
-	dimSum, dimW, dimMin, dimOK, dimVal := s.dimSum, s.dimW, s.dimMin, s.dimOK, s.dimVal
-	groups := s.groups
-	for _, g := range groups {
-		g.n++
-	}
-	for d := range dimOK {
-		ok := dimW[d] > 0 && dimW[d] >= dimMin[d]
-		dimOK[d] = ok
-		if !ok {
-			continue
+	rd := s.rd
+	for d := range rd {
+		r := &rd[d]
+		r.ok = r.w > 0 && r.w >= r.min
+		if r.ok {
+			r.v = 100 * r.sum / r.w
+			r.vv = float64(r.v * r.v) // rounded before the sum, as in group.add
 		}
-		v := 100 * dimSum[d] / dimW[d]
-		dimVal[d] = v
-		vv := float64(v * v) // rounded before the sum, as in group.add
-		for _, g := range groups {
-			st := &g.dims[d]
-			st.n++
-			st.psum += v
-			st.psumSq += vv
+	}
+	for _, g := range s.groups {
+		g.n++
+		dims := g.dims[:len(rd)]
+		for d := range dims {
+			if r := &rd[d]; r.ok {
+				st := &dims[d]
+				st.n++
+				st.psum += r.v
+				st.psumSq += r.vv
+			}
 		}
 	}
 }
