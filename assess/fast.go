@@ -33,9 +33,11 @@ type fastState struct {
 	slab    []qent               // where lookup puts new entries, next to each other
 	segVal  []map[string]*segKey // per segment: trimmed cell → its group
 	segHot  [][segHotSize]*segKey
-	touched [][]*group // per segment: groups met in the current chunk, in order
-	qcol    []int      // per question: its column (fastOK allows one), -1 if none
-	colQ    []int32    // per column: its question, colCheck or colUnused
+	cellHot [][cellHotSize]cellEnt // per segment: short cells as they stand → group
+	epoch   int32                  // counts resetChunk's calls, from 1
+	touched [][]*group             // per segment: groups met in the current chunk, in order
+	qcol    []int                  // per question: its column (fastOK allows one), -1 if none
+	colQ    []int32                // per column: its question, colCheck or colUnused
 	// inOrder: the question columns come in the rubric's question order,
 	// so that scoreRow adds a respondent's weighted answers up in the
 	// order tally does, and gets the same bits.
@@ -149,7 +151,7 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		segVal: make([]map[string]*segKey, len(s.segs)), touched: make([][]*group, len(s.segs)),
 		qcol: make([]int, len(s.r.Questions)), spill: make([]qent, len(s.r.Questions)),
 		spillA: make([]answer, len(s.r.Questions)),
-		segHot: make([][segHotSize]*segKey, len(s.segs))}
+		segHot: make([][segHotSize]*segKey, len(s.segs)), cellHot: make([][cellHotSize]cellEnt, len(s.segs)), epoch: 1}
 	for i := range f.segVal {
 		f.segVal[i] = map[string]*segKey{}
 	}
@@ -403,6 +405,27 @@ func (s *Scorer) rowGroups(f *fastState, l []byte, nf int) {
 	groups := s.groups[:len(s.segs)+1]
 	groups[0] = s.all
 	for i, sg := range s.segs {
+		// The usual attribute, one column of short values, is looked up
+		// by its cell as it stands, as one word, without touching the heap.
+		if cols := f.segCols[i]; len(cols) == 1 && cols[0] < nf {
+			st, end := f.starts[cols[0]], f.ends[cols[0]]
+			if n := end - st; n > 0 && n <= 8 {
+				w := cellWord(l, st, n)
+				h := &f.cellHot[i][cellSlot(w, n)]
+				if h.w != w || int(h.n) != n {
+					*h = cellEnt{w: w, n: int32(n), g: s.segGroup(f, i, sg, l[st:end])}
+				}
+				if h.seen != f.epoch {
+					// a group new to the chunk (see resetChunk)
+					h.seen = f.epoch
+					if h.g.n == 0 {
+						f.touched[i] = append(f.touched[i], h.g)
+					}
+				}
+				groups[i+1] = h.g
+				continue
+			}
+		}
 		var t []byte
 		for _, j := range f.segCols[i] {
 			if j < nf {
@@ -411,27 +434,63 @@ func (s *Scorer) rowGroups(f *fastState, l []byte, nf int) {
 				}
 			}
 		}
-		if len(t) == 0 {
-			t = notStated
-		}
-		// A small table of the values met last, in front of the map.
-		hot := &f.segHot[i][hotSlot(t)]
-		if *hot == nil || (*hot).key != string(t) {
-			e := f.segVal[i][string(t)]
-			if e == nil {
-				v := string(t)
-				e = &segKey{key: v, g: sg.group(s, v, Normalize(v))}
-				f.segVal[i][v] = e
-			}
-			*hot = e
-		}
-		g := (*hot).g
+		g := s.segGroup(f, i, sg, t)
 		if g.n == 0 {
 			f.touched[i] = append(f.touched[i], g)
 		}
 		groups[i+1] = g
 	}
 	s.groups = groups
+}
+
+// segGroup returns the group of segment i whose value is t, trimmed
+// unless it is notStated.
+func (s *Scorer) segGroup(f *fastState, i int, sg *segment, t []byte) *group {
+	if t = trimSpace(t); len(t) == 0 {
+		t = notStated
+	}
+	// A small table of the values met last, in front of the map.
+	hot := &f.segHot[i][hotSlot(t)]
+	if *hot == nil || (*hot).key != string(t) {
+		e := f.segVal[i][string(t)]
+		if e == nil {
+			v := string(t)
+			e = &segKey{key: v, g: sg.group(s, v, Normalize(v))}
+			f.segVal[i][v] = e
+		}
+		*hot = e
+	}
+	return (*hot).g
+}
+
+// cellEnt is a slot of fastState.cellHot: an attribute cell of n bytes,
+// w (see cellWord), and its group.
+type cellEnt struct {
+	w    uint64
+	n    int32
+	seen int32 // fastState.epoch when g was last looked at for touched
+	g    *group
+}
+
+// cellHotSize is the number of slots in a segment's cellHot.
+const cellHotSize = 128
+
+// cellWord is the n bytes (1 to 8) of l from st, little-endian, as a word
+// whose other bytes are zero.
+func cellWord(l []byte, st, n int) uint64 {
+	if st+8 <= len(l) {
+		return binary.LittleEndian.Uint64(l[st:st+8]) & (^uint64(0) >> (64 - 8*n))
+	}
+	var w uint64
+	for k := n - 1; k >= 0; k-- {
+		w = w<<8 | uint64(l[st+k])
+	}
+	return w
+}
+
+// cellSlot is the slot of cellHot for the cell w of n bytes.
+func cellSlot(w uint64, n int) int {
+	return int(((w ^ uint64(n)<<59) * 0x9e3779b97f4a7c15) >> (64 - 7))
 }
 
 // segHotSize is the number of slots in a segment's table of recent values.
@@ -512,5 +571,6 @@ func (s *Scorer) resetChunk() {
 		}
 		s.fast.touched[i] = s.fast.touched[i][:0]
 	}
+	s.fast.epoch++
 	s.chunk = -1
 }
