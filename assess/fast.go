@@ -540,6 +540,11 @@ func trimSpace(t []byte) []byte {
 // isASCII tells whether b has no byte above 0x7f, eight bytes at a time.
 func isASCII(b []byte) bool {
 	var or uint64
+	for len(b) >= 32 { // four words a turn: a chunk is megabytes
+		or |= binary.LittleEndian.Uint64(b) | binary.LittleEndian.Uint64(b[8:]) |
+			binary.LittleEndian.Uint64(b[16:]) | binary.LittleEndian.Uint64(b[24:32])
+		b = b[32:]
+	}
 	for len(b) >= 8 {
 		or |= binary.LittleEndian.Uint64(b)
 		b = b[8:]

@@ -295,3 +295,21 @@ func FuzzFastCSV(f *testing.F) {
 		}
 	})
 }
+
+// TestIsASCII puts one byte above 0x7f at every place of every length up
+// to a few words, so that each of isASCII's loops sees it.
+func TestIsASCII(t *testing.T) {
+	for n := 0; n <= 80; n++ {
+		b := bytes.Repeat([]byte{'a'}, n)
+		if !isASCII(b) {
+			t.Fatalf("length %d, all ASCII: isASCII says no", n)
+		}
+		for i := range n {
+			b[i] = 0x80
+			if isASCII(b) {
+				t.Fatalf("length %d, 0x80 at %d: isASCII says yes", n, i)
+			}
+			b[i] = 'a'
+		}
+	}
+}
