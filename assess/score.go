@@ -330,16 +330,20 @@ func (sg *segment) group(s *Scorer, v, n string) *group {
 // condition's dimension score or answer is there.
 func (s *Scorer) flag() {
 	for i, cs := range s.conds {
-		evaluable, match := true, true
+		// miss gathers the conditions not met without a branch: whether a
+		// respondent meets them is as good as a coin toss, which no branch
+		// predictor foresees.
+		evaluable, miss := true, uint8(0)
 		for k := range cs {
 			c := &cs[k]
 			var x float64
 			if c.dim >= 0 {
-				if !s.rd[c.dim].ok {
+				r := &s.rd[c.dim]
+				if !r.ok {
 					evaluable = false
 					break
 				}
-				x = s.rd[c.dim].v
+				x = r.v
 			} else {
 				a := s.ap[c.q]
 				if a.state != answerOK {
@@ -356,23 +360,24 @@ func (s *Scorer) flag() {
 					} else {
 						hit = c.is[a.idx]
 					}
-					if !hit {
-						match = false
-						continue
-					}
+					miss |= b2u(!hit)
 				}
 			}
-			if x < c.min || x > c.max {
-				match = false
-			}
+			miss |= b2u(x < c.min) | b2u(x > c.max)
 		}
 		if evaluable {
 			s.flags[i].evaluable++
-			if match {
-				s.flags[i].matches++
-			}
+			s.flags[i].matches += int(1 - miss)
 		}
 	}
+}
+
+// b2u is 1 for true and 0 for false, without a branch.
+func b2u(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // cond is a flag's Condition as flag tests it for every respondent.
