@@ -227,6 +227,8 @@ func (p *pipeline) score(c, line int, data []byte) {
 				p.stop.Store(true)
 			}
 		}
+		b := data[:0]
+		p.bufs.Put(&b) // done with: the next chunk reads into it
 		return
 	}
 	p.started = true
