@@ -103,11 +103,13 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	// nothing reads: no branch to guess.
 	switch len(gs) {
 	case 2:
-		f0, f1 := gs[0].cflat, gs[1].cflat
+		f0 := gs[0].cflat
+		f1 := gs[1].cflat[:len(f0)] // one bounds check for both
 		gs[0].cdirty, gs[1].cdirty = true, true
 		for _, e := range row {
-			f0[e.k]++
-			f1[e.k]++
+			k := e.k
+			f0[k]++
+			f1[k]++
 		}
 	default:
 		for _, g := range gs {
