@@ -142,7 +142,7 @@ func (s *Scorer) splitRow(f *fastState, l []byte, line int) (nf, nq int, err err
 		// met before.
 		if m := f.qrun[j]; m > 0 && p <= n {
 			var k int
-			p, k = splitOnes(l, p, ones[j:j+m], row[nq:nq+m], f.commas, comma)
+			p, k = splitOnes(l, p, ones[j:j+m], row[nq:nq+m], f.commas, comma, &f.empty)
 			j, nq = j+k, nq+k
 			if j == len(colQ) {
 				return j, nq, nil
@@ -192,15 +192,15 @@ func (s *Scorer) splitRow(f *fastState, l []byte, line int) (nf, nq int, err err
 }
 
 // splitOnes splits the cells of a run of question columns off l from p,
-// into out, while they are one byte each and found in their column's table
-// (ones). It returns where it stopped: the start of the next cell (past
+// into out, while they are empty (empty) or one byte each and found in
+// their column's table (ones). It returns where it stopped: the start of the next cell (past
 // the end of l, by one, after the last), and the number of cells it split.
 // Four cells in a row are read as one word, the usual case of a wide
 // export: cells of one digit or letter. The last four cells of a line have
 // no delimiter after them; the word is then read from a byte earlier and
 // given one. It has a loop of its own so that its few variables stay in
 // registers.
-func splitOnes(l []byte, p int, ones []*[256]*qent, out []*qent, commas uint64, comma byte) (int, int) {
+func splitOnes(l []byte, p int, ones []*[256]*qent, out []*qent, commas uint64, comma byte, empty *qent) (int, int) {
 	n, k := len(l), 0
 	for k < len(ones) {
 		for k+4 <= len(ones) {
@@ -224,7 +224,16 @@ func splitOnes(l []byte, p int, ones []*[256]*qent, out []*qent, commas uint64, 
 			k += 4
 			p += 8
 		}
-		if k == len(ones) || p >= n || p+1 < n && l[p+1] != comma {
+		if k == len(ones) || p > n {
+			break
+		}
+		if p == n || l[p] == comma {
+			out[k] = empty
+			k++
+			p++
+			continue
+		}
+		if p+1 < n && l[p+1] != comma {
 			break
 		}
 		e := ones[k][l[p]]
