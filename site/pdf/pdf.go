@@ -70,7 +70,13 @@ type doc struct {
 	toc    []*tocEntry
 	tocAt  int // first reserved contents page
 	runBuf []run
-	warns  []string
+	// wordBuf is words' result, kept for the next call: no caller holds
+	// it past its own loop. pieceBuf is where words carves the pieces of
+	// words, which lines keep: a slice is handed out once and never
+	// written again, and a full one is left to the lines that use it.
+	wordBuf  []word
+	pieceBuf []piece
+	warns    []string
 	err    error
 }
 

@@ -68,16 +68,13 @@ func wide(r rune) bool {
 		r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef
 }
 
-// words splits spans into measured words.
+// words splits spans into measured words. The result is valid until the
+// next call (d.wordBuf).
 func (d *doc) words(spans []span) []word {
-	n := 1
-	for _, sp := range spans {
-		n += len(sp.text)/6 + 1 // about one word in six bytes of prose
-	}
 	var (
-		out = make([]word, 0, n)
-		// The words' pieces are stretches of one slice, not a slice each.
-		pieces  = make([]piece, 0, n+len(spans))
+		out = d.wordBuf[:0]
+		// The words' pieces are stretches of d.pieceBuf, not a slice each.
+		pieces  = d.pieceBuf
 		cur     word
 		raw     []span // pieces of the current word before face splitting
 		pending bool   // a space precedes the current word
@@ -87,6 +84,11 @@ func (d *doc) words(spans []span) []word {
 	finish := func() {
 		if len(raw) == 0 {
 			return
+		}
+		if cap(pieces)-len(pieces) < 16 {
+			// A new stretch; the full one stays with its words. (A word
+			// of more pieces than are left grows the stretch by append.)
+			pieces = make([]piece, 0, 512)
 		}
 		first := len(pieces)
 		for _, p := range raw {
@@ -149,6 +151,7 @@ func (d *doc) words(spans []span) []word {
 		cut(len(s))
 	}
 	finish()
+	d.wordBuf, d.pieceBuf = out, pieces
 	return out
 }
 

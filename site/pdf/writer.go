@@ -115,7 +115,13 @@ func (p *writer) out(parts ...any) {
 
 // AddPage starts a page with the current line width and colours.
 func (p *writer) AddPage() {
+	prev := p.cur
 	p.cur = &page{}
+	if prev != nil {
+		// About as much as the last page: a buffer grown by doubling
+		// leaves twice its size behind.
+		p.cur.buf.Grow(prev.buf.Len() + prev.buf.Len()/4)
+	}
 	p.pages = append(p.pages, p.cur)
 	p.curNo = len(p.pages)
 	p.setState()
