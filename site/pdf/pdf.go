@@ -77,7 +77,7 @@ type doc struct {
 	wordBuf  []word
 	pieceBuf []piece
 	warns    []string
-	err    error
+	err      error
 }
 
 // tocEntry is a section in the contents and the outline.
