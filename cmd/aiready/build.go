@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -467,11 +468,22 @@ var outputs = []output{
 
 // writeFile renders into memory, then writes the file in one call.
 func writeFile(dir, name string, render func(io.Writer) error) error {
-	var b bytes.Buffer
-	if err := render(&b); err != nil {
+	// Straight to the file: it is in writeOutput's temporary folder,
+	// which goes if anything fails, so a render cut short leaves nothing.
+	f, err := os.OpenFile(filepath.Join(dir, name), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fileError(name, err)
+	}
+	b := bufio.NewWriterSize(f, 64<<10)
+	if err := render(b); err != nil {
+		f.Close()
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644); err != nil {
+	if err := b.Flush(); err != nil {
+		f.Close()
+		return fileError(name, err)
+	}
+	if err := f.Close(); err != nil {
 		return fileError(name, err)
 	}
 	return nil
