@@ -269,7 +269,9 @@ func (s *Scorer) Add(resp *Respondent) error {
 // per question: answers repeat, and Normalize and the label maps are most
 // of the plain path's work.
 func (s *Scorer) resolve(i int, q *Question, c Cell) answer {
-	if len(c.Values) != 1 || q.Type == TypeMulti || q.Type == TypeText {
+	// A multi answer's selection is made afresh by resolveMulti and only
+	// read after, so respondents with the same cell may share it.
+	if len(c.Values) != 1 || q.Type == TypeText {
 		return q.resolve(c)
 	}
 	if s.memo == nil {
