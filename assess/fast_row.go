@@ -7,12 +7,13 @@ import (
 )
 
 // scoreRow is scoreLine and tally in one, for inputs whose question
-// columns come in question order (fastState.inOrder). One loop splits the
-// line and looks each question's cell up in its cache; a second adds the
+// columns come in question order (fastState.inOrder). splitRow splits the
+// line and looks each question's cell up in its cache; one loop adds the
 // cells up, each weighted value to its dimension in the order tally adds
-// it. The figures are the same bits as scoreLine's; only the work is
-// less: the counting is worked out once per cached cell (qent), and each
-// loop has few enough variables to live in registers.
+// it, and another counts them. The figures are the same bits as
+// scoreLine's; only the work is less: the counting is worked out once per
+// cached cell (qent), and each loop has few enough variables to live in
+// registers.
 func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	comma := f.comma
 	// A row with no text in any cell is skipped, as tableSource does; a
