@@ -28,12 +28,11 @@ type fastState struct {
 	comma   byte
 	segCols [][]int // per segment: the columns feeding it, in the order Add picks them
 	qc      []qcache
-	spill   []qent               // per question: a cell past maxQCache, resolved for this row only
-	spillA  []answer             // the spill entries' answers
-	slab    []qent               // where lookup puts new entries, next to each other
-	segVal  []map[string]*segKey // per segment: trimmed cell → its group
-	segHot  [][segHotSize]*segKey
-	cellHot [][cellHotSize]cellEnt // per segment: short cells as they stand → group
+	spill   []qent                 // per question: a cell past maxQCache, resolved for this row only
+	spillA  []answer               // the spill entries' answers
+	slab    []qent                 // where lookup puts new entries, next to each other
+	segVal  []map[string]*group    // per segment: trimmed cell → its group
+	cellHot [][cellHotSize]cellEnt // per segment: cells as they stand → group
 	epoch   int32                  // counts resetChunk's calls, from 1
 	touched [][]*group             // per segment: groups met in the current chunk, in order
 	qcol    []int                  // per question: its column (fastOK allows one), -1 if none
@@ -42,11 +41,10 @@ type fastState struct {
 	// so that scoreRow adds a respondent's weighted answers up in the
 	// order tally does, and gets the same bits.
 	inOrder bool
-	ascii   bool      // the lines being scored are all ASCII, so valid UTF-8
-	flagQ   []bool    // per question: a flag's condition reads its answer
-	qw      []float64 // per question: its weight
-	qs      []int32   // inOrder: the questions with a column, in column order
-	row     []*qent   // scoreRow: the cell of each of those in this row
+	ascii   bool    // the lines being scored are all ASCII, so valid UTF-8
+	flagQ   []bool  // per question: a flag's condition reads its answer
+	qs      []int32 // inOrder: the questions with a column, in column order
+	row     []*qent // scoreRow: the cell of each of those in this row
 	// qrun: per column, the number of question columns from it on
 	qrun []int
 	// ones: per column, its question's qcache.one, or noOnes until
@@ -60,7 +58,7 @@ type fastState struct {
 	starts   []int    // field starts of the current line
 	ends     []int    // field ends of the current line
 	slow     []int32  // scoreRow: the questions group.answer counts for this row
-	rare     []int32  // scoreRow: the cells (index in row) that are slow or kept
+	kept     []int32  // scoreRow: the cells (index in row) that are kept
 	runs     []dimRun // inOrder: qs cut where the dimension changes
 }
 
@@ -87,18 +85,15 @@ type qent struct {
 	// What scoreRow reads of every cell, in 32 bytes, two to a cache line;
 	// the entries of a scorer lie next to each other (fastState.slab), so
 	// that a row's entries stay in the nearest cache as the lines stream by.
-	flat bool // a scale or choice answer: one count, group.flat[k]
 	slow bool // counted by group.answer: skipped, invalid, multi or text
-	keep bool // scoreRow points s.ap at the answer: flags and group.answer read it
-	// scored: the answer adds wv, and w, its question's weight, to the
-	// respondent's sums of its question's dimension
-	scored bool
-	rare   bool // slow or keep: scoreRow looks at it once more
-	// k: flat, the index in group.flat to add one to; else s.nflat, the
-	// bin past the counts in group.cflat
+	// keep: scoreRow points s.ap at the answer, for flags and
+	// group.answer; slow cells and those of flag questions
+	keep bool
+	// k: a scale or choice answer's index in group.flat, where it counts
+	// one; else s.nflat, the bin past the counts in group.cflat
 	k  int32
-	wv float64 // scored: float64(w * a.v), the product tally adds; else 0
-	w  float64 // scored: the question's weight, which tally adds; else 0
+	wv float64 // a scored answer: float64(w * a.v), the product tally adds; else 0
+	w  float64 // a scored answer: its question's weight, which tally adds; else 0
 	a  *answer
 }
 
@@ -108,17 +103,16 @@ type qent struct {
 func (s *Scorer) fill(e *qent, i int) {
 	qi := &s.qi[i]
 	a := e.a
-	e.flat = a.state == answerOK && qi.single
-	e.slow = a.state != answerMissing && !e.flat
-	e.k, e.scored, e.wv, e.w = int32(s.nflat), false, 0, 0
-	if e.flat {
+	flat := a.state == answerOK && qi.single
+	e.slow = a.state != answerMissing && !flat
+	e.k, e.wv, e.w = int32(s.nflat), 0, 0
+	if flat {
 		e.k = int32(qi.off + a.idx)
 	}
 	if a.state == answerOK && qi.scored && qi.w != 0 {
-		e.scored, e.wv, e.w = true, float64(qi.w*a.v), qi.w
+		e.wv, e.w = float64(qi.w*a.v), qi.w
 	}
 	e.keep = e.slow || s.fast.flagQ[i]
-	e.rare = e.keep || e.slow
 }
 
 // fastOK tells whether ts can be scored by the fast path.
@@ -148,12 +142,12 @@ func (s *Scorer) fastOK(ts *tableSource) bool {
 func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 	f := &fastState{name: ts.name, comma: comma,
 		segCols: make([][]int, len(s.segs)), qc: make([]qcache, len(s.r.Questions)),
-		segVal: make([]map[string]*segKey, len(s.segs)), touched: make([][]*group, len(s.segs)),
+		segVal: make([]map[string]*group, len(s.segs)), touched: make([][]*group, len(s.segs)),
 		qcol: make([]int, len(s.r.Questions)), spill: make([]qent, len(s.r.Questions)),
-		spillA: make([]answer, len(s.r.Questions)),
-		segHot: make([][segHotSize]*segKey, len(s.segs)), cellHot: make([][cellHotSize]cellEnt, len(s.segs)), epoch: 1}
+		spillA:  make([]answer, len(s.r.Questions)),
+		cellHot: make([][cellHotSize]cellEnt, len(s.segs)), epoch: 1}
 	for i := range f.segVal {
-		f.segVal[i] = map[string]*segKey{}
+		f.segVal[i] = map[string]*group{}
 	}
 	for i := range f.qcol {
 		f.qcol[i] = -1
@@ -174,10 +168,6 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		}
 	}
 	f.flagQ = make([]bool, len(s.r.Questions))
-	f.qw = make([]float64, len(s.r.Questions))
-	for i := range f.qw {
-		f.qw[i] = s.qi[i].w
-	}
 	for _, fl := range s.r.Flags {
 		for _, c := range fl.When {
 			if c.q != nil {
@@ -195,7 +185,7 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		}
 	}
 	f.row = make([]*qent, len(f.qs))
-	f.slow, f.rare = make([]int32, len(f.qs)), make([]int32, len(f.qs))
+	f.slow, f.kept = make([]int32, len(f.qs)), make([]int32, len(f.qs))
 	for k, q := range f.qs {
 		if d := s.qi[q].dim; k == 0 || d != f.runs[len(f.runs)-1].dim {
 			f.runs = append(f.runs, dimRun{dim: d, lo: k, hi: k + 1})
@@ -210,7 +200,7 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		}
 	}
 	f.qrun = f.qrun[:len(f.colQ)]
-	f.empty = qent{a: &missingAnswer, keep: true, rare: true, k: int32(s.nflat)}
+	f.empty = qent{a: &missingAnswer, keep: true, k: int32(s.nflat)}
 	f.ones = make([]*[256]*qent, len(f.colQ))
 	for j := range f.ones {
 		f.ones[j] = &noOnes
@@ -405,37 +395,39 @@ func (s *Scorer) rowGroups(f *fastState, l []byte, nf int) {
 	groups := s.groups[:len(s.segs)+1]
 	groups[0] = s.all
 	for i, sg := range s.segs {
-		// The usual attribute, one column of short values, is looked up
-		// by its cell as it stands, as one word, without touching the heap.
-		if cols := f.segCols[i]; len(cols) == 1 && cols[0] < nf {
+		var g *group
+		// The usual attribute, one column, is looked up by its cell as it
+		// stands in a table of the cells met, by words of it rather than
+		// through the heap; a group is checked for the chunk's list of
+		// groups met once per chunk.
+		if cols := f.segCols[i]; len(cols) == 1 && cols[0] < nf && f.ends[cols[0]] > f.starts[cols[0]] {
 			st, end := f.starts[cols[0]], f.ends[cols[0]]
-			if n := end - st; n > 0 && n <= 8 {
-				w := cellWord(l, st, n)
-				h := &f.cellHot[i][cellSlot(w, n)]
-				if h.w != w || int(h.n) != n {
-					*h = cellEnt{w: w, n: int32(n), g: s.segGroup(f, i, sg, l[st:end])}
+			w0, w1 := cellWords(l, st, end)
+			h := &f.cellHot[i][cellSlot(w0, w1, end-st)]
+			if h.w0 != w0 || h.w1 != w1 || int(h.n) != end-st || end-st > 16 && h.key != string(l[st:end]) {
+				*h = cellEnt{w0: w0, w1: w1, n: int32(end - st), g: s.segGroup(f, i, sg, l[st:end])}
+				if end-st > 16 {
+					h.key = string(l[st:end])
 				}
-				if h.seen != f.epoch {
-					// a group new to the chunk (see resetChunk)
-					h.seen = f.epoch
-					if h.g.n == 0 {
-						f.touched[i] = append(f.touched[i], h.g)
-					}
-				}
-				groups[i+1] = h.g
+			}
+			g = h.g
+			if h.seen == f.epoch {
+				groups[i+1] = g
 				continue
 			}
-		}
-		var t []byte
-		for _, j := range f.segCols[i] {
-			if j < nf {
-				if t = trimSpace(l[f.starts[j]:f.ends[j]]); len(t) > 0 {
-					break
+			h.seen = f.epoch
+		} else {
+			var t []byte
+			for _, j := range f.segCols[i] {
+				if j < nf {
+					if t = trimSpace(l[f.starts[j]:f.ends[j]]); len(t) > 0 {
+						break
+					}
 				}
 			}
+			g = s.segGroup(f, i, sg, t)
 		}
-		g := s.segGroup(f, i, sg, t)
-		if g.n == 0 {
+		if g.n == 0 { // a group new to the chunk (see resetChunk)
 			f.touched[i] = append(f.touched[i], g)
 		}
 		groups[i+1] = g
@@ -449,72 +441,50 @@ func (s *Scorer) segGroup(f *fastState, i int, sg *segment, t []byte) *group {
 	if t = trimSpace(t); len(t) == 0 {
 		t = notStated
 	}
-	// A small table of the values met last, in front of the map.
-	hot := &f.segHot[i][hotSlot(t)]
-	if *hot == nil || (*hot).key != string(t) {
-		e := f.segVal[i][string(t)]
-		if e == nil {
-			v := string(t)
-			e = &segKey{key: v, g: sg.group(s, v, Normalize(v))}
-			f.segVal[i][v] = e
-		}
-		*hot = e
+	g := f.segVal[i][string(t)]
+	if g == nil {
+		v := string(t)
+		g = sg.group(s, v, Normalize(v))
+		f.segVal[i][v] = g
 	}
-	return (*hot).g
+	return g
 }
 
-// cellEnt is a slot of fastState.cellHot: an attribute cell of n bytes,
-// w (see cellWord), and its group.
+// cellEnt is a slot of fastState.cellHot: an attribute cell of n bytes
+// as it stands, its group, and when that was last looked at for touched.
+// Its first and last eight bytes (cellWords) tell a cell of up to 16 bytes
+// whole; a longer one is kept whole too, in key.
 type cellEnt struct {
-	w    uint64
-	n    int32
-	seen int32 // fastState.epoch when g was last looked at for touched
-	g    *group
+	w0, w1 uint64
+	n      int32
+	seen   int32 // fastState.epoch when g was last looked at for touched
+	key    string
+	g      *group
 }
 
 // cellHotSize is the number of slots in a segment's cellHot.
 const cellHotSize = 128
 
-// cellWord is the n bytes (1 to 8) of l from st, little-endian, as a word
-// whose other bytes are zero.
-func cellWord(l []byte, st, n int) uint64 {
+// cellWords is the cell l[st:end] (at least one byte) as two words: its
+// first eight bytes and its last eight, little-endian; for a cell of up to
+// eight bytes, the cell with zero bytes after it, and zero.
+func cellWords(l []byte, st, end int) (w0, w1 uint64) {
+	n := end - st
+	if n > 8 {
+		return binary.LittleEndian.Uint64(l[st : st+8]), binary.LittleEndian.Uint64(l[end-8 : end])
+	}
 	if st+8 <= len(l) {
-		return binary.LittleEndian.Uint64(l[st:st+8]) & (^uint64(0) >> (64 - 8*n))
+		return binary.LittleEndian.Uint64(l[st:st+8]) & (^uint64(0) >> (64 - 8*n)), 0
 	}
-	var w uint64
-	for k := n - 1; k >= 0; k-- {
-		w = w<<8 | uint64(l[st+k])
+	for k := end - 1; k >= st; k-- {
+		w0 = w0<<8 | uint64(l[k])
 	}
-	return w
+	return w0, 0
 }
 
-// cellSlot is the slot of cellHot for the cell w of n bytes.
-func cellSlot(w uint64, n int) int {
-	return int(((w ^ uint64(n)<<59) * 0x9e3779b97f4a7c15) >> (64 - 7))
-}
-
-// segHotSize is the number of slots in a segment's table of recent values.
-const segHotSize = 256
-
-// segKey is a trimmed attribute cell as written and its group.
-type segKey struct {
-	key string
-	g   *group
-}
-
-// hotSlot hashes a value to its slot in the table by its length and its
-// first and last two bytes: attribute values differ there ("Team 12",
-// "Team 13"), and a collision costs only a map lookup.
-func hotSlot(t []byte) int {
-	n := len(t)
-	h := uint32(n)
-	if n > 0 {
-		h ^= uint32(t[0])<<8 ^ uint32(t[n-1])<<16
-	}
-	if n > 1 {
-		h ^= uint32(t[n-2]) << 24
-	}
-	return int((h * 0x9e3779b1) >> 24 % segHotSize)
+// cellSlot is the slot of cellHot for a cell of n bytes and words w0, w1.
+func cellSlot(w0, w1 uint64, n int) int {
+	return int(((w0 ^ w1*0xff51afd7ed558ccd ^ uint64(n)<<59) * 0x9e3779b97f4a7c15) >> (64 - 7))
 }
 
 var notStated = []byte(NotStated)

@@ -38,10 +38,10 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	// sums stay in registers: the same additions in the same order as
 	// tally's. A cell that is not scored adds zero, which leaves a sum's
 	// bits as they are (a sum that starts at +0 never becomes -0). The
-	// cells that need more than a count and a sum are listed in rare for
-	// the loop after this one; a branch, not arithmetic on nr, which would
+	// cells that need more than a count and a sum are listed in kept for
+	// the loop after this one; a branch, not arithmetic on nk, which would
 	// make each cell wait for the one before.
-	rare, nr := f.rare[:len(row)], 0
+	kept, nk := f.kept[:len(row)], 0
 	for _, run := range f.runs {
 		lo, hi := run.lo, min(run.hi, len(row))
 		if lo >= hi {
@@ -53,19 +53,17 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 			e := row[k]
 			acc += e.wv
 			accW += e.w
-			if e.rare {
-				rare[nr] = int32(k)
-				nr++
+			if e.keep {
+				kept[nk] = int32(k)
+				nk++
 			}
 		}
 		r.sum, r.w = acc, accW
 	}
 	slow, ns, invalid := f.slow[:len(row)], 0, false
-	for _, k := range rare[:nr] {
+	for _, k := range kept[:nk] {
 		e := row[k]
-		if e.keep {
-			ap[qs[k]] = e.a
-		}
+		ap[qs[k]] = e.a
 		if e.slow {
 			slow[ns] = qs[k]
 			ns++
@@ -185,14 +183,10 @@ func (s *Scorer) splitRow(f *fastState, l []byte, line int) (nf, nq int, err err
 		}
 		p++
 		if q >= 0 {
-			var e *qent
-			if p-st == 2 { // one byte
-				e = ones[j][l[st]]
-			}
+			// A cell splitOnes left: longer than a byte, or not met yet.
+			e := s.cell(int(q), l[st:p-1])
 			if e == nil {
-				if e = s.cell(int(q), l[st:p-1]); e == nil {
-					return 0, 0, checkUTF8(Position{File: f.name, Line: line, Col: st + 1}, string(l[st:p-1]))
-				}
+				return 0, 0, checkUTF8(Position{File: f.name, Line: line, Col: st + 1}, string(l[st:p-1]))
 			}
 			row[nq] = e
 			nq++

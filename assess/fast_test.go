@@ -313,3 +313,34 @@ func TestIsASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestFastPathAttributeCells gives rowGroups' table of cells values of
+// every length from 1 to 30 bytes, values that differ only in the middle
+// (beyond its two words) and only in their spaces, and a value that ends
+// the line: the groups are those of the plain path.
+func TestFastPathAttributeCells(t *testing.T) {
+	rb := flagRubric(t)
+	var body bytes.Buffer
+	body.WriteString("Respondent ID,Role,Customer-first judgement,AIQ2,Team\n")
+	for i := range 600 {
+		n := 1 + i%30
+		v := strings.Repeat("t", n)
+		if n > 2 {
+			v = v[:n/2] + string(rune('a'+i/30%3)) + v[n/2+1:] // differs in the middle
+		}
+		if i%7 == 0 {
+			v = " " + v + " "
+		}
+		fmt.Fprintf(&body, "R%d,Role %d,Agree,%d,%s\n", i, i%4, 1+i%5, v)
+	}
+	for _, opt := range []Options{{Segments: []string{"Team", "Role"}}, {Segments: []string{"Role", "Team"}}} {
+		plain, fast := scoreBoth(t, "cells.csv", body.Bytes(), rb, opt, ReadOptions{})
+		if plain != fast {
+			t.Fatalf("%+v: fast path differs\nplain: %.800s\nfast:  %.800s", opt, plain, fast)
+		}
+		// Lengths 1 and 2 have one value each, the 28 others three.
+		if n := strings.Count(fast, `"attribute":"Team"`); n != 2+28*3 {
+			t.Fatalf("%d teams, want %d", n, 2+28*3)
+		}
+	}
+}
