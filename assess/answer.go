@@ -31,10 +31,13 @@ type answerMatcher struct {
 	label map[string]int // normal form of a label → index
 	point map[float64]int
 	skip  map[string]bool
+	// other is the index of a multi question's "Other" option, which a
+	// write-in answer chooses; -1 if it has none.
+	other int
 }
 
 func newAnswerMatcher(q *Question) *answerMatcher {
-	m := &answerMatcher{label: map[string]int{}, point: map[float64]int{}, skip: map[string]bool{}}
+	m := &answerMatcher{label: map[string]int{}, point: map[float64]int{}, skip: map[string]bool{}, other: -1}
 	skips := q.Skip
 	switch q.Type {
 	case TypeScale:
@@ -50,6 +53,9 @@ func newAnswerMatcher(q *Question) *answerMatcher {
 		for i, o := range q.Options {
 			m.label[Normalize(o.Label)] = i
 			seen[o.Points]++
+			if q.Type == TypeMulti && m.other < 0 && isOtherLabel(o.Label) {
+				m.other = i
+			}
 		}
 		if q.Type == TypeChoice {
 			// A number answers a choice question only when one option has it.
@@ -147,7 +153,15 @@ func (q *Question) resolveMulti(c Cell) answer {
 		}
 		idxs, ok := q.splitOptions(s)
 		if !ok {
-			return answer{state: answerInvalid, bad: s}
+			// Google Forms writes an "Other" answer's own words after
+			// the options chosen: "A, B, my own words". The options are
+			// kept and the words choose the question's "Other" option.
+			idxs = q.knownPrefix(s)
+			if q.m.other >= 0 {
+				idxs = append(idxs, q.m.other)
+			} else if len(idxs) == 0 {
+				return answer{state: answerInvalid, bad: s}
+			}
 		}
 		for _, i := range idxs {
 			if !sel[i] {
@@ -163,6 +177,19 @@ func (q *Question) resolveMulti(c Cell) answer {
 	return answer{state: answerOK, sel: sel, raw: raw, v: q.value(raw)}
 }
 
+// knownPrefix finds the options a joined cell lists before words that
+// are no option: the longest start of s, ending at a ";" or ",", that
+// reads as options.
+func (q *Question) knownPrefix(s string) []int {
+	sp := q.split(s)
+	for k := len(sp.cuts) - 2; k > 0; k-- {
+		if sp.best[k] > 0 && strings.TrimSpace(s[sp.cuts[k]+1:]) != "" {
+			return sp.options(k)
+		}
+	}
+	return nil
+}
+
 // splitOptions finds the option indexes a joined cell lists: a split of s
 // at ";" and "," into pieces that are each an option label (or empty).
 // It prefers the fewest pieces, so "a, b" is one option when that label
@@ -171,6 +198,23 @@ func (q *Question) splitOptions(s string) ([]int, bool) {
 	if i, ok := q.m.label[Normalize(s)]; ok {
 		return []int{i}, true
 	}
+	sp := q.split(s)
+	last := len(sp.cuts) - 1
+	if sp.best[last] == noSplit {
+		return nil, false
+	}
+	return sp.options(last), true
+}
+
+const noSplit = -2
+
+// optionSplit is splitOptions' table: best[k] is the fewest pieces
+// covering s[:cuts[k]] (noSplit if none do); from[k] and opt[k] lead back.
+type optionSplit struct {
+	cuts, best, from, opt []int
+}
+
+func (q *Question) split(s string) optionSplit {
 	cuts := []int{-1}
 	for i := 0; i < len(s); i++ {
 		if s[i] == ';' || s[i] == ',' {
@@ -178,17 +222,14 @@ func (q *Question) splitOptions(s string) ([]int, bool) {
 		}
 	}
 	cuts = append(cuts, len(s))
-	const none, maxLabelSeps = -2, 16
-	// best[k]: fewest pieces covering s[:cuts[k]]; from[k], opt[k]: backtrack.
-	best := make([]int, len(cuts))
-	from := make([]int, len(cuts))
-	opt := make([]int, len(cuts))
+	const maxLabelSeps = 16
+	sp := optionSplit{cuts: cuts, best: make([]int, len(cuts)), from: make([]int, len(cuts)), opt: make([]int, len(cuts))}
 	for k := 1; k < len(cuts); k++ {
-		best[k] = none
+		sp.best[k] = noSplit
 		// A label spans at most maxLabelSeps separators, which keeps
 		// hostile cells with many commas linear.
 		for j := k - 1; j >= 0 && j >= k-maxLabelSeps-1; j-- {
-			if best[j] == none {
+			if sp.best[j] == noSplit {
 				continue
 			}
 			piece := Normalize(s[cuts[j]+1 : cuts[k]])
@@ -200,20 +241,21 @@ func (q *Question) splitOptions(s string) ([]int, bool) {
 				}
 				o = i
 			}
-			if best[k] == none || best[j]+1 < best[k] {
-				best[k], from[k], opt[k] = best[j]+1, j, o
+			if sp.best[k] == noSplit || sp.best[j]+1 < sp.best[k] {
+				sp.best[k], sp.from[k], sp.opt[k] = sp.best[j]+1, j, o
 			}
 		}
 	}
-	last := len(cuts) - 1
-	if best[last] == none {
-		return nil, false
-	}
+	return sp
+}
+
+// options lists the options of the split of s[:cuts[k]].
+func (sp optionSplit) options(k int) []int {
 	var idxs []int
-	for k := last; k > 0; k = from[k] {
-		if opt[k] >= 0 {
-			idxs = append(idxs, opt[k])
+	for ; k > 0; k = sp.from[k] {
+		if sp.opt[k] >= 0 {
+			idxs = append(idxs, sp.opt[k])
 		}
 	}
-	return idxs, true
+	return idxs
 }

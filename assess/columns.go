@@ -32,6 +32,10 @@ type colPlan struct {
 	opt  string // option label, for a column of one multi option
 	attr string // attribute name, or ""
 	id   bool   // holds the respondent id
+	// rank is how closely the header names its question: 0 by
+	// [columns], 1 by its own texts, 2 by a text read out of it (after a
+	// code, a matrix's stem or a group path).
+	rank uint8
 }
 
 // questionIndex finds rubric questions by id, text, alias and option label.
@@ -40,6 +44,9 @@ type questionIndex struct {
 	byNormID map[string][]*Question
 	byText   map[string][]*Question
 	byAlias  map[string][]*Question
+	// byLoose: text and aliases in their loose form (looseKey), for
+	// headers typed without the final "?" or the accents
+	byLoose  map[string][]*Question
 	byOption map[string][]optionRef // normal form of a multi option's label
 }
 
@@ -54,6 +61,7 @@ func newQuestionIndex(rb *Rubric) *questionIndex {
 		byNormID: map[string][]*Question{},
 		byText:   map[string][]*Question{},
 		byAlias:  map[string][]*Question{},
+		byLoose:  map[string][]*Question{},
 		byOption: map[string][]optionRef{},
 	}
 	for _, q := range rb.Questions {
@@ -65,6 +73,11 @@ func newQuestionIndex(rb *Rubric) *questionIndex {
 		for _, a := range q.Aliases {
 			if k := headerKey(a); k != "" && !containsQuestion(ix.byAlias[k], q) {
 				ix.byAlias[k] = append(ix.byAlias[k], q)
+			}
+		}
+		for _, t := range append([]string{q.Text}, q.Aliases...) {
+			if k := looseKey(headerKey(t)); k != "" && !containsQuestion(ix.byLoose[k], q) {
+				ix.byLoose[k] = append(ix.byLoose[k], q)
 			}
 		}
 		if q.Type == TypeMulti {
@@ -87,18 +100,25 @@ func containsQuestion(qs []*Question, q *Question) bool {
 }
 
 // lookup finds the question a header or answer key names: by exact id, by
-// id, text or alias after Normalize, in that order. It returns how it
-// matched, or a reason when the name is ambiguous.
+// id, text or alias after Normalize, then by text or alias in their loose
+// form (without a final "?", "." or ":" and without accents, as people
+// retype them), in that order. It returns how it matched, or a reason
+// when the name is ambiguous.
 func (ix *questionIndex) lookup(name string) (q *Question, how, why string) {
 	if q := ix.byID[strings.TrimSpace(name)]; q != nil {
 		return q, "id", ""
 	}
 	k := headerKey(name)
 	for _, step := range []struct {
-		how string
-		m   map[string][]*Question
-	}{{"id", ix.byNormID}, {"text", ix.byText}, {"alias", ix.byAlias}} {
-		switch qs := step.m[k]; len(qs) {
+		how   string
+		m     map[string][]*Question
+		loose bool
+	}{{"id", ix.byNormID, false}, {"text", ix.byText, false}, {"alias", ix.byAlias, false}, {"text", ix.byLoose, true}} {
+		key := k
+		if step.loose {
+			key = looseKey(k)
+		}
+		switch qs := step.m[key]; len(qs) {
 		case 0:
 		case 1:
 			return qs[0], step.how, ""
@@ -163,6 +183,9 @@ type columnMatcher struct {
 	layout  string            // the tool that wrote the file, for its own bookkeeping columns
 	mapping map[string]string // headerKey of a header → target
 	mapKey  map[string]string // headerKey → the key as the user wrote it
+	// ambiguous are the groups of columns that match found to answer
+	// one question equally well, for the answers to decide.
+	ambiguous [][]int
 }
 
 func newColumnMatcher(rb *Rubric, opt ReadOptions) *columnMatcher {
@@ -186,6 +209,7 @@ func (m *columnMatcher) match(hs []headerCell) ([]Column, []colPlan, error) {
 	cols := make([]Column, len(hs))
 	plans := make([]colPlan, len(hs))
 	var errs ErrorList
+	m.ambiguous = nil
 	idTaken := false
 	for i, h := range hs {
 		c, p, err := m.matchOne(h, true)
@@ -215,55 +239,122 @@ func (m *columnMatcher) match(hs []headerCell) ([]Column, []colPlan, error) {
 			cols[i].Index, cols[i].Header = i, hs[i].text
 		}
 	}
-	// A question, an option or an attribute fed by two columns.
-	type key struct{ q, opt, attr string }
-	first := map[key]int{}
-	whole := map[string]int{} // question id → a column that holds the whole answer
-	anyOpt := map[string]int{}
-	for i := range cols {
-		c := &cols[i]
-		var k key
-		switch c.Kind {
-		case ColumnQuestion:
-			k = key{q: c.Question, opt: c.Option}
-		case ColumnAttribute:
-			k = key{attr: Normalize(c.Attr)}
-		default:
+	// Typeform's choice columns run on with "Other" and "None", whose
+	// labels several questions share: such a column belongs to the
+	// question of the run it continues.
+	for i := 1; i < len(cols); i++ {
+		prev := cols[i-1]
+		if cols[i].Kind != ColumnAttribute || cols[i].How != "header" || prev.Kind != ColumnQuestion || prev.Option == "" {
 			continue
 		}
-		if j, dup := first[k]; dup {
-			if c.Kind == ColumnAttribute {
-				// The first column wins, unless a later one is mapped.
-				if c.How == "mapping" && cols[j].How != "mapping" {
-					first[k] = i
-					c, i, j = &cols[j], j, i
+		q := m.rb.Question(prev.Question)
+		if q == nil || q.Type != TypeMulti {
+			continue
+		}
+		if label, ok := m.ix.option(q, hs[i].text); ok {
+			cols[i] = Column{Index: i, Header: hs[i].text, Kind: ColumnQuestion, Question: q.ID, Option: label, How: "option label"}
+			plans[i] = colPlan{q: q.Index, opt: label, rank: 1}
+		} else if isOtherLabel(hs[i].text) {
+			cols[i] = Column{Index: i, Header: hs[i].text, Kind: ColumnIgnored, How: "write-in",
+				Why: fmt.Sprintf("write-in answers of question %q, which has no such option: not scored", q.ID)}
+			plans[i] = colPlan{q: -1}
+		}
+	}
+	// An attribute fed by two columns: the first wins, unless a later
+	// one is mapped.
+	firstAttr := map[string]int{}
+	for i := range cols {
+		c := &cols[i]
+		if c.Kind != ColumnAttribute {
+			continue
+		}
+		k := Normalize(c.Attr)
+		j, dup := firstAttr[k]
+		if !dup {
+			firstAttr[k] = i
+			continue
+		}
+		if c.How == "mapping" && cols[j].How != "mapping" {
+			firstAttr[k] = i
+			c, i, j = &cols[j], j, i
+		}
+		c.Kind, c.How, c.Why = ColumnIgnored, "duplicate", fmt.Sprintf("attribute %q is already read from column %d", c.Attr, j+1)
+		plans[i] = colPlan{q: -1}
+	}
+	// A question fed by several columns.
+	byQ := map[int][]int{}
+	var qorder []int
+	for i, p := range plans {
+		if cols[i].Kind != ColumnQuestion {
+			continue
+		}
+		if _, ok := byQ[p.q]; !ok {
+			qorder = append(qorder, p.q)
+		}
+		byQ[p.q] = append(byQ[p.q], i)
+	}
+	for _, qi := range qorder {
+		idx := byQ[qi]
+		if len(idx) < 2 {
+			continue
+		}
+		var whole, opts []int
+		for _, i := range idx {
+			if plans[i].opt == "" {
+				whole = append(whole, i)
+			} else {
+				opts = append(opts, i)
+			}
+		}
+		// One column per option, and also the whole answer in one cell
+		// (KoboToolbox writes a select_multiple both ways): the option
+		// columns are read, which need no splitting of the joined cell.
+		if len(opts) > 0 {
+			for _, i := range whole {
+				if plans[i].rank == 0 {
+					errs = append(errs, dupColumnError(hs, cols, opts[0], i))
+					dropDuplicate(cols, plans, i, errs[len(errs)-1])
+					continue
 				}
-				c.Kind, c.How, c.Why = ColumnIgnored, "duplicate", fmt.Sprintf("attribute %q is already read from column %d", c.Attr, j+1)
+				cols[i].Kind, cols[i].How = ColumnIgnored, "duplicate"
+				cols[i].Why = fmt.Sprintf("question %q is read from its columns of one option each (column %d on)", cols[i].Question, opts[0]+1)
+				plans[i] = colPlan{q: -1}
+			}
+			seen := map[string]int{}
+			for _, i := range opts {
+				if j, dup := seen[plans[i].opt]; dup {
+					errs = append(errs, dupColumnError(hs, cols, j, i))
+					dropDuplicate(cols, plans, i, errs[len(errs)-1])
+					continue
+				}
+				seen[plans[i].opt] = i
+			}
+			continue
+		}
+		// Several columns hold the whole answer: the one whose header
+		// names the question most closely wins; among equals, the
+		// answers decide (see decideAmbiguous).
+		best := plans[whole[0]].rank
+		for _, i := range whole {
+			best = min(best, plans[i].rank)
+		}
+		var tied []int
+		for _, i := range whole {
+			if plans[i].rank != best {
+				cols[i].Kind, cols[i].How = ColumnIgnored, "duplicate"
+				cols[i].Why = fmt.Sprintf("question %q is read from column %d, whose header names it more closely", cols[i].Question, whole[0]+1)
 				plans[i] = colPlan{q: -1}
 				continue
 			}
-			errs = append(errs, dupColumnError(hs, cols, j, i))
-			dropDuplicate(cols, plans, i, errs[len(errs)-1])
-			continue
+			tied = append(tied, i)
 		}
-		first[k] = i
-		if c.Kind != ColumnQuestion {
-			continue
+		for _, i := range whole {
+			if plans[i].q < 0 {
+				cols[i].Why = fmt.Sprintf("question %q is read from column %d, whose header names it more closely", cols[i].Question, tied[0]+1)
+			}
 		}
-		if c.Option == "" {
-			whole[c.Question] = i
-			if j, ok := anyOpt[c.Question]; ok {
-				errs = append(errs, dupColumnError(hs, cols, j, i))
-				dropDuplicate(cols, plans, i, errs[len(errs)-1])
-			}
-		} else {
-			if _, ok := anyOpt[c.Question]; !ok {
-				anyOpt[c.Question] = i
-			}
-			if j, ok := whole[c.Question]; ok {
-				errs = append(errs, dupColumnError(hs, cols, j, i))
-				dropDuplicate(cols, plans, i, errs[len(errs)-1])
-			}
+		if len(tied) > 1 {
+			m.ambiguous = append(m.ambiguous, tied)
 		}
 	}
 	if len(errs) > 0 {
@@ -271,6 +362,21 @@ func (m *columnMatcher) match(hs []headerCell) ([]Column, []colPlan, error) {
 		return cols, plans, errs
 	}
 	return cols, plans, nil
+}
+
+// ambiguousError names the columns that answer one question equally well.
+func ambiguousError(hs []headerCell, cols []Column, idx []int, why string) *Error {
+	var names []string
+	for _, i := range idx {
+		names = append(names, fmt.Sprintf("%d (%s)", i+1, quoteShort(cols[i].Header, 80)))
+	}
+	last := len(idx) - 1
+	list, all := strings.Join(names[:last], ", ")+" and "+names[last], "all"
+	if last == 1 {
+		all = "both"
+	}
+	return Errorf(hs[idx[last]].pos, "columns %s %s answer question %q%s; map the one meant to the question and the others to \"ignore\" in [columns]",
+		list, all, cols[idx[0]].Question, why)
 }
 
 func dupColumnError(hs []headerCell, cols []Column, j, i int) *Error {
@@ -316,7 +422,7 @@ func (m *columnMatcher) matchOne(h headerCell, labelOnly bool) (Column, colPlan,
 				if q == nil {
 					return Column{Kind: ColumnIgnored, How: "ambiguous", Why: why}, none, nil
 				}
-				return Column{Kind: ColumnQuestion, Question: q.ID, How: how}, colPlan{q: q.Index}, nil
+				return Column{Kind: ColumnQuestion, Question: q.ID, How: how}, colPlan{q: q.Index, rank: uint8(1 + k)}, nil
 			}
 		}
 		pairs := h.pairs
@@ -324,7 +430,18 @@ func (m *columnMatcher) matchOne(h headerCell, labelOnly bool) (Column, colPlan,
 			pairs, set = nil, h.derived[:h.rests]
 		}
 		if q, label, how := m.optionColumn(pairs, set, labelOnly && k == 0); q != nil {
-			return Column{Kind: ColumnQuestion, Question: q.ID, Option: label, How: how}, colPlan{q: q.Index, opt: label}, nil
+			return Column{Kind: ColumnQuestion, Question: q.ID, Option: label, How: how}, colPlan{q: q.Index, opt: label, rank: uint8(1 + k)}, nil
+		}
+	}
+	// The write-in column beside a question's answers ("Other (please
+	// specify)" under SurveyMonkey's question row): not scored.
+	for _, p := range h.pairs {
+		if !isOtherLabel(p[1]) {
+			continue
+		}
+		if q, _, _ := m.ix.lookup(p[0]); q != nil {
+			return Column{Kind: ColumnIgnored, How: "write-in",
+				Why: fmt.Sprintf("write-in answers of question %q, which has no such option: not scored", q.ID)}, none, nil
 		}
 	}
 	// 6. Personal data and survey-tool bookkeeping.
@@ -359,22 +476,80 @@ func (m *columnMatcher) optionColumn(pairs [][2]string, texts []string, labelOnl
 		return nil, "", ""
 	}
 	pairs = pairs[:len(pairs):len(pairs)] // never append into the header's own slice
+	nHeaderPairs := len(pairs)
 	for _, t := range texts {
 		pairs = append(pairs, splitOptionHeader(t)...)
 	}
-	for _, p := range pairs {
+	for i, p := range pairs {
 		q, _, _ := m.ix.lookup(p[0])
-		if q == nil || q.Type != TypeMulti {
+		if q == nil {
 			continue
 		}
-		if label, ok := m.ix.option(q, p[1]); ok {
-			return q, label, "option"
+		if q.Type == TypeMulti {
+			if label, ok := m.ix.option(q, p[1]); ok {
+				return q, label, "option"
+			}
+			continue
+		}
+		// A single-choice question "expanded" into one column per
+		// answer, as SurveyMonkey writes it: the question over the
+		// answers in a second header row, the chosen one in its cell.
+		if i < nHeaderPairs && (q.Type == TypeScale || q.Type == TypeChoice) {
+			if label, ok := answerLabel(q, p[1]); ok {
+				return q, label, "answer"
+			}
 		}
 	}
 	if refs := m.ix.byOption[headerKey(texts[0])]; labelOnly && len(refs) == 1 {
 		return refs[0].q, refs[0].label, "option label"
 	}
 	return nil, "", ""
+}
+
+// answerLabel finds the label or skip answer of a scale or choice
+// question that label names.
+func answerLabel(q *Question, label string) (string, bool) {
+	n := Normalize(label)
+	var labels []string
+	if q.Type == TypeScale {
+		labels = append(labels, q.ScaleDef.Labels...)
+		labels = append(labels, q.ScaleDef.Skip...)
+	} else {
+		for _, o := range q.Options {
+			labels = append(labels, o.Label)
+		}
+	}
+	labels = append(labels, q.Skip...)
+	for _, l := range labels {
+		if Normalize(l) == n {
+			return l, true
+		}
+	}
+	return "", false
+}
+
+// otherLabels are the headers of the column where a respondent writes in
+// an answer that is none of the options ("Other (please specify)").
+var otherLabels = map[string]bool{
+	"other": true, "other (please specify)": true, "others": true, "other, please specify": true,
+	"other - write in": true, "other - write in:": true, "other (specify)": true, "other:": true,
+	"sonstiges": true, "sonstige": true, "andere": true, "anderes": true, "autre": true, "autres": true,
+	"otro": true, "otra": true, "otros": true, "outro": true, "outros": true, "altro": true,
+	"anders": true, "inne": true, "annet": true, "annat": true, "muu": true,
+}
+
+// isOtherLabel reports a header or label that stands for "other".
+func isOtherLabel(s string) bool {
+	n := Normalize(s)
+	if otherLabels[n] {
+		return true
+	}
+	for _, p := range []string{"other (", "other:", "other -", "sonstige", "andere (", "autre (", "otro (", "outro ("} {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitOptionHeader lists the ways a header may read as (question, option).
@@ -392,6 +567,13 @@ func splitOptionHeader(s string) [][2]string {
 				break
 			}
 			out = append(out, [2]string{s[:i+j], s[i+j+len(sep):]})
+			if sep == "/" {
+				// KoboToolbox: "group/question/option": the question
+				// without its group path.
+				if k := strings.LastIndexByte(s[:i+j], '/'); k >= 0 {
+					out = append(out, [2]string{s[k+1 : i+j], s[i+j+1:]})
+				}
+			}
 			i += j + len(sep)
 			if len(out) > 64 { // a hostile header with many dashes
 				return out

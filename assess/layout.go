@@ -140,6 +140,19 @@ func detectLayout(rows []*tableRow, forced string, m *columnMatcher) (tableLayou
 				l = wide
 			}
 		}
+		if err == nil && l.long == nil && l.rows == 1 && i+1 < len(rows) && subHeader(rows[i], rows[i+1]) {
+			// Two header rows of no known tool: question texts over
+			// blank cells, the options or statements in the second row
+			// (a LimeSurvey or SurveyMonkey export reworked in Excel).
+			// They are two when that matches more questions.
+			two := l
+			two.rows, two.hs = 2, monkeyHeader(rows[i], rows[i+1])
+			finishHeader(two.hs, two.name)
+			if m.score(two) > m.score(l) {
+				two.why = strings.TrimPrefix(l.why+"; ", "no survey tool's columns recognised; ") + "two header rows: questions over their options or statements"
+				l = two
+			}
+		}
 		if err != nil {
 			if firstErr == nil {
 				firstErr = err
@@ -167,6 +180,23 @@ func detectLayout(rows []*tableRow, forced string, m *columnMatcher) (tableLayou
 		return best, firstErr
 	}
 	return best, nil
+}
+
+// subHeader tells whether r2 may be the second row of a header begun by
+// r1: r1 leaves a cell blank after a text (a question over several
+// columns) where r2 has text.
+func subHeader(r1, r2 *tableRow) bool {
+	seen := false
+	for j := range r2.cells {
+		if r1.cell(j) != "" {
+			seen = true
+			continue
+		}
+		if seen && r2.cell(j) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // thin reports a row with at most one cell of text: a title line, or a
@@ -234,7 +264,7 @@ func classify(rows []*tableRow, forced string) (tableLayout, error) {
 	case (forced == "" || forced == LayoutQualtrics) && legacy:
 		l.name, l.rows, l.why = LayoutQualtrics, 2, "legacy export: V1, V2, ... over ResponseID, ResponseSet, ..."
 		l.hs = legacyHeader(r1, r2)
-	case forced == "" && monkey, forced == LayoutSurveyMonkey && r2 != nil && r2.cell(0) == "" && !r2.blank():
+	case forced == "" && monkey, forced == LayoutSurveyMonkey && r2 != nil && !r2.blank():
 		l.name, l.rows, l.why = LayoutSurveyMonkey, 2, "two header rows: questions over \"Response\" and option labels"
 		l.hs = monkeyHeader(r1, r2)
 	default:
@@ -258,6 +288,11 @@ func signature(r *tableRow) (layout, why string) {
 	for j := range r.cells {
 		names[j] = squashHeader(r.cell(j))
 		has[names[j]] = true
+		// LimeSurvey's "code. text" headings: "submitdate. Date submitted".
+		if code, rest, ok := splitCodePrefix(r.cell(j)); ok {
+			has[squashHeader(code)] = true
+			has[squashHeader(rest)] = true
+		}
 	}
 	first := func(n int) string { return strings.Join(names[:min(n, len(names))], ",") }
 	switch {

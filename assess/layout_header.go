@@ -152,6 +152,11 @@ func finishHeader(hs []headerCell, layout string) {
 		for _, c := range codes {
 			h.addDerived(c)
 		}
+		// KoboToolbox and ODK name a column by its group path:
+		// "group/question"; the question's own name is the last part.
+		if i := strings.LastIndexByte(h.text, '/'); i > 0 && i < len(h.text)-1 && !strings.ContainsAny(h.text, " \u00a0") {
+			h.addDerived(h.text[i+1:])
+		}
 		for _, t := range texts {
 			for _, st := range statementSuffixes(t) {
 				h.addDerived(st)
@@ -163,7 +168,8 @@ func finishHeader(hs []headerCell, layout string) {
 // splitCodePrefix splits "Q01. Text", "Q03[SQ001]. Text", "Q1: Text",
 // "1) Text" and "[Q01] Text" into the code and the text.
 func splitCodePrefix(s string) (code, rest string, ok bool) {
-	s = strings.TrimSpace(s)
+	// LimeSurvey writes a no-break space after the code's dot.
+	s = strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
 	if strings.HasPrefix(s, "[") {
 		j := strings.IndexByte(s, ']')
 		if j < 2 || j > 41 || j+1 >= len(s) || s[j+1] != ' ' {
@@ -216,7 +222,9 @@ func isCode(s string) bool {
 // export leaves out the spaces: "Question-Statement".
 func statementSuffixes(s string) []string {
 	var out []string
-	for _, sep := range []string{" - ", " \u2013 ", " \u2014 ", "-"} {
+	// "How often do you: Statement", the stem of a matrix and its row, as
+	// SurveyMonkey's one-row exports and hand-made sheets write it.
+	for _, sep := range []string{" - ", " \u2013 ", " \u2014 ", "-", ": "} {
 		for i := 0; len(out) < maxDerived; {
 			j := strings.Index(s[i:], sep)
 			if j < 0 {
@@ -270,10 +278,13 @@ func isResponseLabel(s string) bool {
 }
 
 // isSurveyMonkeySubRow recognises the second header row of a raw
-// SurveyMonkey export: its first cell is empty and it says "Response" or
-// "Open-Ended Response" over the questions' columns.
+// SurveyMonkey export: its first cell is empty (over the respondent id) or
+// a "Response", and it says "Response" or "Open-Ended Response" over the
+// questions' columns.
 func isSurveyMonkeySubRow(r *tableRow) bool {
-	if r.cell(0) != "" {
+	if r.cell(0) != "" && !isResponseLabel(r.cell(0)) {
+		// An export whose respondent-id column was removed starts its
+		// second row with the first question's "Response".
 		return false
 	}
 	for _, c := range r.cells {

@@ -97,3 +97,20 @@ func normalizeASCII(s string) string {
 	}
 	return b.String()
 }
+
+// looseKey is a normal form (Normalize) made looser still, for matching
+// what a person typed against what a survey tool wrote: accents dropped
+// ("Qualité" is "qualite"), and a final "?", ".", ":", "!" or "…" with
+// the spaces before it (French puts one before "?") removed.
+func looseKey(n string) string {
+	if !isPlainASCII(n) {
+		var b strings.Builder
+		for _, r := range norm.NFD.String(n) {
+			if !unicode.Is(unicode.Mn, r) {
+				b.WriteRune(r)
+			}
+		}
+		n = norm.NFC.String(b.String())
+	}
+	return strings.TrimRight(n, "?.:!… ")
+}

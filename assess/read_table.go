@@ -2,6 +2,7 @@ package assess
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -110,6 +111,20 @@ func openTable(name string, rr rowReader, rb *Rubric, opt ReadOptions) (Source, 
 	s := &tableSource{name: name, rr: rr, rb: rb, nq: len(rb.Questions), layout: l, rec: rec,
 		pending: rows[used:], excluded: map[string]int{}, kept: map[string]int{}, headerLine: rows[l.skipped].line}
 	cols, plans, err := m.match(l.hs)
+	if len(m.ambiguous) > 0 && (err == nil || opt.lenient) {
+		if rerr := s.readAhead(ambiguousSample); rerr != nil {
+			return fail(rerr)
+		}
+		if aerr := s.decideAmbiguous(m.ambiguous, l.hs, cols, plans); aerr != nil {
+			var all ErrorList
+			if err != nil {
+				all = asErrorList(err)
+			}
+			all = append(all, asErrorList(aerr)...)
+			sortErrors(all)
+			err = all
+		}
+	}
 	if err != nil {
 		if !opt.lenient {
 			return fail(err)
@@ -136,6 +151,109 @@ func asErrorList(err error) ErrorList {
 		return ErrorList{e}
 	}
 	return ErrorList{&Error{Msg: err.Error(), Err: err}}
+}
+
+// ambiguousSample is how many rows are read ahead to tell which of
+// several columns answers a question, when their headers do not.
+const ambiguousSample = 200
+
+// readAhead reads rows into pending until it holds n that are not blank,
+// or the input ends. The source reads them first, so nothing is lost or
+// read twice; they are at most n rows, so memory stays bounded.
+func (s *tableSource) readAhead(n int) error {
+	have := 0
+	for _, r := range s.pending {
+		if !r.blank() {
+			have++
+		}
+	}
+	for have < n {
+		row := &tableRow{}
+		if err := s.rr.read(row); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		if row.blank() {
+			continue
+		}
+		s.pending = append(s.pending, row)
+		have++
+	}
+	return nil
+}
+
+// decideAmbiguous settles each group of columns that answer one question
+// equally well by their answers: a statement asked under "How often do
+// you: ..." and under "How comfortable do you feel when you: ..." is the
+// question whose scale labels its cells hold. The one column whose
+// answers fit is read and the others are set aside; when none or several
+// fit, the group is an error naming the columns.
+func (s *tableSource) decideAmbiguous(groups [][]int, hs []headerCell, cols []Column, plans []colPlan) error {
+	var errs ErrorList
+	for _, g := range groups {
+		q := s.rb.Questions[plans[g[0]].q]
+		var fits []int
+		for _, i := range g {
+			if s.answersFit(q, i) {
+				fits = append(fits, i)
+			}
+		}
+		if len(fits) != 1 {
+			why := ", and their answers do not tell which"
+			if len(fits) > 1 {
+				why = ", and the answers of several fit it"
+			}
+			errs = append(errs, ambiguousError(hs, cols, g, why))
+			for _, i := range g[1:] {
+				dropDuplicate(cols, plans, i, errs[len(errs)-1])
+			}
+			continue
+		}
+		for _, i := range g {
+			if i == fits[0] {
+				continue
+			}
+			cols[i].Kind, cols[i].How = ColumnIgnored, "duplicate"
+			cols[i].Why = fmt.Sprintf("its answers are not those of question %q, which column %d (%s) answers", q.ID, fits[0]+1, quoteShort(cols[fits[0]].Header, 60))
+			plans[i] = colPlan{q: -1}
+		}
+	}
+	if len(errs) > 0 {
+		sortErrors(errs)
+		return errs
+	}
+	return nil
+}
+
+// answersFit tells whether the read-ahead cells of column j answer q:
+// some do, and at least nine in ten of those not empty are a label, a
+// point or a skip answer of q.
+func (s *tableSource) answersFit(q *Question, j int) bool {
+	fit, misfit := 0, 0
+	for _, r := range s.pending {
+		v := r.cell(j)
+		if v == "" {
+			continue
+		}
+		vals := []string{v}
+		if s.rec != nil {
+			if rv, ok := s.rec.recode(q, v); ok {
+				vals = rv
+			}
+		}
+		if len(vals) == 0 {
+			fit++
+			continue
+		}
+		switch q.resolve(Cell{Values: vals}).state {
+		case answerOK, answerSkip:
+			fit++
+		default:
+			misfit++
+		}
+	}
+	return fit > 0 && misfit*10 <= fit+misfit
 }
 
 // Columns tells how each column was matched.
@@ -258,12 +376,21 @@ func (s *tableSource) respondent(row *tableRow) (*Respondent, error) {
 }
 
 // optionSelected reads a cell of a one-column-per-option multi question:
-// tools write the option's label, 1, TRUE or X for a chosen option, and
-// leave the cell empty or write 0, FALSE or n/a for the others.
+// tools write the option's label, 1, TRUE, X or "yes" in the export's
+// language for a chosen option, and leave the cell empty or write 0,
+// FALSE, n/a or "no" in the export's language for the others.
 func optionSelected(v string) bool {
-	switch Normalize(v) {
-	case "", "0", "false", "no", "n", "n/a", "na", "-", "-99", "not selected", "unselected", "unchecked":
-		return false
-	}
-	return true
+	return !notSelected[Normalize(v)]
+}
+
+// notSelected are the cells that say an option was not chosen: "no" and
+// "false" as LimeSurvey, KoboToolbox and spreadsheets write them in the
+// languages of their exports.
+var notSelected = map[string]bool{
+	"": true, "0": true, "-": true, "-99": true, "n/a": true, "na": true, "n": true,
+	"false": true, "falsch": true, "faux": true, "falso": true, "onwaar": true, "fałsz": true, "falsk": true,
+	"no": true, "nein": true, "non": true, "nee": true, "não": true, "nao": true, "nej": true, "nei": true,
+	"nie": true, "ne": true, "ei": true, "nem": true, "hayır": true, "όχι": true, "нет": true, "ні": true,
+	"not selected": true, "unselected": true, "unchecked": true, "not chosen": true, "nicht gewählt": true,
+	"nicht ausgewählt": true, "non sélectionné": true, "no seleccionado": true, "não selecionado": true,
 }
