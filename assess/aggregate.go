@@ -31,6 +31,7 @@ func (s *Scorer) Result() (*Result, error) {
 			UnmatchedColumns: append([]string{}, s.unmatched...),
 			Invalid:          s.reported,
 			Excluded:         maps.Clone(s.excluded),
+			PersonalValues:   s.personalSegments(),
 		},
 	}
 	res.Dimensions = s.dimensionResults(s.all, 0)
@@ -49,7 +50,7 @@ func (s *Scorer) Result() (*Result, error) {
 // checkSegments refuses a segment attribute that no respondent carries,
 // since an all-"(not stated)" breakdown is surely a typo.
 func (s *Scorer) checkSegments() error {
-	var errs ErrorList
+	errs := s.checkIdentifierSegments()
 	for _, sg := range s.segs {
 		if s.all.n > 0 && len(sg.order) == 1 && sg.order[0].value == NotStated {
 			var known []string

@@ -138,6 +138,10 @@ type DataQuality struct {
 	Excluded map[string]int `json:"excluded,omitempty"`
 	// Invalid holds the first invalid cells, with positions, for warnings.
 	Invalid []*Error `json:"-"`
+	// PersonalValues names the segment attributes some of whose values
+	// looked like personal data (e-mail addresses, phone numbers, ...)
+	// and were read as not stated; for a warning, never in results.json.
+	PersonalValues []string `json:"-"`
 }
 
 // Comment is one free-text answer, detached from who gave it.

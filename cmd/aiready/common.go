@@ -195,4 +195,7 @@ func warnInvalid(w io.Writer, dq assess.DataQuality) {
 	if more := dq.InvalidCells - min(len(dq.Invalid), show); more > 0 {
 		fmt.Fprintf(w, "aiready: warning: %d more invalid answers, all counted as missing (--strict makes them errors)\n", more)
 	}
+	for _, a := range dq.PersonalValues {
+		fmt.Fprintf(w, "aiready: --segment: warning: segment %q: some values look like e-mail addresses, phone numbers, IP addresses or GPS coordinates; they are personal data and are counted as not stated\n", a)
+	}
 }
