@@ -145,10 +145,11 @@ func looksCoordinates(v string) bool {
 }
 
 // looksPhone: seven to fifteen digits, written only with digits, spaces,
-// dashes, dots, brackets and a leading +, that start with +, ( or 0, or
-// come in three groups or more, or in one run of ten digits or more; not
-// a date (2024-01-15, 15.01.2024) and not a number with thousands
-// separators (1 000 000).
+// dashes, dots, brackets and a leading +, that start with + or (, or come
+// in groups of which the first starts with 0 or there are three or more,
+// or in one run of 9 to 11 digits after a single 0; not a date
+// (2024-01-15, 15.01.2024) and not a number with thousands separators
+// (1 000 000).
 func looksPhone(v string) bool {
 	var groups []int
 	n := 0
@@ -190,11 +191,14 @@ func looksPhone(v string) bool {
 		}
 	}
 	switch {
-	case v[0] == '+' || v[0] == '(' || v[0] == '0':
+	case v[0] == '+' || v[0] == '(':
 		return true
-	case len(groups) >= 3:
-		return true
-	case len(groups) == 1 && digits >= 10:
+	case len(groups) == 1:
+		// One run of digits is a phone number only with a trunk prefix
+		// (0612345678); "0000401000" (a cost centre) and "4000123456" (an
+		// account) are not.
+		return v[0] == '0' && v[1] != '0' && digits >= 9 && digits <= 11
+	case v[0] == '0' || len(groups) >= 3:
 		return true
 	}
 	return false

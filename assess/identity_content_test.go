@@ -84,7 +84,7 @@ func TestPersonalValue(t *testing.T) {
 		"jane.doe@example.com": holdsEmail, " J.Doe+survey@mail.example.co.uk ": holdsEmail,
 		"Jane Doe <jane@example.org>": holdsEmail, "mailto:x@y.de": holdsEmail,
 		"+44 20 7946 0958": holdsPhone, "(555) 123-4567": holdsPhone, "555-123-4567": holdsPhone,
-		"06 12 34 56 78": holdsPhone, "0612345678": holdsPhone, "+33612345678": holdsPhone, "5551234567": holdsPhone,
+		"06 12 34 56 78": holdsPhone, "0612345678": holdsPhone, "+33612345678": holdsPhone, "5551234567": "", "0000401000": "", "4000123456": "",
 		"203.0.113.7": holdsIP, "2001:db8::1": holdsIP, "fe80::1ff:fe23:4567:890a": holdsIP,
 		"59.9139, 10.7522": holdsCoords, "-33.8688 151.2093 12 5": holdsCoords, "59.913900;10.752200": holdsCoords,
 		// not personal
