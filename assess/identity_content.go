@@ -311,8 +311,8 @@ type personalReporter interface {
 }
 
 // attrFilter drops the attributes of native answers that name personal
-// data or bookkeeping ("Email", "Timestamp"), and values that look like
-// personal data.
+// data, ids or time stamps ("Email", "Timestamp"), and values that look
+// like personal data.
 type attrFilter struct {
 	byName  map[string]string
 	byValue map[string]bool
@@ -325,7 +325,9 @@ func (f *attrFilter) keep(name, v string) bool {
 		return false
 	}
 	if !f.ok[name] {
-		if kind, what := identityOf(name, ""); kind != identNone {
+		// Bookkeeping names other than time stamps ("Status") may well be
+		// attributes in a file written on purpose: only those are kept.
+		if kind, what := identityOf(name, ""); kind == identID || kind == identPersonal || what == "time stamps" {
 			if f.byName == nil {
 				f.byName = map[string]string{}
 			}
