@@ -17,6 +17,11 @@ func (s *Scorer) Result() (*Result, error) {
 	if err := s.checkSegments(); err != nil {
 		return nil, err
 	}
+	if s.opt.Strict {
+		if err := s.strictUnanswered(); err != nil {
+			return nil, err
+		}
+	}
 	res := &Result{
 		Format:            ResultFormat,
 		Rubric:            RubricRef{ID: r.ID, Version: r.Version, SHA256: r.SHA256},
@@ -26,12 +31,14 @@ func (s *Scorer) Result() (*Result, error) {
 		SegmentAttributes: append([]string(nil), s.opt.Segments...),
 		Segments:          []SegmentResult{},
 		DataQuality: DataQuality{
-			Rows:             s.rows,
-			InvalidCells:     s.invalid,
-			UnmatchedColumns: append([]string{}, s.unmatched...),
-			Invalid:          s.reported,
-			Excluded:         maps.Clone(s.excluded),
-			PersonalValues:   s.personalSegments(),
+			Rows:                s.rows,
+			InvalidCells:        s.invalid,
+			UnmatchedColumns:    append([]string{}, s.unmatched...),
+			Invalid:             s.reported,
+			Excluded:            maps.Clone(s.excluded),
+			UnansweredQuestions: s.unansweredIDs(),
+			Warnings:            append(s.warnings[:len(s.warnings):len(s.warnings)], s.personalWarnings()...),
+			PersonalValues:      s.personalSegments(),
 		},
 	}
 	res.Dimensions = s.dimensionResults(s.all, 0)

@@ -30,20 +30,30 @@ func openCSV(name string, br *bufio.Reader, rb *Rubric, opt ReadOptions) (Source
 // newCSVRows sets up the decoding and the csv.Reader for one input.
 func newCSVRows(name string, br *bufio.Reader) (*csvRows, error) {
 	head, _ := br.Peek(sniffSize)
-	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+	var in io.Reader = br
+	var fb *cp1252Fallback
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
 		br = bufio.NewReaderSize(transform.NewReader(br, dec), sniffSize)
 		head, _ = br.Peek(sniffSize)
-	}
-	if bytes.HasPrefix(head, utf8BOM) {
+		in = br
+	case bytes.HasPrefix(head, utf8BOM):
+		// The byte order mark says UTF-8: a stray byte is an error in
+		// its cell, not a reason to read the file otherwise.
 		_, _ = br.Discard(len(utf8BOM))
 		head = head[len(utf8BOM):]
+		in = br
+	default:
+		fb = newCP1252Fallback(name, br, 1)
+		in = fb
 	}
 	comma, mac, nul := sniffCSV(head)
 	if nul {
 		return nil, Errorf(Position{File: name, Line: 1, Col: 1}, "the header line holds NUL bytes: this is not a UTF-8 text file (UTF-16 without a byte order mark?); save it as CSV UTF-8")
 	}
-	c := newCSVRowsAt(name, br, comma, mac, 1)
+	c := newCSVRowsAt(name, in, comma, mac, 1)
+	c.fb = fb
 	// Keep what encoding/csv has read ahead, for the fast path to take
 	// over after the header (see unread).
 	c.t.keep = !mac
@@ -104,7 +114,21 @@ type csvRows struct {
 	name string
 	cr   *csv.Reader
 	t    *csvTracker
-	off  int // lines before the first line given to cr
+	off  int             // lines before the first line given to cr
+	fb   *cp1252Fallback // reads a file that is not UTF-8 as Windows-1252; nil for UTF-16 or a BOM
+}
+
+// warnings says how the input was decoded, when not as UTF-8.
+func (c *csvRows) warnings() []*Error {
+	if c.fb == nil {
+		return nil
+	}
+	at, ok := c.fb.Switched()
+	if !ok {
+		return nil
+	}
+	at.File = c.name
+	return []*Error{Errorf(at, "not UTF-8 from here on, so the file was read as %s, the encoding Excel saves \"CSV\" in on Windows; check that accented letters look right, or save it as \"CSV UTF-8\"", EncodingWindows1252)}
 }
 
 // unread returns the bytes that encoding/csv has read ahead of the records

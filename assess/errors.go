@@ -57,6 +57,15 @@ func (l ErrorList) Error() string {
 	return b.String()
 }
 
+// Unwrap lets errors.Is and errors.As look into every error of the list.
+func (l ErrorList) Unwrap() []error {
+	out := make([]error, len(l))
+	for i, e := range l {
+		out[i] = e
+	}
+	return out
+}
+
 // Err returns nil for an empty list, so callers can return it directly.
 func (l ErrorList) Err() error {
 	if len(l) == 0 {
@@ -72,6 +81,9 @@ var (
 	ErrInvalidAnswer = errors.New("invalid answer")
 	// ErrNoRespondents is returned when an input holds no data rows.
 	ErrNoRespondents = errors.New("no respondents")
+	// ErrUnanswered marks a rubric question that no column of an input
+	// answers. It is a warning unless Options.Strict is set.
+	ErrUnanswered = errors.New("unanswered question")
 )
 
 // Errors flattens err into its positioned errors, for printing one per line.

@@ -2,6 +2,7 @@ package assess
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"runtime"
 	"sync"
@@ -113,6 +114,10 @@ func (s *Scorer) addFast(ts *tableSource) error {
 			} else if err != nil {
 				p.wait()
 				ts.Close()
+				var e *Error
+				if errors.As(err, &e) {
+					return e
+				}
 				return &Error{Pos: Position{File: ts.name, Line: line + seen}, Msg: "cannot read: " + err.Error(), Err: err}
 			}
 		}
@@ -257,6 +262,10 @@ func (p *pipeline) fallback(buf []byte, in io.Reader, line int) error {
 		return err
 	}
 	r := io.MultiReader(bytes.NewReader(buf), in)
-	p.ts.rr = newCSVRowsAt(p.ts.name, r, p.comma, false, line)
+	rows := newCSVRowsAt(p.ts.name, r, p.comma, false, line)
+	if old, ok := p.ts.rr.(*csvRows); ok {
+		rows.fb = old.fb // the input's decoding goes on, and its warning
+	}
+	p.ts.rr = rows
 	return nil
 }

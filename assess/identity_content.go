@@ -27,7 +27,7 @@ import (
 //     that looks personal is read as not stated when it would become a
 //     segment value (segment.group, once per distinct value, so the fast
 //     path pays nothing per row), and the attribute is named in a warning
-//     (DataQuality.PersonalValues).
+//     (DataQuality.PersonalValues and Warnings).
 //   - A --segment on a column or attribute dropped as personal data or
 //     bookkeeping is refused, saying why (Scorer.refuseIdentitySegments);
 //     so is one whose values are nearly all different
@@ -473,5 +473,16 @@ func (s *Scorer) personalSegments() []string {
 		}
 	}
 	sort.Strings(out)
+	return out
+}
+
+// personalWarnings says which segments had values read as not stated
+// because they looked like personal data (DataQuality.Warnings).
+func (s *Scorer) personalWarnings() []*Error {
+	var out []*Error
+	for _, a := range s.personalSegments() {
+		out = append(out, &Error{Pos: Position{File: "--segment"}, Msg: fmt.Sprintf(
+			"segment %q: some values look like e-mail addresses, phone numbers, IP addresses or GPS coordinates; they are personal data, shown nowhere, and counted as not stated", a)})
+	}
 	return out
 }

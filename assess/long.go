@@ -125,6 +125,9 @@ func (s *longSource) Columns() []Column { return s.cols }
 // Excluded: the long layout leaves nothing out.
 func (s *longSource) Excluded() map[string]int { return map[string]int{} }
 
+// Warnings says how the input was decoded, when not as UTF-8 (see Warner).
+func (s *longSource) Warnings() []*Error { return rowWarnings(s.rr) }
+
 func (s *longSource) Close() error {
 	if s.closed {
 		return nil

@@ -147,6 +147,16 @@ func (s *tableSource) Columns() []Column { return s.cols }
 // Excluded counts the responses left out, by reason (see Excluder).
 func (s *tableSource) Excluded() map[string]int { return s.excluded }
 
+// Warnings says how the input was decoded, when not as UTF-8 (see Warner).
+func (s *tableSource) Warnings() []*Error { return rowWarnings(s.rr) }
+
+func rowWarnings(rr rowReader) []*Error {
+	if w, ok := rr.(interface{ warnings() []*Error }); ok {
+		return w.warnings()
+	}
+	return nil
+}
+
 // Close releases the input; Next closes it itself at the end or an error.
 func (s *tableSource) Close() error {
 	if s.closed {

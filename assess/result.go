@@ -136,8 +136,16 @@ type DataQuality struct {
 	// Excluded counts responses left out by reason ("preview", "spam":
 	// Qualtrics' survey previews and flagged spam); absent when none.
 	Excluded map[string]int `json:"excluded,omitempty"`
+	// UnansweredQuestions are the rubric's questions that some input does
+	// not answer (no column of a table, no respondent of a native file),
+	// in rubric order: their answers from that input are missing, which
+	// changes the scores they feed.
+	UnansweredQuestions []string `json:"unanswered_questions"`
 	// Invalid holds the first invalid cells, with positions, for warnings.
 	Invalid []*Error `json:"-"`
+	// Warnings are what reading the inputs gave reason to say: an input
+	// read as Windows-1252, a question an input does not answer.
+	Warnings []*Error `json:"-"`
 	// PersonalValues names the segment attributes some of whose values
 	// looked like personal data (e-mail addresses, phone numbers, ...)
 	// and were read as not stated; for a warning, never in results.json.

@@ -14,7 +14,8 @@ type Options struct {
 	Segments []string
 	// MinGroupSize is the smallest group whose figures are shown; 0 means 5.
 	MinGroupSize int
-	// Strict makes an invalid answer an error instead of a warning.
+	// Strict makes an invalid answer, and a question that an input does
+	// not answer, an error instead of a warning.
 	Strict bool
 	// Comments keeps free-text answers for the report.
 	Comments bool
@@ -49,6 +50,11 @@ type Scorer struct {
 	comments  []Comment
 	unmatched []string
 	excluded  map[string]int // responses a source left out, by reason
+	// unanswered: per question, the first input that does not answer it
+	// ("" if every input does); warnings: what the sources said about how
+	// they were read, and the unanswered questions, in input order.
+	unanswered []string
+	warnings   []*Error
 
 	// chunk is the chunk of lines (see chunkLines) whose float sums the
 	// groups' partial sums hold; -1 before the first respondent.
@@ -188,6 +194,7 @@ func (s *Scorer) AddSource(src Source) error {
 		}
 		s.unmatched = append(s.unmatched, c.Header)
 	}
+	name, answered := s.answeredBy(src)
 	if ts, ok := src.(*tableSource); ok {
 		if !plainOnly && s.fastOK(ts) {
 			if err := s.addFast(ts); err != nil {
@@ -200,6 +207,10 @@ func (s *Scorer) AddSource(src Source) error {
 	for {
 		resp, err := src.Next()
 		if err == io.EOF {
+			if w, ok := src.(Warner); ok {
+				s.warnings = append(s.warnings, w.Warnings()...)
+			}
+			s.noteUnanswered(name, answered)
 			if ex, ok := src.(Excluder); ok {
 				for why, n := range ex.Excluded() {
 					if s.excluded == nil {

@@ -30,7 +30,7 @@ func (f *scoreFlags) add(fs *pflag.FlagSet) {
 	fs.StringVarP(&f.rubric, "rubric", "r", rubrics.Default, "rubric file, or the name of a built-in rubric")
 	fs.StringArrayVar(&f.segments, "segment", nil, "break figures down by this attribute (repeatable), e.g. --segment Role")
 	fs.IntVar(&f.minGroup, "min-group-size", 5, "suppress groups with fewer respondents than this")
-	fs.BoolVar(&f.strict, "strict", false, "fail on an answer that is not on its question's scale")
+	fs.BoolVar(&f.strict, "strict", false, "fail on an answer that is not on its question's scale, or a question that no column answers")
 	fs.BoolVar(&f.comments, "comments", false, "include free-text answers (only for groups at or above the threshold)")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print no warnings")
 	addReadFlags(fs, &f.inputFormat, &f.mapFile)
@@ -182,10 +182,14 @@ func checkMatched(name string, r *assess.Rubric, cols []assess.Column) error {
 		"columns match a question by its id, text or alias; map other headers in assessment.toml [columns]"}
 }
 
-// warnInvalid prints the invalid cells kept with positions, and how many
-// more there were.
+// warnInvalid prints what reading the inputs gave reason to say (an
+// encoding, a question no column answers), the invalid cells kept with
+// positions, and how many more there were.
 func warnInvalid(w io.Writer, dq assess.DataQuality) {
 	const show = 10
+	for _, e := range dq.Warnings {
+		fmt.Fprintf(w, "aiready: %s: warning: %s\n", e.Pos, oneLine(e.Msg))
+	}
 	for i, e := range dq.Invalid {
 		if i == show {
 			break
@@ -194,8 +198,5 @@ func warnInvalid(w io.Writer, dq assess.DataQuality) {
 	}
 	if more := dq.InvalidCells - min(len(dq.Invalid), show); more > 0 {
 		fmt.Fprintf(w, "aiready: warning: %d more invalid answers, all counted as missing (--strict makes them errors)\n", more)
-	}
-	for _, a := range dq.PersonalValues {
-		fmt.Fprintf(w, "aiready: --segment: warning: segment %q: some values look like e-mail addresses, phone numbers, IP addresses or GPS coordinates; they are personal data and are counted as not stated\n", a)
 	}
 }

@@ -100,6 +100,9 @@ func writeText(w io.Writer, res *assess.Result) error {
 	if len(dq.UnmatchedColumns) > 0 {
 		p("   columns not used: %d", len(dq.UnmatchedColumns))
 	}
+	if n := len(dq.UnansweredQuestions); n > 0 {
+		p("   questions no column answers: %d (%s)", n, summarize(dq.UnansweredQuestions))
+	}
 	if n := dq.Excluded[assess.ExcludedPreview]; n > 0 {
 		p("   left out: %d survey preview(s)", n)
 	}

@@ -15,13 +15,18 @@ import (
 )
 
 func validateCommand() *command {
+	var strict bool
 	return &command{
 		name:  "validate",
 		args:  "[RUBRIC | PROJECT]",
 		short: "check a rubric, or a project and its inputs, and report every problem with its line",
 		examples: `  aiready validate my-rubric.toml
   aiready validate people-first      # a built-in rubric
-  aiready validate my-assessment/    # a project: rubric, inputs, columns, notes, overrides, previous`,
+  aiready validate my-assessment/    # a project: rubric, inputs, columns, notes, overrides, previous
+  aiready validate --strict my-assessment/   # and fail on an invalid answer or a question no column answers`,
+		flags: func(fs *pflag.FlagSet) {
+			fs.BoolVar(&strict, "strict", false, "for a project: fail on an answer that is not on its question's scale, or a question that no column answers")
+		},
 		run: func(e *env, fs *pflag.FlagSet, args []string) error {
 			if len(args) > 1 {
 				return usagef("give one rubric or project, not %d", len(args))
@@ -34,10 +39,10 @@ func validateCommand() *command {
 				if _, err := os.Stat(filepath.Join(name, "assessment.toml")); err != nil {
 					return usagef("%s is a folder without an assessment.toml; give a rubric file or a project folder", name)
 				}
-				return validateProject(e, name)
+				return validateProject(e, name, strict)
 			}
 			if filepath.Base(name) == "assessment.toml" {
-				return validateProject(e, name)
+				return validateProject(e, name, strict)
 			}
 			r, err := loadRubric(name)
 			if err != nil {
@@ -63,9 +68,10 @@ func rubricSummary(r *assess.Rubric) string {
 // projectCheck gathers every problem of a project, so that one run of
 // validate shows them all; what is fine is printed as it is found.
 type projectCheck struct {
-	e    *env
-	p    *assess.Project
-	errs assess.ErrorList
+	e      *env
+	p      *assess.Project
+	strict bool
+	errs   assess.ErrorList
 }
 
 // add records err. An error that names a file but no line (a file that
@@ -91,12 +97,12 @@ func (c *projectCheck) add(err error, key string, keyPos assess.Position) {
 // validateProject checks a project: the file, its rubric, that every input
 // exists and parses, how columns map, that notes and overrides name real
 // dimensions and recommendations, the logo, and the earlier results.
-func validateProject(e *env, arg string) error {
+func validateProject(e *env, arg string, strict bool) error {
 	p, err := loadProject(arg)
 	if err != nil {
 		return err
 	}
-	c := &projectCheck{e: e, p: p}
+	c := &projectCheck{e: e, p: p, strict: strict}
 	rubricName := p.Rubric
 	if rubricName == "" {
 		rubricName = rubrics.Default
@@ -160,31 +166,24 @@ func (c *projectCheck) inputs(r *assess.Rubric) {
 		c.errs = append(c.errs, &assess.Error{Pos: p.KeyPos("inputs"), Msg: "no inputs: list the answer files in inputs = [...]"})
 		return
 	}
-	opt := assess.Options{Segments: p.Segments, MinGroupSize: max(p.MinGroupSize, 1), Comments: p.Comments}
+	opt := assess.Options{Segments: p.Segments, MinGroupSize: max(p.MinGroupSize, 1), Comments: p.Comments, Strict: c.strict}
 	s := assess.NewScorer(r, opt)
-	answered := map[string]bool{}
-	native := false
 	read := 0
 	for i, in := range p.Inputs {
-		cols, err := c.input(s, r, in)
-		if err != nil {
+		if _, err := c.input(s, r, in); err != nil {
 			c.add(err, "input", p.KeyPos("inputs", i))
 			continue
 		}
 		read++
-		if cols == nil {
-			native = true
-		}
-		for _, col := range cols {
-			if col.Kind == assess.ColumnQuestion {
-				answered[col.Question] = true
-			}
-		}
 	}
 	if read < len(p.Inputs) {
 		return
 	}
 	res, err := s.Result()
+	if errors.Is(err, assess.ErrUnanswered) || errors.Is(err, assess.ErrInvalidAnswer) {
+		c.add(err, "inputs", p.KeyPos("inputs"))
+		return
+	}
 	if err != nil {
 		// An unknown segment: point at the project's segments key.
 		c.add(err, "segments", p.KeyPos("segments"))
@@ -192,18 +191,9 @@ func (c *projectCheck) inputs(r *assess.Rubric) {
 	}
 	fmt.Fprintf(c.e.stdout, "%d respondents\n", res.DataQuality.Rows)
 	warnInvalid(c.e.stdout, res.DataQuality)
-	if native {
-		return // native answers name questions by id, in each respondent
-	}
-	var missing []string
-	for _, q := range r.Questions {
-		if !answered[q.ID] {
-			missing = append(missing, q.ID)
-		}
-	}
-	if len(missing) > 0 {
-		fmt.Fprintf(c.e.stdout, "questions no column answers (%d, counted as unanswered): %s\n", len(missing), strings.Join(missing, ", "))
-		fmt.Fprintln(c.e.stdout, "  map a column to a question in [columns] if the survey asked it under another header; 'aiready inspect' shows each column")
+	if missing := res.DataQuality.UnansweredQuestions; len(missing) > 0 {
+		fmt.Fprintf(c.e.stdout, "questions an input does not answer (%d, left out of its scores): %s\n", len(missing), strings.Join(missing, ", "))
+		fmt.Fprintln(c.e.stdout, "  map a column to a question in [columns] if the survey asked it under another header; 'aiready inspect' shows each column; --strict makes this an error")
 	}
 }
 

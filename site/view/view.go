@@ -45,6 +45,9 @@ type Report struct {
 	Gap        *Gap // nil without a role-like segment of two or more shown values
 	Comments   []CommentGroup
 	Quality    assess.DataQuality
+	// Unanswered are the questions an input had no column for, as the
+	// data-quality sections name them: id and text.
+	Unanswered []string
 	Norms      *Norms // nil without norms
 	// Printer writes the fixed words, numbers and dates in the report's
 	// language: Meta.Lang, else the rubric's.
@@ -177,6 +180,11 @@ type CommentGroup struct {
 func New(res *assess.Result, meta Meta) *Report {
 	r := res.RubricDef
 	rep := &Report{Meta: meta, Result: res, Rubric: r, Quality: res.DataQuality}
+	for _, id := range res.DataQuality.UnansweredQuestions {
+		if q := r.Question(id); q != nil {
+			rep.Unanswered = append(rep.Unanswered, id+" “"+strings.Join(strings.Fields(q.Text), " ")+"”")
+		}
+	}
 	lang := meta.Lang
 	if lang == "" {
 		lang = r.Language
