@@ -22,6 +22,7 @@ import (
 	"unicode"
 
 	"github.com/aiready/aiready/internal/testtool"
+	"github.com/xuri/excelize/v2"
 )
 
 // identityInput is one synthetic input: its file, the columns (or native
@@ -276,12 +277,18 @@ func squashTest(s string) string {
 	return b.String()
 }
 
-// fixtureIdentity reads a fixture with encoding/csv and returns the
-// identity columns' headers (as in its first row, for --segment), and
-// their distinctive values: with a digit or an @, five characters or
-// more, not a plain number of up to six digits; and every e-mail address
-// in any cell.
-func fixtureIdentity(data []byte) (headers []string, secrets []string) {
+// fixtureRows reads a fixture on its own: a CSV with encoding/csv (bare
+// CR line ends as LF), an XLSX's first sheet with excelize.
+func fixtureRows(path string, data []byte) [][]string {
+	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			return nil
+		}
+		defer f.Close()
+		rows, _ := f.GetRows(f.GetSheetName(0))
+		return rows
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
@@ -295,6 +302,14 @@ func fixtureIdentity(data []byte) (headers []string, secrets []string) {
 		}
 		rows = append(rows, rec)
 	}
+	return rows
+}
+
+// fixtureIdentity returns the identity columns' headers of a fixture's
+// rows (as in its first row, for --segment), and their distinctive
+// values: with a digit or an @, five characters or more, not a plain
+// number of up to six digits; and every e-mail address in any cell.
+func fixtureIdentity(rows [][]string) (headers []string, secrets []string) {
 	if len(rows) == 0 {
 		return nil, nil
 	}
@@ -347,35 +362,34 @@ func fixtureIdentity(data []byte) (headers []string, secrets []string) {
 	return headers, out
 }
 
-// fixtureRubric is a small rubric with a scale question nobody answers and
-// a text question on one plain header of the fixture that is no identity
-// column, so that the fixture is read and scored.
-func fixtureRubric(data []byte) (string, bool) {
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
-	r.FieldsPerRecord, r.LazyQuotes = -1, true
-	head, err := r.Read()
-	if err != nil {
-		return "", false
+// fixtureRubrics are small rubrics, each with a scale question nobody
+// answers and a text question on one plain header of the fixture that is
+// no identity column, so that the fixture is read and scored: a few
+// candidates, from the last column on.
+func fixtureRubrics(rows [][]string) []string {
+	if len(rows) == 0 {
+		return nil
 	}
 	plain := regexp.MustCompile(`^[A-Za-z][A-Za-z0-9 _.?,()/-]{0,60}$`)
-	for j := len(head) - 1; j >= 0; j-- {
-		h := strings.TrimSpace(head[j])
+	var out []string
+	for j := len(rows[0]) - 1; j >= 0 && len(out) < 4; j-- {
+		h := strings.TrimSpace(rows[0][j])
 		if plain.MatchString(h) && !fixtureIdentityHeaders[squashTest(h)] && !strings.HasPrefix(h, "_") {
-			return tinyRubric + fmt.Sprintf("[[question]]\nid = \"t1\"\ndimension = \"d\"\ntype = \"text\"\ntext = %q\n", h), true
+			out = append(out, tinyRubric+fmt.Sprintf("[[question]]\nid = \"t1\"\ndimension = \"d\"\ntype = \"text\"\ntext = %q\n", h))
 		}
 	}
-	return "", false
+	return out
 }
 
 // TestPrivacyFixtures runs every real export under testdata/exports,
 // whatever files are there, with a small rubric that reads one of its
 // columns, without --segment and with --segment on each identity column:
-// no identity value (found by reading the file here, with encoding/csv and
-// this test's own list of headers) appears in any output.
+// no identity value (found by reading the file here, with encoding/csv or
+// excelize and this test's own list of headers) appears in any output.
 func TestPrivacyFixtures(t *testing.T) {
 	var files []string
 	_ = filepath.WalkDir("../../testdata/exports", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".csv") {
+		if ext := strings.ToLower(filepath.Ext(p)); err == nil && !d.IsDir() && (ext == ".csv" || ext == ".xlsx") {
 			files = append(files, p)
 		}
 		return nil
@@ -390,9 +404,10 @@ func TestPrivacyFixtures(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		headers, secrets := fixtureIdentity(data)
-		rubric, ok := fixtureRubric(data)
-		if !ok {
+		rows := fixtureRows(f, data)
+		headers, secrets := fixtureIdentity(rows)
+		rubrics := fixtureRubrics(rows)
+		if len(rubrics) == 0 {
 			t.Logf("%s: no plain header to read; skipped", f)
 			continue
 		}
@@ -400,8 +415,14 @@ func TestPrivacyFixtures(t *testing.T) {
 		read++
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			rb := filepath.Join(dir, "rubric.toml")
-			if err := os.WriteFile(rb, []byte(rubric), 0o644); err != nil {
-				t.Fatal(err)
+			for _, rubric := range rubrics { // the first that reads the file
+				if err := os.WriteFile(rb, []byte(rubric), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				var so, se bytes.Buffer
+				if run([]string{"score", "-q", "-r", rb, f}, nil, &so, &se) == 0 || !strings.Contains(se.String(), "no column matches") {
+					break
+				}
 			}
 			args := []string{"-r", rb, "--comments", f}
 			texts, ok, stderr := outputsOf(t, dir, args)
