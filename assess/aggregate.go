@@ -37,7 +37,8 @@ func (s *Scorer) Result() (*Result, error) {
 			Invalid:             s.reported,
 			Excluded:            maps.Clone(s.excluded),
 			UnansweredQuestions: s.unansweredIDs(),
-			Warnings:            s.warnings,
+			Warnings:            append(s.warnings[:len(s.warnings):len(s.warnings)], s.personalWarnings()...),
+			PersonalValues:      s.personalSegments(),
 		},
 	}
 	res.Dimensions = s.dimensionResults(s.all, 0)
@@ -56,7 +57,7 @@ func (s *Scorer) Result() (*Result, error) {
 // checkSegments refuses a segment attribute that no respondent carries,
 // since an all-"(not stated)" breakdown is surely a typo.
 func (s *Scorer) checkSegments() error {
-	var errs ErrorList
+	errs := s.checkIdentifierSegments()
 	for _, sg := range s.segs {
 		if s.all.n > 0 && len(sg.order) == 1 && sg.order[0].value == NotStated {
 			var known []string

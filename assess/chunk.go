@@ -78,6 +78,7 @@ func (s *Scorer) merge(w *Scorer, c int) {
 	}
 	s.all.merge(w.all)
 	for i, sg := range s.segs {
+		sg.personal = sg.personal || w.segs[i].personal
 		for _, wg := range w.fast.touched[i] {
 			sg.group(s, wg.value, wg.norm).merge(wg)
 		}

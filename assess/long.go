@@ -113,6 +113,7 @@ func openLong(name string, rr rowReader, rows []*tableRow, l tableLayout, rb *Ru
 		}
 		s.pending = append(s.pending, row)
 	}
+	dropPersonalColumns(s.cols, s.extra, l.hs, l.name, s.pending)
 	return s, nil
 }
 

@@ -121,6 +121,7 @@ type tomlAnswers struct {
 	i    int
 	qx   *questionIndex
 	nq   int
+	attrFilter
 }
 
 func openNativeTOML(name string, r io.Reader, rb *Rubric) (Source, error) {
@@ -208,7 +209,7 @@ func (s *tomlAnswers) Next() (*Respondent, error) {
 					errs = append(errs, Errorf(s.ix.at(tomlPath(sub, name)), "attribute %q must be a string or a number, not %s", name, nativeType(t[name])))
 					continue
 				}
-				if val == "" {
+				if val == "" || !s.keep(name, val) {
 					continue
 				}
 				if resp.Attributes == nil {

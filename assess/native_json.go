@@ -22,6 +22,7 @@ type jsonAnswers struct {
 	inArray bool // inside the respondents array
 	seen    bool // the respondents key was read
 	done    bool
+	attrFilter
 }
 
 func openNativeJSON(name string, br *bufio.Reader, rb *Rubric) (Source, error) {
@@ -191,7 +192,7 @@ func (s *jsonAnswers) respondent() (*Respondent, error) {
 				if _, dup := resp.Attributes[name]; dup {
 					return Errorf(at, "attribute %q appears twice", name)
 				}
-				if val != "" {
+				if val != "" && s.keep(name, val) {
 					resp.Attributes[name] = val
 				}
 				return nil

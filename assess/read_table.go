@@ -51,6 +51,7 @@ type tableSource struct {
 	cols    []Column
 	plans   []colPlan
 	pending []*tableRow // rows read ahead while looking for the header
+	readErr error       // how reading ahead (sampleRows) ended, for Next after pending
 	row     tableRow
 	closed  bool
 	rec     *recoder
@@ -132,6 +133,8 @@ func openTable(name string, rr rowReader, rb *Rubric, opt ReadOptions) (Source, 
 		s.problems = asErrorList(err)
 	}
 	s.cols, s.plans = cols, plans
+	s.sampleRows()
+	dropPersonalColumns(cols, plans, l.hs, l.name, s.pending)
 	for _, p := range plans {
 		if p.attr != "" {
 			s.nattr++
@@ -292,6 +295,10 @@ func (s *tableSource) Next() (*Respondent, error) {
 		row := &s.row
 		if len(s.pending) > 0 {
 			row, s.pending = s.pending[0], s.pending[1:]
+		} else if err := s.readErr; err != nil {
+			s.readErr = nil
+			s.Close()
+			return nil, err
 		} else if err := s.rr.read(row); err != nil {
 			s.Close()
 			return nil, err

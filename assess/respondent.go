@@ -54,6 +54,9 @@ type Column struct {
 	Attr     string // attribute name, for ColumnAttribute
 	How      string // "id", "text", "alias", "option", "mapping", ...
 	Why      string // why it was ignored
+	// holds says what an identity or bookkeeping column holds ("e-mail
+	// addresses"), for the message refusing it as a segment.
+	holds string
 }
 
 // Column kinds.

@@ -146,6 +146,10 @@ type DataQuality struct {
 	// Warnings are what reading the inputs gave reason to say: an input
 	// read as Windows-1252, a question an input does not answer.
 	Warnings []*Error `json:"-"`
+	// PersonalValues names the segment attributes some of whose values
+	// looked like personal data (e-mail addresses, phone numbers, ...)
+	// and were read as not stated; for a warning, never in results.json.
+	PersonalValues []string `json:"-"`
 }
 
 // Comment is one free-text answer, detached from who gave it.

@@ -89,6 +89,9 @@ type segment struct {
 	attr   string
 	byNorm map[string]*group
 	order  []*group // first-seen order; sorted at the end
+	// personal: some value looked like personal data and was read as
+	// not stated (identity_content.go)
+	personal bool
 }
 
 // group accumulates one group's figures.
@@ -179,6 +182,9 @@ func (s *Scorer) newGroup(value string) *group {
 func (s *Scorer) AddSource(src Source) error {
 	s.flush()
 	s.chunk = -1
+	if err := s.refuseIdentitySegments(src.Columns()); err != nil {
+		return err
+	}
 	for _, c := range src.Columns() {
 		if c.Kind == ColumnQuestion {
 			continue
@@ -213,7 +219,7 @@ func (s *Scorer) AddSource(src Source) error {
 					s.excluded[why] += n
 				}
 			}
-			return nil
+			return s.refusePersonalAttrs(src)
 		}
 		if err != nil {
 			return err
@@ -329,6 +335,11 @@ func (s *Scorer) segmentGroup(idx int, resp *Respondent) *group {
 // with the spelling v when it is new.
 func (sg *segment) group(s *Scorer, v, n string) *group {
 	g := sg.byNorm[n]
+	if g == nil && v != NotStated && personalValue(v) != "" {
+		// Never a segment value: read as not stated, once per value.
+		g = sg.group(s, NotStated, Normalize(NotStated))
+		sg.byNorm[n], sg.personal = g, true
+	}
 	if g == nil {
 		g = s.newGroup(v)
 		g.norm = n
