@@ -148,7 +148,7 @@ func TestCSVErrors(t *testing.T) {
 		{"NUL bytes", "q\x00\x01\x00,x\n", "a.csv:1:1: the header line holds NUL bytes"},
 		{"same question twice", "ID,q01,AIQ1\nr1,1,2\n", `a.csv:1:8: columns 2 ("q01") and 3 ("AIQ1") both answer question "q01"`},
 		{"text and alias", "We judge each AI rollout first by its effect on customers.,Customer-first judgement\n", `a.csv:1:60: columns 1 (`},
-		{"two columns whose answers both fit", "ID,q01,AIQ1\nr1,Agree,Disagree\n", `a.csv:1:8: columns 2 ("q01") and 3 ("AIQ1") both answer question "q01", and the answers of several fit it`},
+		{"two columns whose answers both fit", "ID,q01,AIQ1\nr1,Agree,Disagree\n", `a.csv:1:8: columns 2 ("q01") and 3 ("AIQ1") both answer question "q01", and the answers of each fit it`},
 		{"two columns whose answers fit neither", "ID,q01,AIQ1\nr1,x,y\n", `a.csv:1:8: columns 2 ("q01") and 3 ("AIQ1") both answer question "q01", and their answers do not tell which`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -277,13 +277,25 @@ func (s *tableSource) sampleRows() {
 	if !need {
 		return
 	}
-	size := 0
+	s.readAhead(contentSampleRows, contentSampleBytes)
+}
+
+// readAhead reads rows into pending until it holds n rows that are not
+// blank or their cells hold size bytes, or the input ends. The source
+// reads them first, so nothing is lost or read twice, and memory stays
+// bounded. A read error is kept for Next to return in its turn, after
+// the rows before it.
+func (s *tableSource) readAhead(n, size int) {
+	if s.readErr != nil {
+		return
+	}
+	have := 0
 	for _, r := range s.pending {
 		for _, c := range r.cells {
-			size += len(c)
+			have += len(c)
 		}
 	}
-	for len(s.pending) < contentSampleRows && size < contentSampleBytes {
+	for len(s.pending) < n && have < size {
 		row := &tableRow{}
 		if err := s.rr.read(row); err != nil {
 			s.readErr = err
@@ -296,7 +308,7 @@ func (s *tableSource) sampleRows() {
 			continue
 		}
 		for _, c := range row.cells {
-			size += len(c)
+			have += len(c)
 		}
 		s.pending = append(s.pending, row)
 	}

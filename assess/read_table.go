@@ -113,9 +113,7 @@ func openTable(name string, rr rowReader, rb *Rubric, opt ReadOptions) (Source, 
 		pending: rows[used:], excluded: map[string]int{}, kept: map[string]int{}, headerLine: rows[l.skipped].line}
 	cols, plans, err := m.match(l.hs)
 	if len(m.ambiguous) > 0 && (err == nil || opt.lenient) {
-		if rerr := s.readAhead(ambiguousSample); rerr != nil {
-			return fail(rerr)
-		}
+		s.readAhead(ambiguousSample, contentSampleBytes)
 		if aerr := s.decideAmbiguous(m.ambiguous, l.hs, cols, plans); aerr != nil {
 			var all ErrorList
 			if err != nil {
@@ -160,32 +158,6 @@ func asErrorList(err error) ErrorList {
 // several columns answers a question, when their headers do not.
 const ambiguousSample = 200
 
-// readAhead reads rows into pending until it holds n that are not blank,
-// or the input ends. The source reads them first, so nothing is lost or
-// read twice; they are at most n rows, so memory stays bounded.
-func (s *tableSource) readAhead(n int) error {
-	have := 0
-	for _, r := range s.pending {
-		if !r.blank() {
-			have++
-		}
-	}
-	for have < n {
-		row := &tableRow{}
-		if err := s.rr.read(row); err == io.EOF {
-			return nil
-		} else if err != nil {
-			return err
-		}
-		if row.blank() {
-			continue
-		}
-		s.pending = append(s.pending, row)
-		have++
-	}
-	return nil
-}
-
 // decideAmbiguous settles each group of columns that answer one question
 // equally well by their answers: a statement asked under "How often do
 // you: ..." and under "How comfortable do you feel when you: ..." is the
@@ -203,13 +175,15 @@ func (s *tableSource) decideAmbiguous(groups [][]int, hs []headerCell, cols []Co
 			}
 		}
 		if len(fits) != 1 {
-			why := ", and their answers do not tell which"
+			why, named := ", and their answers do not tell which", g
 			if len(fits) > 1 {
-				why = ", and the answers of several fit it"
+				why, named = ", and the answers of each fit it", fits
 			}
-			errs = append(errs, ambiguousError(hs, cols, g, why))
-			for _, i := range g[1:] {
-				dropDuplicate(cols, plans, i, errs[len(errs)-1])
+			errs = append(errs, ambiguousError(hs, cols, named, why))
+			for _, i := range g {
+				if i != named[0] {
+					dropDuplicate(cols, plans, i, errs[len(errs)-1])
+				}
 			}
 			continue
 		}
