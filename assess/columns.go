@@ -241,23 +241,29 @@ func (m *columnMatcher) match(hs []headerCell) ([]Column, []colPlan, error) {
 	}
 	// Typeform's choice columns run on with "Other" and "None", whose
 	// labels several questions share: such a column belongs to the
-	// question of the run it continues.
-	for i := 1; i < len(cols); i++ {
-		prev := cols[i-1]
-		if cols[i].Kind != ColumnAttribute || cols[i].How != "header" || prev.Kind != ColumnQuestion || prev.Option == "" {
+	// question of the run it continues (a write-in column included).
+	var run *Question
+	for i := range cols {
+		c := cols[i]
+		switch {
+		case c.Kind == ColumnQuestion && c.Option != "":
+			run = m.rb.Question(c.Question)
+			continue
+		case c.Kind == ColumnIgnored && c.How == "write-in":
+			continue
+		case c.Kind != ColumnAttribute || c.How != "header" || run == nil || run.Type != TypeMulti:
+			run = nil
 			continue
 		}
-		q := m.rb.Question(prev.Question)
-		if q == nil || q.Type != TypeMulti {
-			continue
-		}
-		if label, ok := m.ix.option(q, hs[i].text); ok {
-			cols[i] = Column{Index: i, Header: hs[i].text, Kind: ColumnQuestion, Question: q.ID, Option: label, How: "option label"}
-			plans[i] = colPlan{q: q.Index, opt: label, rank: 1}
+		if label, ok := m.ix.option(run, hs[i].text); ok {
+			cols[i] = Column{Index: i, Header: hs[i].text, Kind: ColumnQuestion, Question: run.ID, Option: label, How: "option label"}
+			plans[i] = colPlan{q: run.Index, opt: label, rank: 1}
 		} else if isOtherLabel(hs[i].text) {
 			cols[i] = Column{Index: i, Header: hs[i].text, Kind: ColumnIgnored, How: "write-in",
-				Why: fmt.Sprintf("write-in answers of question %q, which has no such option: not scored", q.ID)}
+				Why: fmt.Sprintf("write-in answers of question %q, which has no such option: not scored", run.ID)}
 			plans[i] = colPlan{q: -1}
+		} else {
+			run = nil
 		}
 	}
 	// An attribute fed by two columns: the first wins, unless a later
@@ -444,8 +450,10 @@ func (m *columnMatcher) matchOne(h headerCell, labelOnly bool) (Column, colPlan,
 				Why: fmt.Sprintf("write-in answers of question %q, which has no such option: not scored", q.ID)}, none, nil
 		}
 	}
-	// 6. Personal data and survey-tool bookkeeping.
-	for _, t := range texts {
+	// 6. Personal data and survey-tool bookkeeping, by the header's own
+	// texts or those read out of it ("id. Response ID", a KoboToolbox
+	// group path "children/name").
+	for _, t := range append(texts, h.derived...) {
 		switch identityKind(t, m.layout) {
 		case identID:
 			return Column{Kind: ColumnIdentity, How: "identity", Why: "respondent id: used in messages only, never shown"}, colPlan{q: -1, id: true}, nil

@@ -270,7 +270,7 @@ var koboColumns = map[string]identKind{
 	"_submission_time": identMeta, "_tags": identMeta, "_notes": identMeta,
 	"_validation_status": identMeta, "_status": identMeta, "_index": identMeta,
 	"_parent_index": identMeta, "_parent_table_name": identMeta,
-	"__version__": identMeta, "_version_": identMeta, "_xform_id_string": identMeta,
+	"__version__": identMeta, "_version_": identMeta, "_version": identMeta, "_xform_id_string": identMeta,
 	"_attachments": identMeta, "_geolocation": identPersonal, "_submitted_by": identPersonal,
 	"start": identMeta, "end": identMeta, "today": identMeta, "deviceid": identPersonal,
 	"meta/deprecatedid": identMeta, "formhub/uuid": identMeta, "audit": identMeta,
