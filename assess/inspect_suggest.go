@@ -26,22 +26,74 @@ func (in *Inspection) suggest(rb *Rubric) {
 		}
 	}
 	var cols []string
-	taken := map[string]bool{}
+	// Each header that reads like a missing question is a candidate;
+	// the closest pairs are taken first, so that a near-duplicate
+	// statement earlier in the file never takes the question from the
+	// column meant for it.
+	type cand struct {
+		col   int
+		q     *Question
+		label string // an option of a multi question, for "QUESTION:OPTION"
+		sim   float64
+	}
+	var cands []cand
+	for i, c := range in.Columns {
+		if c.Kind != ColumnAttribute || c.How != "header" {
+			continue
+		}
+		texts := append([]string{c.Header}, c.Texts...)
+		for _, q := range missing {
+			sim, label, ok := similarity(texts, q, 2), "", true
+			if q.Type == TypeMulti {
+				// A multi question is never the whole of a column that
+				// holds one of its options: that column is the option.
+				var stem string
+				if label, stem, ok = optionInHeader(texts, q); label != "" {
+					sim = similarity([]string{stem}, q, 1) // the option is named already
+				}
+			}
+			if ok && sim >= 0.5 {
+				cands = append(cands, cand{i, q, label, sim})
+			}
+		}
+	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].sim > cands[b].sim })
+	whole, opts := map[string]bool{}, map[string]bool{} // question ids; "id:option"
+	chosen := map[int]cand{}
+	for _, c := range cands {
+		if _, done := chosen[c.col]; done || whole[c.q.ID] {
+			continue
+		}
+		if c.label == "" {
+			if opts[c.q.ID] {
+				continue
+			}
+			whole[c.q.ID] = true
+		} else {
+			key := c.q.ID + ":" + c.label
+			if opts[key] {
+				continue
+			}
+			opts[key], opts[c.q.ID] = true, true
+		}
+		chosen[c.col] = c
+	}
 	// When nothing matches, a header that is only a code says nothing:
 	// the survey may well be about something else.
 	nothing := len(missing) == len(rb.Questions)
 	codes := 0
-	for _, c := range in.Columns {
+	for i, c := range in.Columns {
 		if len(missing) == 0 {
 			break
 		}
 		key := TOMLString(c.Header)
-		switch {
+		switch ch, ok := chosen[i]; {
+		case ok && ch.label != "":
+			cols = append(cols, fmt.Sprintf("%s = %s   # reads like option %q of %q", key, TOMLString(ch.q.ID+":"+ch.label), ch.label, clip(ch.q.Text, 50)))
+		case ok:
+			cols = append(cols, fmt.Sprintf("%s = %s   # reads like %q", key, TOMLString(ch.q.ID), clip(ch.q.Text, 60)))
 		case c.Kind == ColumnAttribute && c.How == "header":
-			if q, sim := similarQuestion(append([]string{c.Header}, c.Texts...), missing, taken); q != nil && sim >= 0.5 {
-				taken[q.ID] = true
-				cols = append(cols, fmt.Sprintf("%s = %s   # reads like %q", key, TOMLString(q.ID), clip(q.Text, 60)))
-			} else if looksLikeCode(c.Header) && !nothing {
+			if looksLikeCode(c.Header) && !nothing {
 				if codes++; codes <= maxCodeSuggestions {
 					cols = append(cols, fmt.Sprintf("# %s = \"\"   # a question id, \"QUESTION:OPTION\", \"attr:NAME\" or \"ignore\"", key))
 				}
@@ -303,26 +355,56 @@ func looksLikeCode(s string) bool {
 
 // similarQuestion finds the question among qs whose text or alias shares
 // most words with one of texts (Dice's coefficient over word sets).
-func similarQuestion(texts []string, qs []*Question, taken map[string]bool) (*Question, float64) {
-	var best *Question
-	bestSim := 0.0
+// similarity is how much of q's text or aliases the texts of a header
+// share, word by word (Dice's coefficient over words other than the
+// commonest ones, so that "Which team are you in?" does not read like
+// "Which safeguards are in place?").
+// A header of fewer than minWords such words is too short to tell.
+func similarity(texts []string, q *Question, minWords int) float64 {
+	best := 0.0
 	for _, t := range texts {
 		a := words(t)
-		if len(a) < 2 {
+		if len(a) < minWords {
 			continue
 		}
-		for _, q := range qs {
-			if taken[q.ID] {
-				continue
-			}
-			for _, qt := range append([]string{q.Text}, q.Aliases...) {
-				if sim := dice(a, words(qt)); sim > bestSim {
-					best, bestSim = q, sim
+		for _, qt := range append([]string{q.Text}, q.Aliases...) {
+			best = max(best, dice(a, words(qt)))
+		}
+	}
+	return best
+}
+
+// optionInHeader tells the option of multi question q that a header
+// names (after "[", " - ", ": " or alone) and the text before it, if any;
+// ok is false when the header names an option only as part of a longer
+// text, which is no mapping to propose.
+func optionInHeader(texts []string, q *Question) (label, stem string, ok bool) {
+	for _, t := range texts {
+		for _, p := range splitOptionHeader(t) {
+			for _, o := range q.Options {
+				if headerKey(p[1]) == headerKey(o.Label) {
+					return o.Label, p[0], true
 				}
 			}
 		}
+		for _, o := range q.Options {
+			if n := headerKey(o.Label); n != "" && strings.Contains(headerKey(t), n) {
+				return "", "", false
+			}
+		}
 	}
-	return best, bestSim
+	return "", "", true
+}
+
+// stopWords are the commonest words of the languages rubrics are written
+// in, which say nothing about what a question asks.
+var stopWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "to": true, "in": true, "on": true,
+	"for": true, "with": true, "at": true, "by": true, "is": true, "are": true, "be": true, "do": true, "doe": true,
+	"you": true, "your": true, "we": true, "our": true, "i": true, "my": true, "it": true, "its": true, "this": true,
+	"that": true, "which": true, "what": true, "how": true, "who": true, "when": true, "there": true, "have": true,
+	"has": true, "der": true, "die": true, "das": true, "und": true, "oder": true, "ist": true, "sind": true,
+	"sie": true, "wir": true, "ich": true, "ein": true, "eine": true, "zu": true, "im": true, "mit": true, "welche": true,
 }
 
 func words(s string) map[string]bool {
@@ -331,7 +413,9 @@ func words(s string) map[string]bool {
 		if len(w) > 3 { // a crude stem: "decisions" and "decision" meet
 			w = strings.TrimSuffix(w, "s")
 		}
-		out[w] = true
+		if !stopWords[w] {
+			out[w] = true
+		}
 	}
 	return out
 }
