@@ -153,10 +153,9 @@ func (q *Question) resolveMulti(c Cell) answer {
 		}
 		idxs, ok := q.splitOptions(s)
 		if !ok {
-			// Google Forms writes an "Other" answer's own words after
+			// Google Forms writes an "Other" answer's own words among
 			// the options chosen: "A, B, my own words". The options are
 			// kept and the words choose the question's "Other" option.
-			idxs = q.knownPrefix(s)
 			if q.m.other >= 0 {
 				idxs = append(idxs, q.m.other)
 			} else if len(idxs) == 0 {
@@ -177,19 +176,6 @@ func (q *Question) resolveMulti(c Cell) answer {
 	return answer{state: answerOK, sel: sel, raw: raw, v: q.value(raw)}
 }
 
-// knownPrefix finds the options a joined cell lists before words that
-// are no option: the longest start of s, ending at a ";" or ",", that
-// reads as options.
-func (q *Question) knownPrefix(s string) []int {
-	sp := q.split(s)
-	for k := len(sp.cuts) - 2; k > 0; k-- {
-		if sp.best[k] > 0 && strings.TrimSpace(s[sp.cuts[k]+1:]) != "" {
-			return sp.options(k)
-		}
-	}
-	return nil
-}
-
 // splitOptions finds the option indexes a joined cell lists: a split of s
 // at ";" and "," into pieces that are each an option label (or empty).
 // It prefers the fewest pieces, so "a, b" is one option when that label
@@ -198,23 +184,24 @@ func (q *Question) splitOptions(s string) ([]int, bool) {
 	if i, ok := q.m.label[Normalize(s)]; ok {
 		return []int{i}, true
 	}
-	sp := q.split(s)
-	last := len(sp.cuts) - 1
-	if sp.best[last] == noSplit {
-		return nil, false
-	}
-	return sp.options(last), true
+	idxs, unknown := q.split(s)
+	return idxs, !unknown
 }
 
-const noSplit = -2
+// Costs of the pieces of a split: each stretch between separators that an
+// unknown piece covers costs more than any number of pieces that are
+// options, so that a split reads as many options as it can.
+const (
+	pieceCost   = 1
+	unknownCost = 1 << 20
+)
 
-// optionSplit is splitOptions' table: best[k] is the fewest pieces
-// covering s[:cuts[k]] (noSplit if none do); from[k] and opt[k] lead back.
-type optionSplit struct {
-	cuts, best, from, opt []int
-}
-
-func (q *Question) split(s string) optionSplit {
+// split reads a joined cell as options and, where no option reads, words
+// of the respondent's own (Google Forms writes an "Other" answer among
+// the options chosen: "A, B, my own words"): the split with the fewest
+// unknown pieces, then the fewest pieces. It returns the options and
+// whether any words were left over.
+func (q *Question) split(s string) (idxs []int, unknown bool) {
 	cuts := []int{-1}
 	for i := 0; i < len(s); i++ {
 		if s[i] == ';' || s[i] == ',' {
@@ -222,40 +209,48 @@ func (q *Question) split(s string) optionSplit {
 		}
 	}
 	cuts = append(cuts, len(s))
-	const maxLabelSeps = 16
-	sp := optionSplit{cuts: cuts, best: make([]int, len(cuts)), from: make([]int, len(cuts)), opt: make([]int, len(cuts))}
+	const none, maxLabelSeps = -1, 16
+	// best[k]: the cost of the best split of s[:cuts[k]] (none if there
+	// is none); from[k], opt[k]: backtrack, opt -1 for an empty piece and
+	// -2 for an unknown one.
+	best := make([]int, len(cuts))
+	from := make([]int, len(cuts))
+	opt := make([]int, len(cuts))
 	for k := 1; k < len(cuts); k++ {
-		sp.best[k] = noSplit
-		// A label spans at most maxLabelSeps separators, which keeps
+		best[k] = none
+		// A piece spans at most maxLabelSeps separators, which keeps
 		// hostile cells with many commas linear.
 		for j := k - 1; j >= 0 && j >= k-maxLabelSeps-1; j-- {
-			if sp.best[j] == noSplit {
+			if best[j] == none {
 				continue
 			}
 			piece := Normalize(s[cuts[j]+1 : cuts[k]])
-			o := -1
+			o, cost := -1, pieceCost
 			if piece != "" {
-				i, ok := q.m.label[piece]
-				if !ok {
-					continue
+				if i, ok := q.m.label[piece]; ok {
+					o = i
+				} else {
+					// by the stretches between separators it covers,
+					// so that no option is read as words
+					o, cost = -2, pieceCost+unknownCost*(k-j)
 				}
-				o = i
 			}
-			if sp.best[k] == noSplit || sp.best[j]+1 < sp.best[k] {
-				sp.best[k], sp.from[k], sp.opt[k] = sp.best[j]+1, j, o
+			if c := best[j] + cost; best[k] == none || c < best[k] {
+				best[k], from[k], opt[k] = c, j, o
 			}
 		}
 	}
-	return sp
-}
-
-// options lists the options of the split of s[:cuts[k]].
-func (sp optionSplit) options(k int) []int {
-	var idxs []int
-	for ; k > 0; k = sp.from[k] {
-		if sp.opt[k] >= 0 {
-			idxs = append(idxs, sp.opt[k])
+	last := len(cuts) - 1
+	if best[last] == none {
+		return nil, true // words too long to read: all the respondent's own
+	}
+	for k := last; k > 0; k = from[k] {
+		switch {
+		case opt[k] >= 0:
+			idxs = append(idxs, opt[k])
+		case opt[k] == -2:
+			unknown = true
 		}
 	}
-	return idxs
+	return idxs, unknown
 }

@@ -480,7 +480,7 @@ func (m *columnMatcher) matchOne(h headerCell, labelOnly bool) (Column, colPlan,
 // or the option label alone when only one multi question has it
 // (Typeform; how "option label").
 func (m *columnMatcher) optionColumn(pairs [][2]string, texts []string, labelOnly bool) (q *Question, label, how string) {
-	if len(m.ix.byOption) == 0 || len(texts) == 0 {
+	if len(texts) == 0 {
 		return nil, "", ""
 	}
 	pairs = pairs[:len(pairs):len(pairs)] // never append into the header's own slice

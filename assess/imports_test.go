@@ -124,6 +124,7 @@ func TestOtherWriteIn(t *testing.T) {
 		{q, "A, with a comma, B", "A, with a comma;B"},
 		{q, "A, with a comma, B, my words, with commas", "A, with a comma;B;Other (please specify)"},
 		{q, "just my words", "Other (please specify)"},
+		{q, "B, my words, A, with a comma", "A, with a comma;B;Other (please specify)"},
 		{noOther, "B, my words", "B"},
 		{noOther, "my words", "invalid"},
 	} {

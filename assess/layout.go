@@ -140,7 +140,7 @@ func detectLayout(rows []*tableRow, forced string, m *columnMatcher) (tableLayou
 				l = wide
 			}
 		}
-		if err == nil && l.long == nil && l.rows == 1 && i+1 < len(rows) && subHeader(rows[i], rows[i+1]) {
+		if err == nil && l.long == nil && l.rows == 1 && i+1 < len(rows) && (l.forced || subHeader(rows[i], rows[i+1])) {
 			// Two header rows of no known tool: question texts over
 			// blank cells, the options or statements in the second row
 			// (a LimeSurvey or SurveyMonkey export reworked in Excel).
@@ -183,12 +183,12 @@ func detectLayout(rows []*tableRow, forced string, m *columnMatcher) (tableLayou
 }
 
 // subHeader tells whether r2 may be the second row of a header begun by
-// r1: r1 leaves a cell blank after a text (a question over several
-// columns) where r2 has text.
+// r1: r1 leaves a cell blank after a text, or repeats the text before it
+// (a question over several columns), where r2 has text.
 func subHeader(r1, r2 *tableRow) bool {
 	seen := false
 	for j := range r2.cells {
-		if r1.cell(j) != "" {
+		if t := r1.cell(j); t != "" && (j == 0 || t != r1.cell(j-1)) {
 			seen = true
 			continue
 		}
