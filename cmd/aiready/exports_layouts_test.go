@@ -482,3 +482,25 @@ func TestExportIdentityNeverInOutput(t *testing.T) {
 		})
 	}
 }
+
+// Alchemer (SurveyGizmo): its bookkeeping columns are set aside, and the
+// write-in column "Other - Write In:Question" beside a question's answers
+// does not take the question from the column headed by its text.
+func TestExportAlchemer(t *testing.T) {
+	name := "alchemer/jupyter-surveys_20160115235816-SurveyExport.csv"
+	file := realFile(name)
+	rows := readExport(t, file, readOpts{})
+	h, data := rows[0], rows[1:]
+	res, _, _ := scoreJSON(t, file, testFile("alchemer.toml"))
+	checkRespondents(t, name, res, len(data))
+	checkUnanswered(t, name, res)
+	checkQuestion(t, name, res, "often", choiceWant(column(data, colIndex(t, name, h, "How often do you use Jupyter Notebook?")), []option{
+		{"Less often than monthly", 0}, {"Monthly", 1}, {"Weekly", 2}, {"Daily", 3}}))
+	checkQuestion(t, name, res, "run", choiceWant(column(data, colIndex(t, name, h, "How do you run the Jupyter Notebook?")), []option{
+		{"As a standalone application", 0}, {"Through Jupyter Hub", 1}, {"Other - Write In", 0}}))
+	for _, meta := range []string{"Time Started", "Date Submitted", "Status"} {
+		if !slices.Contains(res.DataQuality.UnmatchedColumns, meta) {
+			t.Errorf("%s: %q is not among the columns not read: %v", name, meta, res.DataQuality.UnmatchedColumns)
+		}
+	}
+}
