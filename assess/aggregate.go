@@ -33,6 +33,7 @@ func (s *Scorer) Result() (*Result, error) {
 			Excluded:         maps.Clone(s.excluded),
 		},
 	}
+	res.DataQuality.IDRepeats = s.ids.result()
 	res.Dimensions = s.dimensionResults(s.all, 0)
 	res.Overall = s.overall(res.Dimensions)
 	res.Questions = s.questionResults(s.all)

@@ -72,6 +72,9 @@ var (
 	ErrInvalidAnswer = errors.New("invalid answer")
 	// ErrNoRespondents is returned when an input holds no data rows.
 	ErrNoRespondents = errors.New("no respondents")
+	// ErrRepeatedID marks a row whose respondent id an earlier row gave:
+	// a warning unless Options.Strict is set (repeats.go).
+	ErrRepeatedID = errors.New("repeated respondent id")
 )
 
 // Errors flattens err into its positioned errors, for printing one per line.

@@ -60,6 +60,7 @@ type fastState struct {
 	slow     []int32  // scoreRow: the questions group.answer counts for this row
 	kept     []int32  // scoreRow: the cells (index in row) that are kept
 	runs     []dimRun // inOrder: qs cut where the dimension changes
+	idCol    int      // the respondent id's column, -1 if none (noteID)
 }
 
 // Column kinds in fastState.colQ besides question indexes.
@@ -145,7 +146,7 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		segVal: make([]map[string]*group, len(s.segs)), touched: make([][]*group, len(s.segs)),
 		qcol: make([]int, len(s.r.Questions)), spill: make([]qent, len(s.r.Questions)),
 		spillA:  make([]answer, len(s.r.Questions)),
-		cellHot: make([][cellHotSize]cellEnt, len(s.segs)), epoch: 1}
+		cellHot: make([][cellHotSize]cellEnt, len(s.segs)), epoch: 1, idCol: -1}
 	for i := range f.segVal {
 		f.segVal[i] = map[string]*group{}
 	}
@@ -159,6 +160,9 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 			f.qcol[p.q], k = j, int32(p.q)
 		case p.attr != "" || p.id:
 			k = colCheck
+		}
+		if p.id {
+			f.idCol = j
 		}
 		f.colQ = append(f.colQ, k)
 		if p.attr != "" {
@@ -370,6 +374,7 @@ func (s *Scorer) scoreLine(f *fastState, l []byte, line int) error {
 	}
 	s.rowGroups(f, l, len(ends))
 	s.tally()
+	s.noteID(f, l, len(ends), line)
 	return nil
 }
 

@@ -138,6 +138,9 @@ type DataQuality struct {
 	Excluded map[string]int `json:"excluded,omitempty"`
 	// Invalid holds the first invalid cells, with positions, for warnings.
 	Invalid []*Error `json:"-"`
+
+	// IDRepeats counts the rows that repeat a respondent id (repeats.go).
+	IDRepeats
 }
 
 // Comment is one free-text answer, detached from who gave it.
