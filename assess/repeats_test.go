@@ -20,10 +20,10 @@ func TestIDTableDistinct(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	const alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 	shapes := []func(i int) string{
-		func(i int) string { return fmt.Sprintf("R%d", i) },                         // bench/gen, many tools
-		func(i int) string { return fmt.Sprint(i) },                                 // a plain number
-		func(i int) string { return fmt.Sprintf("%08d", i) },                        // padded: one word exactly
-		func(i int) string { return fmt.Sprintf("respondent-%d@example.org", i) },  // words and a tail
+		func(i int) string { return fmt.Sprintf("R%d", i) },                       // bench/gen, many tools
+		func(i int) string { return fmt.Sprint(i) },                               // a plain number
+		func(i int) string { return fmt.Sprintf("%08d", i) },                      // padded: one word exactly
+		func(i int) string { return fmt.Sprintf("respondent-%d@example.org", i) }, // words and a tail
 		func(i int) string { // Qualtrics' ResponseId
 			b := []byte("R_")
 			for range 15 {
