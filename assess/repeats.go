@@ -101,7 +101,10 @@ type idFile struct {
 // seeID checks the id of the respondent at pos, given by hash h; under
 // Strict a repeat is the error.
 func (s *Scorer) seeID(h uint64, pos Position) error {
-	c := &s.ids
+	return s.ids.see(h, pos, s.opt.Strict)
+}
+
+func (c *idCheck) see(h uint64, pos Position, strict bool) error {
 	if c.t == nil {
 		c.t = &idTable{keys: make([]uint64, idSlots), places: make([]uint32, idSlots)}
 	}
@@ -113,7 +116,7 @@ func (s *Scorer) seeID(h uint64, pos Position) error {
 		return nil
 	}
 	r := RepeatedID{Pos: pos, First: first}
-	if s.opt.Strict {
+	if strict {
 		e := r.Error()
 		e.Msg += "; give each respondent once, or score without --strict to count both"
 		return e
@@ -127,11 +130,19 @@ func (s *Scorer) seeID(h uint64, pos Position) error {
 
 // checkID checks the id of a respondent that Add has counted.
 func (s *Scorer) checkID(resp *Respondent) error {
+	return s.ids.respondent(resp, s.opt.Strict)
+}
+
+func (c *idCheck) respondent(resp *Respondent, strict bool) error {
 	if resp.ID == "" || resp.IDGenerated {
 		return nil
 	}
-	return s.seeID(idHash([]byte(resp.ID)), resp.Pos)
+	return c.see(idHash([]byte(resp.ID)), resp.Pos, strict)
 }
+
+// IDCheck finds repeated respondent ids across the inputs that Inspect
+// reads with it (InspectWith), as a Scorer does across its sources.
+type IDCheck struct{ c idCheck }
 
 // noteID notes the id cell of a row the fast path has counted, for
 // takeIDs; the cell is checked to be UTF-8 already (splitRow).

@@ -165,7 +165,14 @@ func (c *projectCheck) inputs(r *assess.Rubric) {
 	answered := map[string]bool{}
 	native := false
 	read := 0
+	same := sameInputs(p.Inputs) // inputs.go
+	if same != nil {
+		c.errs = append(c.errs, &assess.Error{Pos: p.KeyPos("inputs", same.j), Msg: fmt.Sprintf("inputs: %s: %s", same.b, same.Error()), Err: same})
+	}
 	for i, in := range p.Inputs {
+		if same != nil && i == same.j {
+			continue
+		}
 		cols, err := c.input(s, r, in)
 		if err != nil {
 			c.add(err, "input", p.KeyPos("inputs", i))
@@ -192,6 +199,7 @@ func (c *projectCheck) inputs(r *assess.Rubric) {
 	}
 	fmt.Fprintf(c.e.stdout, "%d respondents\n", res.DataQuality.Rows)
 	warnInvalid(c.e.stdout, res.DataQuality)
+	warnRepeated(c.e.stdout, res.DataQuality)
 	if native {
 		return // native answers name questions by id, in each respondent
 	}
