@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"sort"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -61,6 +62,10 @@ type fastState struct {
 	kept     []int32  // scoreRow: the cells (index in row) that are kept
 	runs     []dimRun // inOrder: qs cut where the dimension changes
 	idCol    int      // the respondent id's column, -1 if none (noteID)
+	// idsFull, for a worker, is its main scorer's idCheck.full, read
+	// into idsOff for each chunk: no id is checked once the table is full
+	idsFull *atomic.Bool
+	idsOff  bool
 }
 
 // Column kinds in fastState.colQ besides question indexes.
@@ -288,6 +293,7 @@ func (s *Scorer) scoreLines(data []byte, first int) error {
 		}
 	}
 	f.ascii = isASCII(data)
+	f.idsOff = f.idsFull != nil && f.idsFull.Load()
 	line := first
 	for len(data) > 0 {
 		var l []byte

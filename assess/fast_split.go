@@ -174,6 +174,7 @@ func newPipeline(s *Scorer, ts *tableSource, comma byte) *pipeline {
 	for range p.n + 2 {
 		w := NewScorer(s.r, s.opt)
 		w.fast = w.newFastState(ts, comma)
+		w.fast.idsFull = &s.ids.full
 		p.accs <- w
 	}
 	for range p.n {

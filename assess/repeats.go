@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/bits"
 	"sort"
+	"sync/atomic"
 )
 
 // The same respondent twice. A respondent id that an input gives (its id
@@ -72,6 +73,9 @@ type idCheck struct {
 	t *idTable
 	IDRepeats
 	pend []idRow
+	// full is set once t is: the fast path's workers then only count
+	// the rows with an id (in Unchecked, which takeIDs adds up).
+	full atomic.Bool
 }
 
 // idRow is a row's id hash and line, as a worker of the fast path notes it.
@@ -80,18 +84,24 @@ type idRow struct {
 	line int
 }
 
-// idTable is open addressing by linear probing over idSlots slots: keys
-// holds the hashes (0 for an empty slot), places where each was first met.
+// idTable is open addressing by linear probing over idSlots slots, each
+// a hash (0 for an empty slot) and where it was first met, in 12 bytes:
+// a slot is one cache line to fetch, and the table 6 MiB.
 type idTable struct {
-	keys   []uint64
-	places []uint32
-	n      int
-	full   bool // an id did not fit: nothing after it is checked
+	slots []idSlot
+	n     int
+	full  bool // an id did not fit: nothing after it is checked
 	// A place is a line number plus the base of its input, so that one
 	// 32-bit number tells both.
 	files []idFile
 	next  uint64 // the place after the last one kept
+	touch uint32 // takeIDs' loads, kept so that they are made
 }
+
+// idSlot is a hash in two halves, and a place (idTable.files).
+type idSlot [3]uint32
+
+func (s *idSlot) key() uint64 { return uint64(s[0]) | uint64(s[1])<<32 }
 
 type idFile struct {
 	name string
@@ -105,16 +115,27 @@ func (s *Scorer) seeID(h uint64, pos Position) error {
 }
 
 func (c *idCheck) see(h uint64, pos Position, strict bool) error {
+	t := c.table()
+	first, ok := t.add(h, t.base(pos.File)+uint64(max(pos.Line, 1)))
+	switch {
+	case ok:
+		return c.repeat(pos, t.position(first), strict)
+	case t.full:
+		c.Unchecked++
+	}
+	return nil
+}
+
+func (c *idCheck) table() *idTable {
 	if c.t == nil {
-		c.t = &idTable{keys: make([]uint64, idSlots), places: make([]uint32, idSlots)}
+		c.t = &idTable{slots: make([]idSlot, idSlots)}
 	}
-	first, ok := c.t.see(h, pos)
-	if !ok {
-		if c.t.full {
-			c.Unchecked++
-		}
-		return nil
-	}
+	return c.t
+}
+
+// repeat counts the row at pos, whose id the row at first gave; under
+// strict it is the error.
+func (c *idCheck) repeat(pos, first Position, strict bool) error {
 	r := RepeatedID{Pos: pos, First: first}
 	if strict {
 		e := r.Error()
@@ -151,68 +172,103 @@ func (s *Scorer) noteID(f *fastState, l []byte, nf, line int) {
 	if j < 0 || j >= nf {
 		return
 	}
-	if v := trimSpace(l[f.starts[j]:f.ends[j]]); len(v) > 0 {
+	v := trimSpace(l[f.starts[j]:f.ends[j]])
+	switch {
+	case len(v) == 0:
+	case f.idsOff:
+		s.ids.Unchecked++
+	default:
 		s.ids.pend = append(s.ids.pend, idRow{idHash(v), line})
 	}
 }
 
 // takeIDs checks the ids w (a worker, or s itself) noted while scoring a
-// chunk, in input order, and forgets them. err is the error that stopped
-// the chunk, after the rows noted: a repeat before it comes first.
+// chunk of input name, in input order, and forgets them. err is the error
+// that stopped the chunk, after the rows noted: a repeat before it comes
+// first.
 func (s *Scorer) takeIDs(w *Scorer, name string, err error) error {
 	pend := w.ids.pend
 	w.ids.pend = pend[:0]
-	for _, r := range pend {
-		if e := s.seeID(r.h, Position{File: name, Line: r.line, Col: 1}); e != nil {
-			return e
+	c := &s.ids
+	if w != s {
+		c.Unchecked += w.ids.Unchecked
+		w.ids.Unchecked = 0
+	}
+	if len(pend) == 0 {
+		return err
+	}
+	t := c.table()
+	base := t.base(name)
+	defer func() { c.full.Store(t.full) }()
+	for k := 0; k < len(pend); k += 16 {
+		if t.full {
+			c.Unchecked += len(pend) - k
+			break
+		}
+		batch := pend[k:min(k+16, len(pend))]
+		// The slots of the batch's ids are fetched first, by loads that
+		// wait for nothing, so that their cache misses overlap.
+		var touch uint32
+		for _, r := range batch {
+			touch += t.slots[idHome(r.h)][0]
+		}
+		t.touch += touch
+		for _, r := range batch {
+			first, ok := t.add(r.h, base+uint64(r.line))
+			switch {
+			case ok:
+				if e := c.repeat(Position{File: name, Line: r.line, Col: 1}, t.position(first), s.opt.Strict); e != nil {
+					return e
+				}
+			case t.full:
+				c.Unchecked++
+			}
 		}
 	}
 	return err
 }
 
-// see adds h, met at pos, and returns where it was first met if it was
-// met before. A full table adds nothing and finds nothing.
-func (t *idTable) see(h uint64, pos Position) (Position, bool) {
+// idHome is the slot where a search for h starts.
+func idHome(h uint64) uint64 { return max(h, 1) >> (64 - idBits - 1) }
+
+// add puts h, met at place, into the table, or returns where it was
+// first met if it was met before. A full table adds nothing and finds
+// nothing.
+func (t *idTable) add(h, place uint64) (uint32, bool) {
 	if t.full {
-		return Position{}, false
+		return 0, false
 	}
-	if h == 0 {
-		h = 1 // 0 marks an empty slot
-	}
+	h = max(h, 1) // 0 marks an empty slot
 	const mask = idSlots - 1
-	i := h >> (64 - idBits - 1)
+	i := idHome(h)
 	for {
-		k := t.keys[i]
+		s := &t.slots[i]
+		k := s.key()
 		if k == h {
-			return t.position(t.places[i]), true
+			return s[2], true
 		}
 		if k == 0 {
 			break
 		}
 		i = (i + 1) & mask
 	}
-	p, ok := t.place(pos)
-	if !ok || t.n >= MaxCheckedIDs {
+	if t.n >= MaxCheckedIDs || place > math.MaxUint32 {
 		t.full = true
-		return Position{}, false
-	}
-	t.keys[i], t.places[i] = h, p
-	t.n++
-	return Position{}, false
-}
-
-// place encodes pos as a number that position decodes.
-func (t *idTable) place(pos Position) (uint32, bool) {
-	if len(t.files) == 0 || t.files[len(t.files)-1].name != pos.File {
-		t.files = append(t.files, idFile{name: pos.File, base: t.next})
-	}
-	f := t.files[len(t.files)-1]
-	p := f.base + uint64(max(pos.Line, 1))
-	if p > math.MaxUint32 {
 		return 0, false
 	}
-	t.next = max(t.next, p+1)
-	return uint32(p), true
+	t.slots[i] = idSlot{uint32(h), uint32(h >> 32), uint32(place)}
+	t.n++
+	t.next = max(t.next, place+1)
+	return 0, false
+}
+
+// base returns the number that the lines of input name are added to, to
+// make places: a new input's is past every place given so far.
+func (t *idTable) base(name string) uint64 {
+	if len(t.files) == 0 || t.files[len(t.files)-1].name != name {
+		t.files = append(t.files, idFile{name: name, base: t.next})
+	}
+	return t.files[len(t.files)-1].base
 }
 
 // position decodes a place: the last input whose base is below it.
@@ -224,22 +280,36 @@ func (t *idTable) position(p uint32) Position {
 
 // idHash is a 64-bit hash of an id, the same on every run: eight bytes
 // at a time, each word mixed in by a multiplication whose high and low
-// halves are folded together, then murmur3's finaliser.
+// halves are folded together, then murmur3's finaliser. The last word is
+// read as wyhash does: the last eight bytes, overlapping the word before;
+// of a shorter id, its first and last four bytes, or three of its bytes,
+// which with its length tell it whole.
 func idHash(b []byte) uint64 {
 	const k0, k1 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db
-	h := uint64(len(b))*k0 ^ 0x8ebc6af09c88c6e3
-	for len(b) >= 8 {
-		hi, lo := bits.Mul64(h^binary.LittleEndian.Uint64(b), k1)
-		h = hi ^ lo
-		b = b[8:]
-	}
+	n := len(b)
+	h := uint64(n)*k0 ^ 0x8ebc6af09c88c6e3
 	var w uint64
-	for i := len(b) - 1; i >= 0; i-- {
-		w = w<<8 | uint64(b[i])
+	switch {
+	case n > 8: // all but the last word, folded in
+		for p := 0; p < n-8; p += 8 {
+			hi, lo := bits.Mul64(h^binary.LittleEndian.Uint64(b[p:]), k1)
+			h = hi ^ lo
+		}
+		w = binary.LittleEndian.Uint64(b[n-8:])
+	case n >= 4:
+		w = uint64(binary.LittleEndian.Uint32(b))<<32 | uint64(binary.LittleEndian.Uint32(b[n-4:]))
+	case n > 0:
+		w = uint64(b[0])<<16 | uint64(b[n/2])<<8 | uint64(b[n-1])
 	}
-	hi, lo := bits.Mul64(h^w^k0, k1)
-	h = hi ^ lo
-	h ^= h >> 33
+	if n > 8 {
+		hi, lo := bits.Mul64(h^w, k1)
+		w = hi ^ lo
+	} else {
+		// a bijection of w for each length: no two ids of up to eight
+		// bytes and one length share a hash
+		w ^= h
+	}
+	h = w ^ w>>33
 	h *= 0xff51afd7ed558ccd
 	h ^= h >> 33
 	h *= 0xc4ceb9fe1a85ec53

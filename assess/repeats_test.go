@@ -185,3 +185,65 @@ answers = { q01 = 3 }
 		t.Fatalf("got %s", got)
 	}
 }
+
+// BenchmarkIDCheck is the repeat check's share of scoring a row: hashing
+// its id cell, and putting the hash into the table (until its cap).
+func BenchmarkIDCheck(b *testing.B) {
+	ids := make([][]byte, MaxCheckedIDs)
+	for i := range ids {
+		ids[i] = fmt.Appendf(nil, "R%d", i+1)
+	}
+	b.Run("hash", func(b *testing.B) {
+		var x uint64
+		for i := 0; b.Loop(); i++ {
+			x += idHash(ids[i&(MaxCheckedIDs-1)])
+		}
+		_ = x
+	})
+	b.Run("table", func(b *testing.B) {
+		pend := make([]idRow, len(ids))
+		for i, id := range ids {
+			pend[i] = idRow{idHash(id), i + 2}
+		}
+		b.ResetTimer()
+		for range b.N {
+			b.StopTimer()
+			s := NewScorer(benchRubric(b), Options{})
+			s.ids.pend = append(s.ids.pend[:0], pend...)
+			b.StartTimer()
+			if err := s.takeIDs(s, "bench.csv", nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pend)), "ns/id")
+	})
+}
+
+// TestFastPathIDCap: past MaxCheckedIDs ids the fast path counts what it
+// did not check as the plain way does, on any number of cores.
+func TestFastPathIDCap(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a quarter of a million rows")
+	}
+	data := benchCSV(MaxCheckedIDs+3*chunkLines, 32, 9)
+	for _, r := range [][2]string{{"\nR1000,", "\nR10,"}, {"\nR200000,", "\nR7,"}, {"\nR262140,", "\nR9,"}, {"\nR262150,", "\nR11,"}, {"\nR270000,", "\nR12,"}} {
+		if !bytes.Contains(data, []byte(r[0])) {
+			t.Fatal(r[0])
+		}
+		data = bytes.Replace(data, []byte(r[0]), []byte(r[1]), 1)
+	}
+	rb := benchRubric(t)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	plain := scoreWay(t, "cap.csv", data, rb, Options{}, ReadOptions{}, true)
+	// Three repeats before the table fills; every row after it unchecked.
+	unchecked := MaxCheckedIDs + 3*chunkLines - (MaxCheckedIDs + 3)
+	if !strings.Contains(plain, `"repeated_ids":3`) || !strings.Contains(plain, fmt.Sprintf("}] %d", unchecked)) {
+		t.Fatalf("plain: %.300s", plain)
+	}
+	for _, procs := range []int{1, 2, 4} {
+		runtime.GOMAXPROCS(procs)
+		if fast := scoreWay(t, "cap.csv", data, rb, Options{}, ReadOptions{}, false); fast != plain {
+			t.Errorf("%d cores: fast path differs\nplain: ...%s\nfast:  ...%s", procs, plain[len(plain)-300:], fast[len(fast)-300:])
+		}
+	}
+}
