@@ -26,7 +26,8 @@ import (
 // the same inputs report the same repeats.
 
 // MaxCheckedIDs is how many distinct respondent ids the repeat check
-// holds (a 6 MiB table); docs/imports.md "The same answers twice".
+// holds (a 4 MiB table, and a log of up to 3 MiB touched as far as it is
+// filled); docs/imports.md "The same answers twice".
 const MaxCheckedIDs = 1 << idBits
 
 const (
@@ -84,29 +85,34 @@ type idRow struct {
 	line int
 }
 
-// idTable is open addressing by linear probing over idSlots slots, each
-// a hash (0 for an empty slot) and where it was first met, in 12 bytes:
-// a slot is one cache line to fetch, and the table 6 MiB.
+// idTable is open addressing by linear probing over idSlots slots of
+// one word each: the high bits of a hash (above the 19 that choose its
+// first slot) and its number in the log of ids kept, plus one (0 marks
+// an empty slot). The log holds each hash whole and where it was first
+// met, written one after another; it is read only when a slot matches,
+// to tell the hash whole: a repeat, almost always. So adding an id reads
+// and writes one word of the 4 MiB table, at random, and the log's 3 MiB
+// are touched only as far as they are filled.
 type idTable struct {
-	slots []idSlot
-	n     int
-	full  bool // an id did not fit: nothing after it is checked
+	slots  []uint64
+	hashes []uint64 // the log: each id's hash, in the order kept
+	places []uint32 // and where it was first met
+	full   bool     // an id did not fit: nothing after it is checked
 	// A place is a line number plus the base of its input, so that one
 	// 32-bit number tells both.
 	files []idFile
 	next  uint64 // the place after the last one kept
-	touch uint32 // takeIDs' loads, kept so that they are made
+	touch uint64 // takeIDs' loads, kept so that they are made
 }
-
-// idSlot is a hash in two halves, and a place (idTable.files).
-type idSlot [3]uint32
-
-func (s *idSlot) key() uint64 { return uint64(s[0]) | uint64(s[1])<<32 }
 
 type idFile struct {
 	name string
 	base uint64
 }
+
+// A hash's low idBits+1 bits choose its first slot; a slot's hold the
+// log number of its id, plus one (at most MaxCheckedIDs).
+const idLogMask = idSlots - 1
 
 // seeID checks the id of the respondent at pos, given by hash h; under
 // Strict a repeat is the error.
@@ -128,7 +134,7 @@ func (c *idCheck) see(h uint64, pos Position, strict bool) error {
 
 func (c *idCheck) table() *idTable {
 	if c.t == nil {
-		c.t = &idTable{slots: make([]idSlot, idSlots)}
+		c.t = &idTable{slots: make([]uint64, idSlots), hashes: make([]uint64, 0, MaxCheckedIDs), places: make([]uint32, 0, MaxCheckedIDs)}
 	}
 	return c.t
 }
@@ -208,9 +214,9 @@ func (s *Scorer) takeIDs(w *Scorer, name string, err error) error {
 		batch := pend[k:min(k+16, len(pend))]
 		// The slots of the batch's ids are fetched first, by loads that
 		// wait for nothing, so that their cache misses overlap.
-		var touch uint32
+		var touch uint64
 		for _, r := range batch {
-			touch += t.slots[idHome(r.h)][0]
+			touch += t.slots[r.h&(idSlots-1)]
 		}
 		t.touch += touch
 		for _, r := range batch {
@@ -228,9 +234,6 @@ func (s *Scorer) takeIDs(w *Scorer, name string, err error) error {
 	return err
 }
 
-// idHome is the slot where a search for h starts.
-func idHome(h uint64) uint64 { return max(h, 1) >> (64 - idBits - 1) }
-
 // add puts h, met at place, into the table, or returns where it was
 // first met if it was met before. A full table adds nothing and finds
 // nothing.
@@ -238,26 +241,29 @@ func (t *idTable) add(h, place uint64) (uint32, bool) {
 	if t.full {
 		return 0, false
 	}
-	h = max(h, 1) // 0 marks an empty slot
 	const mask = idSlots - 1
-	i := idHome(h)
+	hi := h &^ idLogMask
+	i := h & mask
 	for {
-		s := &t.slots[i]
-		k := s.key()
-		if k == h {
-			return s[2], true
-		}
-		if k == 0 {
+		v := t.slots[i]
+		if v == 0 {
 			break
+		}
+		if v&^idLogMask == hi {
+			if k := v&idLogMask - 1; t.hashes[k] == h {
+				return t.places[k], true
+			}
 		}
 		i = (i + 1) & mask
 	}
-	if t.n >= MaxCheckedIDs || place > math.MaxUint32 {
+	n := len(t.hashes)
+	if n >= MaxCheckedIDs || place > math.MaxUint32 {
 		t.full = true
 		return 0, false
 	}
-	t.slots[i] = idSlot{uint32(h), uint32(h >> 32), uint32(place)}
-	t.n++
+	t.slots[i] = hi | uint64(n+1)
+	t.hashes = append(t.hashes, h)
+	t.places = append(t.places, uint32(place))
 	t.next = max(t.next, place+1)
 	return 0, false
 }
