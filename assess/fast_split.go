@@ -249,6 +249,10 @@ func (p *pipeline) wait() error {
 		close(p.order)
 		p.wg.Wait()
 		<-p.merged
+		// p stays reachable from the runtime's list of sync.Pools (bufs)
+		// for a collection or two: let the scorers, whose workers point
+		// at the main one's repeat check, go now.
+		p.s, p.accs = nil, nil
 	}
 	return p.err
 }

@@ -21,12 +21,12 @@ import (
 // and where it was first met are kept, in one table of fixed size that
 // holds MaxCheckedIDs ids. Past that many distinct ids the check stops:
 // the rows after are counted in IDRepeats.Unchecked, and inspect says so.
-// Two different ids share a hash with odds of about n²/2⁶⁵ (1 in 10⁸ at
+// Two different ids share a hash with odds of about n²/2⁶⁵ (1 in 5·10⁸ at
 // MaxCheckedIDs), and the hash is the same on every run, so two builds of
 // the same inputs report the same repeats.
 
 // MaxCheckedIDs is how many distinct respondent ids the repeat check
-// holds (a 4 MiB table, and a log of up to 3 MiB touched as far as it is
+// holds (a 4 MiB table, and a log of up to 2 MiB touched as far as it is
 // filled); docs/imports.md "The same answers twice".
 const MaxCheckedIDs = 1 << idBits
 
@@ -88,16 +88,16 @@ type idRow struct {
 // idTable is open addressing by linear probing over idSlots slots of
 // one word each: the high bits of a hash (above the 19 that choose its
 // first slot) and its number in the log of ids kept, plus one (0 marks
-// an empty slot). The log holds each hash whole and where it was first
-// met, written one after another; it is read only when a slot matches,
-// to tell the hash whole: a repeat, almost always. So adding an id reads
-// and writes one word of the 4 MiB table, at random, and the log's 3 MiB
-// are touched only as far as they are filled.
+// an empty slot). The log holds, in a word per id written one after
+// another, the hash's low bits and where it was first met; it is read
+// only when a slot's high bits match, to tell the hash whole: a repeat,
+// almost always. So adding an id reads and writes one word of the 4 MiB
+// table, at random, and the log's 2 MiB are touched as far as they are
+// filled.
 type idTable struct {
-	slots  []uint64
-	hashes []uint64 // the log: each id's hash, in the order kept
-	places []uint32 // and where it was first met
-	full   bool     // an id did not fit: nothing after it is checked
+	slots []uint64
+	log   []uint64 // place<<32 | the hash's low bits, in the order kept
+	full  bool     // an id did not fit: nothing after it is checked
 	// A place is a line number plus the base of its input, so that one
 	// 32-bit number tells both.
 	files []idFile
@@ -134,7 +134,15 @@ func (c *idCheck) see(h uint64, pos Position, strict bool) error {
 
 func (c *idCheck) table() *idTable {
 	if c.t == nil {
-		c.t = &idTable{slots: make([]uint64, idSlots), hashes: make([]uint64, 0, MaxCheckedIDs), places: make([]uint32, 0, MaxCheckedIDs)}
+		c.t = &idTable{slots: make([]uint64, idSlots), log: make([]uint64, 0, MaxCheckedIDs)}
+		// Every page of the log is made resident now, as random inserts
+		// soon make every page of the slots: the memory then stays the
+		// same from some thousands of ids to the cap ("flat" in
+		// bench/run), rather than creeping up with respondents.
+		log := c.t.log[:MaxCheckedIDs]
+		for i := 0; i < len(log); i += 4096 / 8 {
+			log[i] = 0
+		}
 	}
 	return c.t
 }
@@ -250,20 +258,19 @@ func (t *idTable) add(h, place uint64) (uint32, bool) {
 			break
 		}
 		if v&^idLogMask == hi {
-			if k := v&idLogMask - 1; t.hashes[k] == h {
-				return t.places[k], true
+			if e := t.log[v&idLogMask-1]; e&idLogMask == h&idLogMask {
+				return uint32(e >> 32), true
 			}
 		}
 		i = (i + 1) & mask
 	}
-	n := len(t.hashes)
+	n := len(t.log)
 	if n >= MaxCheckedIDs || place > math.MaxUint32 {
 		t.full = true
 		return 0, false
 	}
 	t.slots[i] = hi | uint64(n+1)
-	t.hashes = append(t.hashes, h)
-	t.places = append(t.places, uint32(place))
+	t.log = append(t.log, place<<32|h&idLogMask)
 	t.next = max(t.next, place+1)
 	return 0, false
 }
