@@ -135,14 +135,6 @@ func (c *idCheck) see(h uint64, pos Position, strict bool) error {
 func (c *idCheck) table() *idTable {
 	if c.t == nil {
 		c.t = &idTable{slots: make([]uint64, idSlots), log: make([]uint64, 0, MaxCheckedIDs)}
-		// Every page of the log is made resident now, as random inserts
-		// soon make every page of the slots: the memory then stays the
-		// same from some thousands of ids to the cap ("flat" in
-		// bench/run), rather than creeping up with respondents.
-		log := c.t.log[:MaxCheckedIDs]
-		for i := 0; i < len(log); i += 4096 / 8 {
-			log[i] = 0
-		}
 	}
 	return c.t
 }
@@ -271,8 +263,27 @@ func (t *idTable) add(h, place uint64) (uint32, bool) {
 	}
 	t.slots[i] = hi | uint64(n+1)
 	t.log = append(t.log, place<<32|h&idLogMask)
+	if n == idResidentAt {
+		t.resident()
+	}
 	t.next = max(t.next, place+1)
 	return 0, false
+}
+
+// idResidentAt is the number of ids at which the whole log is made
+// resident (idTable.resident).
+const idResidentAt = 4096
+
+// resident makes every page of the log resident, as random inserts by
+// then have made nearly every page of the slots: the memory then stays
+// the same from some thousands of ids to the cap ("flat" in bench/run)
+// rather than creeping up with respondents, and a small survey does not
+// pay for it.
+func (t *idTable) resident() {
+	log := t.log[:MaxCheckedIDs]
+	for i := len(t.log); i < len(log); i += 4096 / 8 {
+		log[i] = 0
+	}
 }
 
 // base returns the number that the lines of input name are added to, to
