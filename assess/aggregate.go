@@ -41,6 +41,7 @@ func (s *Scorer) Result() (*Result, error) {
 			PersonalValues:      s.personalSegments(),
 		},
 	}
+	res.DataQuality.IDRepeats = s.ids.result()
 	res.Dimensions = s.dimensionResults(s.all, 0)
 	res.Overall = s.overall(res.Dimensions)
 	res.Questions = s.questionResults(s.all)

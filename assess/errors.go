@@ -84,6 +84,9 @@ var (
 	// ErrUnanswered marks a rubric question that no column of an input
 	// answers. It is a warning unless Options.Strict is set.
 	ErrUnanswered = errors.New("unanswered question")
+	// ErrRepeatedID marks a row whose respondent id an earlier row gave:
+	// a warning unless Options.Strict is set (repeats.go).
+	ErrRepeatedID = errors.New("repeated respondent id")
 )
 
 // Errors flattens err into its positioned errors, for printing one per line.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"sort"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -60,6 +61,11 @@ type fastState struct {
 	slow     []int32  // scoreRow: the questions group.answer counts for this row
 	kept     []int32  // scoreRow: the cells (index in row) that are kept
 	runs     []dimRun // inOrder: qs cut where the dimension changes
+	idCol    int      // the respondent id's column, -1 if none (noteID)
+	// idsFull, for a worker, is its main scorer's idCheck.full, read
+	// into idsOff for each chunk: no id is checked once the table is full
+	idsFull *atomic.Bool
+	idsOff  bool
 }
 
 // Column kinds in fastState.colQ besides question indexes.
@@ -145,7 +151,7 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		segVal: make([]map[string]*group, len(s.segs)), touched: make([][]*group, len(s.segs)),
 		qcol: make([]int, len(s.r.Questions)), spill: make([]qent, len(s.r.Questions)),
 		spillA:  make([]answer, len(s.r.Questions)),
-		cellHot: make([][cellHotSize]cellEnt, len(s.segs)), epoch: 1}
+		cellHot: make([][cellHotSize]cellEnt, len(s.segs)), epoch: 1, idCol: -1}
 	for i := range f.segVal {
 		f.segVal[i] = map[string]*group{}
 	}
@@ -159,6 +165,9 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 			f.qcol[p.q], k = j, int32(p.q)
 		case p.attr != "" || p.id:
 			k = colCheck
+		}
+		if p.id {
+			f.idCol = j
 		}
 		f.colQ = append(f.colQ, k)
 		if p.attr != "" {
@@ -284,6 +293,7 @@ func (s *Scorer) scoreLines(data []byte, first int) error {
 		}
 	}
 	f.ascii = isASCII(data)
+	f.idsOff = f.idsFull != nil && f.idsFull.Load()
 	line := first
 	for len(data) > 0 {
 		var l []byte
@@ -370,6 +380,7 @@ func (s *Scorer) scoreLine(f *fastState, l []byte, line int) error {
 	}
 	s.rowGroups(f, l, len(ends))
 	s.tally()
+	s.noteID(f, l, len(ends), line)
 	return nil
 }
 

@@ -140,6 +140,7 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 		}
 	}
 	s.flag()
+	s.noteID(f, l, nf, line)
 	return nil
 }
 

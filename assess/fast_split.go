@@ -179,6 +179,7 @@ func newPipeline(s *Scorer, ts *tableSource, comma byte) *pipeline {
 	for range p.n + 2 {
 		w := NewScorer(s.r, s.opt)
 		w.fast = w.newFastState(ts, comma)
+		w.fast.idsFull = &s.ids.full
 		p.accs <- w
 	}
 	for range p.n {
@@ -198,13 +199,16 @@ func newPipeline(s *Scorer, ts *tableSource, comma byte) *pipeline {
 		for j := range p.order {
 			<-j.done
 			if p.err == nil {
-				if j.err != nil {
-					p.err = j.err
+				// The ids of the chunk's rows first: a repeat before
+				// the row that stopped it is the first error.
+				if err := s.takeIDs(j.w, ts.name, j.err); err != nil {
+					p.err = err
 					p.stop.Store(true)
 				} else {
 					s.merge(j.w, j.c)
 				}
 			}
+			j.w.ids.pend = j.w.ids.pend[:0]
 			p.accs <- j.w
 			b := j.data[:0]
 			p.bufs.Put(&b) // a pointer: a slice in an interface allocates
@@ -227,7 +231,7 @@ func (p *pipeline) buffer() []byte {
 func (p *pipeline) score(c, line int, data []byte) {
 	if p.n < 2 || !p.started && c == p.s.chunk {
 		if p.err == nil {
-			p.err = p.s.scoreLines(data, line)
+			p.err = p.s.takeIDs(p.s, p.ts.name, p.s.scoreLines(data, line))
 			if p.err != nil {
 				p.stop.Store(true)
 			}
@@ -250,6 +254,10 @@ func (p *pipeline) wait() error {
 		close(p.order)
 		p.wg.Wait()
 		<-p.merged
+		// p stays reachable from the runtime's list of sync.Pools (bufs)
+		// for a collection or two: let the scorers, whose workers point
+		// at the main one's repeat check, go now.
+		p.s, p.accs = nil, nil
 	}
 	return p.err
 }

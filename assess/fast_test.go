@@ -42,7 +42,8 @@ func scoreWay(t testing.TB, name string, data []byte, rb *Rubric, opt Options, r
 		}
 		// Beyond results.json: what the reports show of each segment,
 		// the spread and the invalid cells with their positions.
-		extra := fmt.Sprintf("%v %v", res.DataQuality.Invalid, res.Flags)
+		dq := res.DataQuality
+		extra := fmt.Sprintf("%v %v %v %d", dq.Invalid, res.Flags, dq.Repeated, dq.Unchecked)
 		for _, sg := range res.Segments {
 			q, _ := json.Marshal(sg.Questions)
 			extra += string(q)
@@ -214,6 +215,19 @@ func TestFastPathChunks(t *testing.T) {
 		"quote later": func(i int, rng *rand.Rand) string {
 			if i == 20000 {
 				return "R,\"T1\",Lead,\"Agree\",2,\"Multi\nline\",\n"
+			}
+			return ""
+		},
+		"repeated ids": func(i int, rng *rand.Rand) string {
+			switch rng.IntN(300) {
+			case 0: // an earlier row's id, often in an earlier chunk
+				return fmt.Sprintf("R%d,T1,Lead,Agree,3,Speed,\n", 1+rng.IntN(i))
+			case 1: // the same, with spaces around it
+				return fmt.Sprintf(" R%d ,T1,Lead,Agree,3,Speed,\n", 1+rng.IntN(i))
+			case 2: // no id: not a repeat of another row without one
+				return ",T2,Lead,Agree,3,Speed,\n"
+			case 3: // a repeat with an invalid answer in the same row
+				return fmt.Sprintf("R%d,T3,Lead,Nope,3,Speed,\n", 1+rng.IntN(i))
 			}
 			return ""
 		},

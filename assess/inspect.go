@@ -42,6 +42,9 @@ type Inspection struct {
 	// [columns] and [values] tables (or a --map file); lines that need a
 	// person's choice are TOML comments.
 	SuggestColumns, SuggestValues []string
+	// IDRepeats counts the rows whose respondent id an earlier row, of
+	// this input or one inspected before it with the same IDCheck, gave.
+	IDRepeats
 }
 
 // InspectColumn is one column and how it was matched. Texts are the
@@ -88,7 +91,14 @@ const (
 // fails only when the input cannot be read; what does not match is the
 // finding, not an error.
 func Inspect(name string, r io.Reader, rb *Rubric, opt ReadOptions) (*Inspection, error) {
+	return InspectWith(&IDCheck{}, name, r, rb, opt)
+}
+
+// InspectWith is Inspect, finding repeated respondent ids with ids, so
+// that a repeat of an earlier input's id is found too.
+func InspectWith(ids *IDCheck, name string, r io.Reader, rb *Rubric, opt ReadOptions) (*Inspection, error) {
 	opt.lenient = true
+	ids.c.IDRepeats = IDRepeats{}
 	src, err := OpenAnswers(name, r, rb, opt)
 	if err != nil {
 		return nil, err
@@ -123,6 +133,7 @@ func Inspect(name string, r io.Reader, rb *Rubric, opt ReadOptions) (*Inspection
 			return nil, err
 		}
 		in.Respondents++
+		_ = ids.c.respondent(resp, false)
 		for k, v := range resp.Attributes {
 			if distinct[k] == nil {
 				distinct[k] = map[string]bool{}
@@ -200,6 +211,7 @@ func Inspect(name string, r io.Reader, rb *Rubric, opt ReadOptions) (*Inspection
 			in.Kept[k] = v
 		}
 	}
+	in.IDRepeats = ids.c.result()
 	in.suggest(rb)
 	return in, nil
 }

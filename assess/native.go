@@ -238,7 +238,7 @@ func (s *tomlAnswers) Next() (*Respondent, error) {
 		return nil, errs
 	}
 	if resp.ID == "" {
-		resp.ID = fmt.Sprintf("respondent %d", s.i)
+		resp.ID, resp.IDGenerated = fmt.Sprintf("respondent %d", s.i), true
 	}
 	return resp, nil
 }

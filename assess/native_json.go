@@ -217,7 +217,7 @@ func (s *jsonAnswers) respondent() (*Respondent, error) {
 		return nil, err
 	}
 	if resp.ID == "" {
-		resp.ID = fmt.Sprintf("respondent %d", s.n)
+		resp.ID, resp.IDGenerated = fmt.Sprintf("respondent %d", s.n), true
 	}
 	return resp, nil
 }

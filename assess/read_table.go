@@ -351,7 +351,7 @@ func (s *tableSource) respondent(row *tableRow) (*Respondent, error) {
 		}
 	}
 	if resp.ID == "" {
-		resp.ID = "row " + strconv.Itoa(row.line)
+		resp.ID, resp.IDGenerated = "row "+strconv.Itoa(row.line), true
 	}
 	return resp, nil
 }

@@ -7,6 +7,9 @@ type Respondent struct {
 	Pos Position
 	// ID is the input's respondent id, or generated. It never reaches an output.
 	ID string
+	// IDGenerated is set when the input gave no id and ID was made up
+	// ("row 12"); only given ids are checked for repeats (repeats.go).
+	IDGenerated bool
 	// Attributes are the respondent's segment attributes (role, team, ...)
 	// keyed by the attribute name as the input spells it.
 	Attributes map[string]string

@@ -150,6 +150,9 @@ type DataQuality struct {
 	// looked like personal data (e-mail addresses, phone numbers, ...)
 	// and were read as not stated; for a warning, never in results.json.
 	PersonalValues []string `json:"-"`
+
+	// IDRepeats counts the rows that repeat a respondent id (repeats.go).
+	IDRepeats
 }
 
 // Comment is one free-text answer, detached from who gave it.

@@ -63,6 +63,8 @@ type Scorer struct {
 	memo []map[memoKey]answer
 	// fast holds the fast CSV path's caches (fast.go); nil until used.
 	fast *fastState
+	// ids finds respondent ids given twice (repeats.go).
+	ids idCheck
 
 	// scratch for one respondent: ans holds Add's answers, ap points at
 	// the answer of each question (into ans, or the fast path's caches).
@@ -279,7 +281,7 @@ func (s *Scorer) Add(resp *Respondent) error {
 		s.groups = append(s.groups, s.segmentGroup(i, resp))
 	}
 	s.tally()
-	return nil
+	return s.checkID(resp)
 }
 
 // resolve is q.resolve, remembering up to maxQCache single-value cells

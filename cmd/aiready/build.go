@@ -436,7 +436,8 @@ func (a *assessment) score(e *env) (*assess.Result, error) {
 		}
 		return s.Result()
 	}
-	return scoreInputs(e, a.rubric, a.inputs, a.opt, a.quiet, a.read)
+	res, err := scoreInputs(e, a.rubric, a.inputs, a.opt, a.quiet, a.read)
+	return res, a.inProject(err)
 }
 
 // writing is what the outputs of one build share.

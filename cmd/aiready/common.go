@@ -117,10 +117,17 @@ func scoreInputs(e *env, r *assess.Rubric, inputs []string, opt assess.Options, 
 			stdinUsed = true
 		}
 	}
+	e, sameStdin, err := refuseSame(e, inputs) // inputs.go
+	if err != nil {
+		return nil, err
+	}
 	for _, in := range inputs {
 		if err := addInput(e, s, r, in, ro); err != nil {
 			return nil, err
 		}
+	}
+	if err := sameStdin(); err != nil {
+		return nil, err
 	}
 	res, err := s.Result()
 	if err != nil {
@@ -131,6 +138,7 @@ func scoreInputs(e *env, r *assess.Rubric, inputs []string, opt assess.Options, 
 	}
 	if !quiet {
 		warnInvalid(e.stderr, res.DataQuality)
+		warnRepeated(e.stderr, res.DataQuality)
 	}
 	return res, nil
 }

@@ -68,8 +68,12 @@ func inspectCommand() *command {
 				return err
 			}
 			var errs assess.ErrorList
+			if s := sameInputs(inputs); s != nil { // inputs.go
+				fmt.Fprintf(e.stderr, "aiready: %s: warning: the same answers as %s (%s): scoring both would count each respondent twice\n", s.b, s.a, s.how)
+			}
+			ids := &assess.IDCheck{}
 			for i, in := range inputs {
-				ins, err := inspectInput(e, r, in, ro)
+				ins, err := inspectInput(e, r, in, ro, ids)
 				if err != nil {
 					for _, one := range assess.Errors(err) {
 						var pe *assess.Error
@@ -128,9 +132,9 @@ func readOptions(format, mapFile string) (assess.ReadOptions, error) {
 	return m, nil
 }
 
-func inspectInput(e *env, r *assess.Rubric, in string, ro assess.ReadOptions) (*assess.Inspection, error) {
+func inspectInput(e *env, r *assess.Rubric, in string, ro assess.ReadOptions, ids *assess.IDCheck) (*assess.Inspection, error) {
 	if in == "-" {
-		return assess.Inspect("stdin", e.stdin, r, ro)
+		return assess.InspectWith(ids, "stdin", e.stdin, r, ro)
 	}
 	f, err := os.Open(in)
 	if err != nil {
@@ -140,5 +144,5 @@ func inspectInput(e *env, r *assess.Rubric, in string, ro assess.ReadOptions) (*
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, &assess.Error{Pos: assess.Position{File: in}, Msg: "is a folder; give answer files, or a project folder alone"}
 	}
-	return assess.Inspect(in, f, r, ro)
+	return assess.InspectWith(ids, in, f, r, ro)
 }

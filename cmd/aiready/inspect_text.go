@@ -27,6 +27,7 @@ func writeInspection(w io.Writer, r *assess.Rubric, in *assess.Inspection) {
 	if n := in.Kept["incomplete"]; n > 0 {
 		p("  note: %d never finished the survey; their answers count (min_answered decides whether a dimension has enough)\n", n)
 	}
+	inspectRepeats(w, in.IDRepeats) // inputs.go
 	if len(in.Columns) > 0 {
 		p("\nCOLUMNS\n")
 		tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)

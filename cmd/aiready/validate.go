@@ -169,7 +169,14 @@ func (c *projectCheck) inputs(r *assess.Rubric) {
 	opt := assess.Options{Segments: p.Segments, MinGroupSize: max(p.MinGroupSize, 1), Comments: p.Comments, Strict: c.strict}
 	s := assess.NewScorer(r, opt)
 	read := 0
+	same := sameInputs(p.Inputs) // inputs.go
+	if same != nil {
+		c.errs = append(c.errs, &assess.Error{Pos: p.KeyPos("inputs", same.j), Msg: fmt.Sprintf("inputs: %s: %s", same.b, same.Error()), Err: same})
+	}
 	for i, in := range p.Inputs {
+		if same != nil && i == same.j {
+			continue
+		}
 		if _, err := c.input(s, r, in); err != nil {
 			c.add(err, "input", p.KeyPos("inputs", i))
 			continue
@@ -180,7 +187,7 @@ func (c *projectCheck) inputs(r *assess.Rubric) {
 		return
 	}
 	res, err := s.Result()
-	if errors.Is(err, assess.ErrUnanswered) || errors.Is(err, assess.ErrInvalidAnswer) {
+	if errors.Is(err, assess.ErrUnanswered) || errors.Is(err, assess.ErrInvalidAnswer) || errors.Is(err, assess.ErrRepeatedID) {
 		c.add(err, "inputs", p.KeyPos("inputs"))
 		return
 	}
@@ -191,6 +198,7 @@ func (c *projectCheck) inputs(r *assess.Rubric) {
 	}
 	fmt.Fprintf(c.e.stdout, "%d respondents\n", res.DataQuality.Rows)
 	warnInvalid(c.e.stdout, res.DataQuality)
+	warnRepeated(c.e.stdout, res.DataQuality)
 	if missing := res.DataQuality.UnansweredQuestions; len(missing) > 0 {
 		fmt.Fprintf(c.e.stdout, "questions an input does not answer (%d, left out of its scores): %s\n", len(missing), strings.Join(missing, ", "))
 		fmt.Fprintln(c.e.stdout, "  map a column to a question in [columns] if the survey asked it under another header; 'aiready inspect' shows each column; --strict makes this an error")

@@ -252,6 +252,9 @@ func (m *md) method() {
 	if len(q.UnmatchedColumns) > 0 {
 		fmt.Fprintf(m.w, "- %s\n", m.t("report.data_unused", escape(strings.Join(q.UnmatchedColumns, ", "))))
 	}
+	if q.RepeatedIDs > 0 {
+		fmt.Fprintf(m.w, "- %s\n", m.t("report.data_repeated", q.RepeatedIDs))
+	}
 	if len(m.rep.Unanswered) > 0 {
 		fmt.Fprintf(m.w, "- %s\n", m.t("report.data_unanswered", escape(strings.Join(m.rep.Unanswered, "; "))))
 	}

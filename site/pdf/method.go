@@ -95,6 +95,9 @@ func (d *doc) method() {
 	if len(q.UnmatchedColumns) > 0 {
 		fmt.Fprintf(&b, "- %s\n", d.t("report.data_unused", escapeMD(strings.Join(d.quoteAll(q.UnmatchedColumns), ", "))))
 	}
+	if q.RepeatedIDs > 0 {
+		fmt.Fprintf(&b, "- %s\n", d.t("report.data_repeated", q.RepeatedIDs))
+	}
 	if len(d.rep.Unanswered) > 0 {
 		fmt.Fprintf(&b, "- %s\n", d.t("report.data_unanswered", escapeMD(strings.Join(d.rep.Unanswered, "; "))))
 	}
