@@ -99,12 +99,13 @@ func (f *cp1252Fallback) Read(p []byte) (int, error) {
 	if f.utf8 {
 		return n, err
 	}
-	// Find the first byte that is not ASCII, and judge from there.
-	i := firstNonASCII(chunk)
-	if i == len(chunk) {
+	// Find the first byte that is not ASCII, and judge from there; most
+	// reads are all ASCII, which isASCII tells four words a turn.
+	if isASCII(chunk) {
 		f.advance(chunk)
 		return n, err
 	}
+	i := firstNonASCII(chunk)
 	f.advance(chunk[:i])
 	rest := chunk[i:]
 	r, size := utf8.DecodeRune(rest)

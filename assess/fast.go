@@ -62,7 +62,8 @@ type fastState struct {
 	kept     []int32  // scoreRow: the cells (index in row) that are kept
 	runs     []dimRun // inOrder: qs cut where the dimension changes
 	idCol    int      // the respondent id's column, -1 if none (noteID)
-	// idsFull, for a worker, is its main scorer's idCheck.full, read
+	// idsFull is the main scorer's idCheck.full (its own, or a
+	// worker's main scorer's), read
 	// into idsOff for each chunk: no id is checked once the table is full
 	idsFull *atomic.Bool
 	idsOff  bool
@@ -521,10 +522,12 @@ func trimSpace(t []byte) []byte {
 // isASCII tells whether b has no byte above 0x7f, eight bytes at a time.
 func isASCII(b []byte) bool {
 	var or uint64
-	for len(b) >= 32 { // four words a turn: a chunk is megabytes
+	for len(b) >= 64 { // eight words a turn: a chunk is megabytes
 		or |= binary.LittleEndian.Uint64(b) | binary.LittleEndian.Uint64(b[8:]) |
-			binary.LittleEndian.Uint64(b[16:]) | binary.LittleEndian.Uint64(b[24:32])
-		b = b[32:]
+			binary.LittleEndian.Uint64(b[16:]) | binary.LittleEndian.Uint64(b[24:]) |
+			binary.LittleEndian.Uint64(b[32:]) | binary.LittleEndian.Uint64(b[40:]) |
+			binary.LittleEndian.Uint64(b[48:]) | binary.LittleEndian.Uint64(b[56:64])
+		b = b[64:]
 	}
 	for len(b) >= 8 {
 		or |= binary.LittleEndian.Uint64(b)

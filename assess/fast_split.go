@@ -83,6 +83,7 @@ func (s *Scorer) addFast(ts *tableSource) error {
 	}
 	comma := cr.t.comma
 	s.fast = s.newFastState(ts, comma)
+	s.fast.idsFull = &s.ids.full // scoring inline, too, stops hashing ids once the table is full
 	in := io.MultiReader(bytes.NewReader(rest), cr.t.r)
 	p := newPipeline(s, ts, comma)
 	buf := append(make([]byte, 0, chunkBuf), rest[:0]...)

@@ -178,12 +178,13 @@ func (s *Scorer) noteID(f *fastState, l []byte, nf, line int) {
 	if j < 0 || j >= nf {
 		return
 	}
-	v := trimSpace(l[f.starts[j]:f.ends[j]])
-	switch {
-	case len(v) == 0:
-	case f.idsOff:
-		s.ids.Unchecked++
-	default:
+	if f.idsOff { // past the cap: only counted, which needs no trimming
+		if hasText(l[f.starts[j]:f.ends[j]]) {
+			s.ids.Unchecked++
+		}
+		return
+	}
+	if v := trimSpace(l[f.starts[j]:f.ends[j]]); len(v) > 0 {
 		s.ids.pend = append(s.ids.pend, idRow{idHash(v), line})
 	}
 }
