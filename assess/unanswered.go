@@ -76,18 +76,16 @@ func (s *Scorer) noteUnanswered(name string, a []bool) {
 	}
 }
 
-// unansweredError names the questions an input does not answer: each with
-// its text when there are few, by id when there are many.
+// unansweredError names every question an input does not answer: each
+// with its text when there are few, by id when there are many.
 func unansweredError(name string, qs []*Question) *Error {
+	// Each by id, and with its text when there are few.
 	var list []string
-	for i, q := range qs {
-		switch {
-		case len(qs) <= 3:
+	for _, q := range qs {
+		if len(qs) <= 3 {
 			list = append(list, fmt.Sprintf("%q (%s)", q.ID, quoteShort(q.Text, 60)))
-		case i < 12:
+		} else {
 			list = append(list, q.ID)
-		case i == 12:
-			list = append(list, fmt.Sprintf("and %d more", len(qs)-12))
 		}
 	}
 	noun := "question"
