@@ -346,17 +346,15 @@ func (m *columnMatcher) match(hs []headerCell) ([]Column, []colPlan, error) {
 		}
 		var tied []int
 		for _, i := range whole {
-			if plans[i].rank != best {
-				cols[i].Kind, cols[i].How = ColumnIgnored, "duplicate"
-				cols[i].Why = fmt.Sprintf("question %q is read from column %d, whose header names it more closely", cols[i].Question, whole[0]+1)
-				plans[i] = colPlan{q: -1}
-				continue
+			if plans[i].rank == best {
+				tied = append(tied, i)
 			}
-			tied = append(tied, i)
 		}
 		for _, i := range whole {
-			if plans[i].q < 0 {
+			if plans[i].rank != best {
+				cols[i].Kind, cols[i].How = ColumnIgnored, "duplicate"
 				cols[i].Why = fmt.Sprintf("question %q is read from column %d, whose header names it more closely", cols[i].Question, tied[0]+1)
+				plans[i] = colPlan{q: -1}
 			}
 		}
 		if len(tied) > 1 {

@@ -50,10 +50,10 @@ type Scorer struct {
 	comments  []Comment
 	unmatched []string
 	excluded  map[string]int // responses a source left out, by reason
-	// unanswered: per question, the first input that does not answer it
-	// ("" if every input does); warnings: what the sources said about how
-	// they were read, and the unanswered questions, in input order.
-	unanswered []string
+	// unanswered: per question, whether some input does not answer it;
+	// warnings: what the sources said about how they were read, and the
+	// unanswered questions, in input order.
+	unanswered []bool
 	warnings   []*Error
 
 	// chunk is the chunk of lines (see chunkLines) whose float sums the

@@ -32,18 +32,12 @@ func (s *Scorer) answeredBy(src Source) (string, []bool) {
 	return sourceName(src), a
 }
 
-// sourceName is the file a source reads, for messages.
+// sourceName is the file a tabular source reads, for messages.
 func sourceName(src Source) string {
 	switch x := src.(type) {
 	case *tableSource:
 		return x.name
 	case *longSource:
-		return x.name
-	case *recodedSource:
-		return sourceName(x.Source)
-	case *tomlAnswers:
-		return x.name
-	case *jsonAnswers:
 		return x.name
 	}
 	return ""
@@ -56,20 +50,14 @@ func (s *Scorer) noteUnanswered(name string, a []bool) {
 		return
 	}
 	if s.unanswered == nil {
-		s.unanswered = make([]string, len(s.r.Questions))
+		s.unanswered = make([]bool, len(s.r.Questions))
 	}
 	var missing []*Question
 	for i, q := range s.r.Questions {
-		if a[i] {
-			continue
+		if !a[i] {
+			s.unanswered[i] = true
+			missing = append(missing, q)
 		}
-		if s.unanswered[i] == "" {
-			s.unanswered[i] = name
-			if name == "" {
-				s.unanswered[i] = "-"
-			}
-		}
-		missing = append(missing, q)
 	}
 	if len(missing) > 0 {
 		s.warnings = append(s.warnings, unansweredError(name, missing))
@@ -106,8 +94,8 @@ func quoteShort(s string, n int) string {
 // order.
 func (s *Scorer) unansweredIDs() []string {
 	out := []string{}
-	for i, in := range s.unanswered {
-		if in != "" {
+	for i, un := range s.unanswered {
+		if un {
 			out = append(out, s.r.Questions[i].ID)
 		}
 	}
