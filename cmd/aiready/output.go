@@ -356,35 +356,49 @@ func checkOutput(out string, force bool) (plan, error) {
 		return plan{}, fileError(out, err)
 	}
 	p := plan{old: m, shared: m == nil || m.shared || len(c.foreign) > 0}
-	if m != nil && !m.shared && len(c.foreign) > 0 && !force {
-		return p, &hinted{&assess.Error{Pos: assess.Position{File: out}, Msg: fmt.Sprintf("holds files that aiready did not write (%s); refusing to replace the folder", summarize(c.foreign))},
-			"move those files elsewhere, or add --force to write beside them from now on (none of them is changed)"}
+	if force || m == nil {
+		return p, nil
 	}
-	if len(c.changed) > 0 && !force {
-		return p, changedError(out, c.changed, m.legacy)
+	// Every reason to refuse, each on its line.
+	owned := m.topLevel()
+	var outside, inside []string
+	for _, f := range c.foreign {
+		if top, _, ok := strings.Cut(f, "/"); ok && owned[top] {
+			inside = append(inside, f)
+		} else {
+			outside = append(outside, f)
+		}
 	}
-	if p.shared && m != nil && !force {
+	var errs assess.ErrorList
+	var hint string
+	if len(outside) > 0 && !m.shared {
+		errs = append(errs, &assess.Error{Pos: assess.Position{File: out}, Msg: fmt.Sprintf("holds files that aiready did not write (%s); refusing to replace the folder", summarize(outside))})
+		hint = "move those files elsewhere, or add --force to write beside them from now on (none of them is changed)"
+	}
+	if len(inside) > 0 {
 		// Files of the user's inside aiready's own folders (site/) would
 		// have to move aside.
-		owned := m.topLevel()
-		var inside []string
-		for _, f := range c.foreign {
-			if top, _, ok := strings.Cut(f, "/"); ok && owned[top] {
-				inside = append(inside, f)
-			}
-		}
-		if len(inside) > 0 {
-			return p, &hinted{&assess.Error{Pos: assess.Position{File: out}, Msg: fmt.Sprintf("holds files that aiready did not write inside folders it writes (%s); refusing to replace them", summarize(inside))},
-				"move those files elsewhere, or add --force: the build then keeps them aside in a folder beside " + out + " and says where"}
-		}
+		errs = append(errs, &assess.Error{Pos: assess.Position{File: out}, Msg: fmt.Sprintf("holds files that aiready did not write inside folders it writes (%s); refusing to replace them", summarize(inside))})
+		hint = "move those files elsewhere, or add --force: the build then keeps them aside in a folder beside " + out + " and says where"
 	}
-	return p, nil
+	if len(c.changed) > 0 {
+		ce := changedError(out, c.changed, m.legacy)
+		errs = append(errs, ce.err.(*assess.Error))
+		hint = ce.hint
+	}
+	switch len(errs) {
+	case 0:
+		return p, nil
+	case 1:
+		return p, &hinted{errs[0], hint}
+	}
+	return p, &hinted{errs, "move or copy those files elsewhere, or add --force: files beside aiready's stay where they are, the others are kept aside in a folder beside " + out + ", and the build says where"}
 }
 
 // changedError refuses to replace files of aiready's that were changed
 // since it wrote them (or, written by an earlier version, cannot be
 // checked).
-func changedError(out string, changed []string, legacy bool) error {
+func changedError(out string, changed []string, legacy bool) *hinted {
 	hint := "copy your edits elsewhere, or add --force: the build then keeps the changed files aside in a folder beside " + out + " and says where"
 	var e *assess.Error
 	switch {
