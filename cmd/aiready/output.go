@@ -320,7 +320,7 @@ func writeOutput(out string, force bool, fill func(dir string) error) (notes []s
 	} else {
 		err = swapInto(tmp, out, p, kept)
 	}
-	return kept.notes, err
+	return kept.summary(), err
 }
 
 func inProgressMarker(pid int, token string) string {
@@ -587,8 +587,12 @@ func cleanOld(dir string, m *marker, kept *keeper) {
 	for _, f := range c.ours {
 		os.Remove(filepath.Join(dir, filepath.FromSlash(f)))
 	}
+	why := "changed since aiready wrote it"
+	if m != nil && m.legacy {
+		why = "written by an earlier aiready, which kept no checksums"
+	}
 	for _, f := range c.changed {
-		kept.keep(dir, f, "changed since aiready wrote it")
+		kept.keep(dir, f, why)
 	}
 	for _, f := range c.foreign {
 		kept.keep(dir, f, "not written by aiready")
@@ -659,6 +663,27 @@ func (k *keeper) keep(root, rel, why string) {
 		return
 	}
 	k.notes = append(k.notes, fmt.Sprintf("%s: %s; kept as %s", name, why, dst))
+}
+
+// summary is the notes to print: each file kept aside, or past five, the
+// first three and how many more went where.
+// A file that could not be moved is always named.
+func (k *keeper) summary() []string {
+	if len(k.notes) <= 5 {
+		return k.notes
+	}
+	var moved, stuck []string
+	for _, n := range k.notes {
+		if strings.Contains(n, "; could not be kept aside") {
+			stuck = append(stuck, n)
+		} else {
+			moved = append(moved, n)
+		}
+	}
+	if len(moved) > 5 {
+		moved = append(moved[:3:3], fmt.Sprintf("%s: %d more files kept aside, in %s", k.out, len(moved)-3, k.dir))
+	}
+	return append(moved, stuck...)
 }
 
 // tmpPattern matches the temporary folders of builds of out named base:

@@ -8,6 +8,7 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -210,5 +211,47 @@ func TestMarkerParse(t *testing.T) {
 	legacy := parseMarker([]byte(markerHead + "/.aiready-output\n/results.json\n"))
 	if legacy == nil || !legacy.legacy || len(legacy.files) != 1 {
 		t.Errorf("an earlier version's marker: %+v", legacy)
+	}
+}
+
+// TestEarlierVersionFolder: an output folder of an aiready that kept no
+// checksums cannot be checked for edits: it is refused, and --force keeps
+// every file of it aside (the notes name three and count the rest).
+func TestEarlierVersionFolder(t *testing.T) {
+	demo := demoAnswers(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if code, _, stderr := runCLI(t, "build", "-q", "-o", "out", demo); code != 0 {
+		t.Fatal(stderr)
+	}
+	files, _ := listFiles("out")
+	legacy := markerHead
+	for _, f := range files {
+		legacy += "/" + f + "\n"
+	}
+	os.WriteFile("out/.aiready-output", []byte(legacy), 0o644)
+	before := treeSum(t, "out")
+	code, _, stderr := runCLI(t, "build", "-q", "-o", "out", demo)
+	if code != exitData || !strings.HasPrefix(stderr, "aiready: out: was written by an earlier aiready, which kept no checksums") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	code, _, stderr = runCLI(t, "build", "-q", "--force", "-o", "out", demo)
+	if code != 0 {
+		t.Fatalf("--force: %s", stderr)
+	}
+	kept, _ := filepath.Glob("out.kept-*")
+	if len(kept) != 1 {
+		t.Fatalf("kept folders %v", kept)
+	}
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	if len(lines) != 4 || !strings.HasSuffix(lines[3], fmt.Sprintf("more files kept aside, in %s", kept[0])) {
+		t.Errorf("notes %q", lines)
+	}
+	os.WriteFile(filepath.Join(kept[0], markerName), []byte(legacy), 0o644) // the old marker, removed as aiready's
+	if treeSum(t, kept[0]) != before {
+		t.Error("the kept folder is not the old output")
+	}
+	if code, _, stderr := runCLI(t, "build", "-q", "-o", "out", demo); code != 0 || stderr != "" {
+		t.Errorf("the build after: exit %d, %q", code, stderr)
 	}
 }
