@@ -16,11 +16,13 @@ import (
 const MaxXLSXSize = 200 << 20
 
 // Limits on what a workbook may unzip to, against zip bombs: in all, and
-// per worksheet held in memory (a larger sheet is streamed from a
-// temporary file, removed when the Source ends or is closed).
+// per worksheet held in memory. They are equal so that excelize never
+// unzips a sheet into a temporary file ("excelize-NNNN", the answers in
+// clear) that a killed process would leave behind for good: every part
+// of a workbook it reads stays in memory, within the first limit.
 const (
 	xlsxUnzipLimit    = 256 << 20
-	xlsxUnzipXMLLimit = 100 << 20
+	xlsxUnzipXMLLimit = xlsxUnzipLimit
 )
 
 // openXLSX reads the first worksheet of a workbook: its first non-empty

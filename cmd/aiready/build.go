@@ -392,7 +392,7 @@ func (a *assessment) build(e *env) error {
 	w := &writing{rep: rep, a: a, siteAhead: ahead}
 	ahead.pace()
 	var warnings []string
-	err = writeOutput(a.out, a.force, func(dir string) error {
+	notes, err := writeOutput(a.out, a.force, func(dir string) error {
 		// The outputs are written at the same time; warnings and the
 		// first error are taken in the order of outputs, so nothing
 		// depends on which finishes first. The PDF takes longest, so it
@@ -420,6 +420,10 @@ func (a *assessment) build(e *env) error {
 		for _, w := range warnings {
 			fmt.Fprintf(e.stderr, "aiready: %s\n", oneLine(w))
 		}
+	}
+	// Files of the user's moved out of the way are told even under -q.
+	for _, n := range notes {
+		fmt.Fprintf(e.stderr, "aiready: %s\n", oneLine(n))
 	}
 	return err
 }

@@ -248,7 +248,7 @@ func TestOutputFolderOwnership(t *testing.T) {
 		{"hidden file only", map[string]string{".git/HEAD": "ref"}, nil, `folder exists and was not written by aiready`},
 		{"nested folders", map[string]string{"2025/report.pdf": "pdf", "2025/notes/a.md": "a"}, nil, `folder exists and was not written by aiready`},
 		{"user file named like an output, with --force", map[string]string{"results.json": "{\"mine\": 1}"}, []string{"--force"}, `already holds results\.json; refusing to overwrite files that aiready did not write`},
-		{"a forged marker does not make user files ours", map[string]string{".aiready-output": "/.aiready-output\n", "thesis.docx": "x"}, nil, `holds files that aiready did not write \(thesis\.docx\)`},
+		{"a forged marker does not make user files ours", map[string]string{".aiready-output": "/.aiready-output\n", "thesis.docx": "x"}, nil, `folder exists and was not written by aiready`},
 		{"the current folder", map[string]string{"a.csv": "x"}, []string{"-o", "."}, `^aiready: \.: folder exists and was not written by aiready`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
