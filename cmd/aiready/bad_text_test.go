@@ -35,11 +35,45 @@ func termControl(s string) int {
 const hostile = "T\x1b]0;pwned\x07eam\x1b[2J\b\v\x7f\x01\u009b\u202e"
 
 func badText(root string) []*badCase {
+	answers := func(attr string) []byte {
+		var b strings.Builder
+		b.WriteString("Respondent,Role,s02,s03,h01,h02\n")
+		for i := range 6 {
+			b.WriteString("R" + string(rune('1'+i)) + "," + attr + ",Agree,Agree,Disagree,Agree\n")
+		}
+		return []byte(b.String())
+	}
 	return []*badCase{
 		{
 			name: "text-answers-lone-cr", args: []string{"score", "-q", "a.csv"}, exit: 1,
 			stderr: []string{`^aiready: a\.csv:3:14: a carriage return \(CR\) that ends no line, outside quotes`},
 			files:  map[string][]byte{"a.csv": []byte("Respondent,Role,s02,s03,h01,h02\nR1,Lead,Agree,Agree,Disagree,Agree\nR2,Lead,Agree\rR3,Lead,Agree,Agree,Disagree,Agree\n")},
+		},
+		// Text that reaches the terminal: the run's own check (termControl)
+		// fails any case that prints a control character; these say what
+		// is printed instead.
+		{
+			name: "text-score-segment-escapes", args: []string{"score", "-q", "--segment", "Role", "a.csv"}, exit: 0,
+			stdout: []string{`^  Role +T\\x1b\]0;pwned\\aeam\\x1b\[2J\\b\\v\\x7f\\x01\\u009b\\u202e +6 `},
+			files:  map[string][]byte{"a.csv": answers(hostile)},
+		},
+		{
+			name: "text-inspect-header-escapes", args: []string{"inspect", "a.csv"}, exit: 0,
+			stdout: []string{`^  2 +R\\x1b\[2Jole\\b +attribute R\\x1b\[2Jole\\b +by header`},
+			files:  map[string][]byte{"a.csv": []byte(strings.Replace(string(answers("Lead")), "Role", "R\x1b[2Jole\b", 1))},
+		},
+		{
+			name: "text-validate-project-attribute-escapes", args: []string{"validate", "p"}, exit: 0,
+			stdout: []string{`^p/a\.csv: 6 columns: 4 answer questions, 1 attributes \(R\\x1b\]0;x\\aole\)`},
+			files: map[string][]byte{
+				"p/assessment.toml": []byte("title = \"T\"\ninputs = [\"a.csv\"]\n"),
+				"p/a.csv":           []byte(strings.Replace(string(answers("Lead")), "Role", "R\x1b]0;x\aole", 1)),
+			},
+		},
+		{
+			name: "text-answers-control-in-cell-warning", args: []string{"score", "a.csv"}, exit: 0,
+			stderr: []string{`^aiready: a\.csv:2:\d+: warning: question "s02": answer "Agree\\x1b\[2J" is not`},
+			files:  map[string][]byte{"a.csv": []byte("Respondent,Role,s02,s03\nR1,Lead,Agree\x1b[2J,Agree\n")},
 		},
 	}
 }

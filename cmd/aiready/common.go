@@ -6,7 +6,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/rubrics"
@@ -208,3 +211,95 @@ func warnInvalid(w io.Writer, dq assess.DataQuality) {
 		fmt.Fprintf(w, "aiready: warning: %d more invalid answers, all counted as missing (--strict makes them errors)\n", more)
 	}
 }
+
+// Text from the inputs (a column header, an attribute's value, a title in
+// a rubric, a file name) must not act on the terminal it is printed to:
+// ESC ] 0 ; ... BEL retitles it, ESC [ 2 J clears it, CR and BS move back
+// over what was printed. termText and termWriter show such characters as
+// Go escapes (\x1b, \r, \u202e), the one rule for everything the CLI
+// prints for people to read: errors and warnings (oneLine), the tables
+// of score, inspect and validate. The machine formats (score --format
+// json or csv) keep the data as it is: JSON escapes C0 by its grammar,
+// and a CSV must give back what it was given.
+
+// termEscape reports whether r is shown escaped: C0 controls, DEL, C1
+// controls and the bidirectional overrides and isolates (which reorder
+// what follows them on the line).
+func termEscape(r rune) bool {
+	return r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f ||
+		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+}
+
+// termText escapes every character termEscape names, tab and line feed
+// included, and each byte of invalid UTF-8: for one value on one line.
+func termText(s string) string { return termClean(s, false) }
+
+// termClean escapes what termText does; layout keeps tab and line feed,
+// for whole lines of a table that the CLI itself formatted.
+func termClean(s string, layout bool) string {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || termEscape(r) && !(layout && (r == '\n' || r == '\t')) {
+			break
+		}
+		i += n
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case layout && (r == '\n' || r == '\t'), !termEscape(r):
+			b.WriteString(s[i : i+n])
+		default:
+			q := strconv.QuoteRuneToASCII(r) // '\x1b', '\r', '\u202e'
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// termWriter escapes what termClean(s, true) does in everything written
+// to w. Each Write is escaped on its own: fmt and tabwriter write whole
+// strings and cells, so no character is split between two writes.
+func termWriter(w io.Writer) io.Writer {
+	if _, ok := w.(*termW); ok {
+		return w
+	}
+	return &termW{w}
+}
+
+type termW struct{ w io.Writer }
+
+func (t *termW) Write(p []byte) (int, error) {
+	s := termClean(string(p), true)
+	if _, err := io.WriteString(t.w, s); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// termTable is a tabwriter whose cells are escaped as termWriter does
+// before their widths are measured, so that the columns stay aligned.
+type termTable struct{ tw *tabwriter.Writer }
+
+func newTermTable(w io.Writer) *termTable {
+	return &termTable{tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)}
+}
+
+func (t *termTable) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(t.tw, termClean(string(p), true)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+func (t *termTable) Flush() error { return t.tw.Flush() }
