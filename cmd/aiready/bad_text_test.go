@@ -8,6 +8,8 @@ package main
 // case, that nothing printed holds a control character (termControl).
 
 import (
+	"fmt"
+	"os"
 	"strings"
 	"unicode/utf8"
 )
@@ -75,5 +77,70 @@ func badText(root string) []*badCase {
 			stderr: []string{`^aiready: a\.csv:2:\d+: warning: question "s02": answer "Agree\\x1b\[2J" is not`},
 			files:  map[string][]byte{"a.csv": []byte("Respondent,Role,s02,s03\nR1,Lead,Agree\x1b[2J,Agree\n")},
 		},
+		// Files from elsewhere: an earlier results.json is held to the
+		// rules of answers.
+		{
+			name: "earlier-previous-score-out-of-range", args: []string{"build", "-q", "--previous", "prev.json", "a.csv"}, exit: 1,
+			stderr: []string{`^aiready: prev\.json: not a results\.json that aiready wrote: overall\.score is -1e\+308; a score is from 0 to 100$`},
+			files:  map[string][]byte{"a.csv": answers("Lead"), "prev.json": earlier(`"overall": {"score": -1e308}, "dimensions": []`)},
+		},
+		{
+			name: "earlier-history-score-above-100", args: []string{"build", "-q", "--history", "h.json", "a.csv"}, exit: 1,
+			stderr: []string{`^aiready: h\.json: not a results\.json that aiready wrote: dimensions\[1\]\.score is 100\.5; a score is from 0 to 100$`},
+			files:  map[string][]byte{"a.csv": answers("Lead"), "h.json": earlier(`"dimensions": [{"id": "service", "score": 50}, {"id": "human", "score": 100.5}]`)},
+		},
+		{
+			name: "earlier-previous-negative-n", args: []string{"build", "-q", "--previous", "prev.json", "a.csv"}, exit: 1,
+			stderr: []string{`^aiready: prev\.json: not a results\.json that aiready wrote: dimensions\[0\]\.n is -3; a count is at least 0$`},
+			files:  map[string][]byte{"a.csv": answers("Lead"), "prev.json": earlier(`"dimensions": [{"id": "service", "score": 50, "n": -3}]`)},
+		},
+		{
+			name: "earlier-previous-negative-respondents", args: []string{"build", "-q", "--previous", "prev.json", "a.csv"}, exit: 1,
+			stderr: []string{`^aiready: prev\.json: not a results\.json that aiready wrote: respondents is -1; a count is at least 0$`},
+			files:  map[string][]byte{"a.csv": answers("Lead"), "prev.json": earlier(`"respondents": -1, "dimensions": []`)},
+		},
+		{
+			name: "earlier-previous-dimension-twice", args: []string{"build", "-q", "--previous", "prev.json", "a.csv"}, exit: 1,
+			stderr: []string{`^aiready: prev\.json: not a results\.json that aiready wrote: dimensions\[1\]: dimension "service" is listed twice$`},
+			files:  map[string][]byte{"a.csv": answers("Lead"), "prev.json": earlier(`"dimensions": [{"id": "service", "score": 50}, {"id": "service", "score": 60}]`)},
+		},
+		{
+			name: "earlier-previous-control-in-id", args: []string{"build", "-q", "--previous", "prev.json", "a.csv"}, exit: 1,
+			stderr: []string{`^aiready: prev\.json: not a results\.json that aiready wrote: dimensions\[0\]\.id holds a control character$`},
+			files:  map[string][]byte{"a.csv": answers("Lead"), "prev.json": earlier(`"dimensions": [{"id": "s\u001b[2J", "score": 50}]`)},
+		},
+		{
+			name: "earlier-previous-date-year-3170843", args: []string{"build", "-q", "p"}, exit: 1,
+			stderr: []string{`^aiready: p/\S+: (previous "p/prev\.json": )?not a results\.json that aiready wrote: date "3170843-11-07" is not a date YYYY-MM-DD$`},
+			files: map[string][]byte{
+				"p/assessment.toml": []byte("title = \"T\"\ninputs = [\"a.csv\"]\nprevious = \"prev.json\"\n"),
+				"p/a.csv":           answers("Lead"), "p/prev.json": earlier(`"date": "3170843-11-07", "dimensions": []`)},
+		},
+		{
+			name: "earlier-previous-250000-dimensions", args: []string{"build", "-q", "--previous", "prev.json", "a.csv"}, exit: 1,
+			stderr: []string{`^aiready: prev\.json: not a results\.json that aiready wrote: 250000 dimensions; the limit is 10000$`},
+			files:  map[string][]byte{"a.csv": answers("Lead")},
+			gen: map[string]func(string) error{"prev.json": func(p string) error {
+				var b strings.Builder
+				for i := range 250_000 {
+					if i > 0 {
+						b.WriteString(", ")
+					}
+					fmt.Fprintf(&b, `{"id": "d%d", "score": 50}`, i)
+				}
+				return os.WriteFile(p, earlier(`"dimensions": [`+b.String()+`]`), 0o644)
+			}},
+		},
+		{
+			name: "earlier-norms-add-score-out-of-range", args: []string{"norms", "add", "r.json"}, exit: 1,
+			stderr: []string{`^aiready: r\.json: not a results\.json that aiready wrote: dimensions\[0\]\.score is 1e\+300; a score is from 0 to 100$`},
+			files:  map[string][]byte{"r.json": earlier(`"respondents": 40, "dimensions": [{"id": "service", "score": 1e300, "n": 40}]`)},
+		},
 	}
+}
+
+// earlier is a results.json of format 1 for the people-first rubric with
+// the given keys.
+func earlier(keys string) []byte {
+	return []byte(`{"format": 1, "rubric": {"id": "people-first", "version": "1.0.0", "sha256": ""}, ` + keys + "}\n")
 }
