@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -187,10 +188,75 @@ func checkMatched(name string, r *assess.Rubric, cols []assess.Column) error {
 		if c.Kind == assess.ColumnQuestion {
 			return nil
 		}
-		headers = append(headers, fmt.Sprintf("%q", c.Header))
+		headers = append(headers, fmt.Sprintf("%q", clipText(c.Header)))
 	}
-	return &hinted{&assess.Error{Pos: assess.Position{File: name}, Msg: fmt.Sprintf("no column matches a question of rubric %q (columns: %s)", r.ID, summarize(headers))},
-		"columns match a question by its id, text or alias; map other headers in assessment.toml [columns]"}
+	const hint = "columns match a question by its id, text or alias; map other headers in assessment.toml [columns]"
+	if !plausibleHeader(cols) {
+		// Not a table with a header: a file named by mistake, or from
+		// elsewhere (a project's inputs = ["/etc/passwd"]). Its first line
+		// is not a header to show, so none of it is quoted.
+		return &hinted{&assess.Error{Pos: assess.Position{File: name}, Msg: fmt.Sprintf("no column matches a question of rubric %q, and the file does not look like a survey export: its first line is not a header of two or more names (not shown)", r.ID)}, hint}
+	}
+	return &hinted{&assess.Error{Pos: assess.Position{File: name}, Msg: fmt.Sprintf("no column matches a question of rubric %q (columns: %s)", r.ID, summarize(headers))}, hint}
+}
+
+// plausibleHeader reports whether cols look like the header of a survey
+// export, whose names may be quoted in an error: at least two columns,
+// and every name not empty, at most 500 bytes and free of control
+// characters. A survey export always has an id or a timestamp beside the
+// questions; a file that is one column wide is a list, a key or a
+// configuration file, whatever its extension.
+func plausibleHeader(cols []assess.Column) bool {
+	if len(cols) < 2 {
+		return false
+	}
+	for _, c := range cols {
+		h := strings.TrimSpace(c.Header)
+		if h == "" || len(h) > 500 || strings.IndexFunc(h, termEscape) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// maxQuote is about how much of an input an error or warning quotes.
+const maxQuote = 80
+
+// clipText cuts s to maxQuote characters, with "…" where it was cut.
+func clipText(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxQuote {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
+// quotedRE matches a string as %q writes it.
+var quotedRE = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+// clipQuotes cuts every quoted string of an error or warning to about
+// maxQuote characters: whatever a message quotes of an input (a cell, a
+// header, a key) is enough to find it by, and no more.
+func clipQuotes(msg string) string {
+	if len(msg) <= maxQuote+2 {
+		return msg
+	}
+	return quotedRE.ReplaceAllStringFunc(msg, func(q string) string {
+		in := q[1 : len(q)-1]
+		c := clipText(in)
+		if c == in {
+			return q
+		}
+		// Do not end inside an escape: \x1b cut to \x is no escape.
+		cut := strings.TrimSuffix(c, "…")
+		if i := strings.LastIndexByte(cut, '\\'); i >= 0 && len(cut)-i <= 10 {
+			cut = cut[:i]
+		}
+		return `"` + cut + `…"`
+	})
 }
 
 // warnInvalid prints what reading the inputs gave reason to say (an

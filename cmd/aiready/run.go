@@ -131,7 +131,7 @@ func (h *hinted) Unwrap() error { return h.err }
 // the FILE:LINE:COL: message contract that scripts parse.
 func oneLine(s string) string {
 	s = strings.TrimSpace(s)
-	return termText(strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " "))
+	return termText(clipQuotes(strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")))
 }
 
 func find(name string) *command {
