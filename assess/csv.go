@@ -188,7 +188,11 @@ func (c *csvRows) error(err error) error {
 // quoted field whose closing quote is missing at the place where it
 // opens, instead of silently swallowing the rest of the file, and bound
 // the size of a row. In a file whose lines end in a bare CR (old Mac
-// files), it turns those CRs into LF, leaving CRs inside quotes alone.
+// files), it turns those CRs into LF, leaving CRs inside quotes alone. In
+// a file whose lines end in LF or CRLF, a CR outside quotes that is not
+// followed by LF is an error naming its line: encoding/csv would keep it
+// as text and join the two rows it separates into one respondent, and
+// reading it as a line end would guess at a broken file.
 type csvTracker struct {
 	r     io.Reader
 	name  string
@@ -199,8 +203,12 @@ type csvTracker struct {
 	line, col int // of the next byte
 	quote     Position
 	recStart  Position
-	recLen    int
-	err       error
+	// cr is set after a CR outside quotes in a file whose lines end in
+	// LF or CRLF (not mac): the next byte must be LF (crAt: where the CR is).
+	cr     bool
+	crAt   Position
+	recLen int
+	err    error
 
 	// keep makes Read keep the last bytes it gave (tail) and count them
 	// (delivered), until the fast path takes over or is ruled out.
@@ -253,6 +261,17 @@ func (t *csvTracker) scan(p []byte) {
 		if c == '\r' && t.mac && t.state != csvQuoted {
 			c = '\n'
 			p[i] = c
+		}
+		if t.cr {
+			t.cr = false
+			if c != '\n' {
+				t.err = Errorf(t.crAt, "a carriage return (CR) that ends no line, outside quotes: this file's lines end in LF, so it would join two rows into one; save the file again from its spreadsheet, or put the cell that holds it in quotes")
+				return
+			}
+		}
+		if c == '\r' && !t.mac && (t.state == csvStart || t.state == csvPlain) {
+			t.cr = true
+			t.crAt = Position{File: t.name, Line: t.line, Col: t.col}
 		}
 		switch t.state {
 		case csvStart:

@@ -126,7 +126,7 @@ func (s *Scorer) addFast(ts *tableSource) error {
 			break
 		}
 		data := buf[:end]
-		if bytes.IndexByte(data, '"') >= 0 {
+		if bytes.IndexByte(data, '"') >= 0 || bareCR(data) {
 			return p.fallback(buf, in, line)
 		}
 		next := p.buffer()
@@ -277,4 +277,11 @@ func (p *pipeline) fallback(buf []byte, in io.Reader, line int) error {
 	}
 	p.ts.rr = rows
 	return nil
+}
+
+// bareCR reports whether data holds a CR that is not followed by LF: the
+// plain path reports it (csvTracker), so the fast path hands it over.
+func bareCR(data []byte) bool {
+	n := bytes.Count(data, []byte{'\r'})
+	return n > 0 && n != bytes.Count(data, []byte("\r\n"))
 }

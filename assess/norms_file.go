@@ -187,12 +187,12 @@ func ReadNormsSource(file string, data []byte) (*NormsSource, error) {
 	var rj struct {
 		Format      *int       `json:"format"`
 		Rubric      *RubricRef `json:"rubric"`
-		Respondents int        `json:"respondents"`
-		Dimensions  []struct {
-			ID    string   `json:"id"`
+		Respondents *int       `json:"respondents"`
+		Date        string     `json:"date"`
+		Overall     struct {
 			Score *float64 `json:"score"`
-			N     int      `json:"n"`
-		} `json:"dimensions"`
+		} `json:"overall"`
+		Dimensions []earlierDim `json:"dimensions"`
 	}
 	var parts map[string]json.RawMessage
 	err := json.Unmarshal(data, &parts)
@@ -209,6 +209,9 @@ func ReadNormsSource(file string, data []byte) (*NormsSource, error) {
 	case *rj.Format != ResultFormat:
 		return nil, Errorf(first, "results.json format %d is not supported; this aiready reads format %d", *rj.Format, ResultFormat)
 	}
+	if err := checkEarlier(file, rj.Rubric, rj.Respondents, rj.Date, rj.Overall.Score, rj.Dimensions); err != nil {
+		return nil, err
+	}
 	h := sha256.New()
 	for _, k := range keyFields {
 		var c bytes.Buffer
@@ -218,7 +221,7 @@ func ReadNormsSource(file string, data []byte) (*NormsSource, error) {
 		fmt.Fprintf(h, "%s=%d:%s\n", k, c.Len(), c.Bytes())
 	}
 	s := &NormsSource{File: file, Key: hex.EncodeToString(h.Sum(nil)), Rubric: rj.Rubric.ID, Version: rj.Rubric.Version,
-		Respondents: rj.Respondents, rubricPos: first}
+		Respondents: derefInt(rj.Respondents), rubricPos: first}
 	if i := bytes.Index(data, []byte(`"rubric"`)); i >= 0 {
 		s.rubricPos.Line, s.rubricPos.Col = lineCol(data, i)
 	}
@@ -226,7 +229,14 @@ func ReadNormsSource(file string, data []byte) (*NormsSource, error) {
 		if slices.ContainsFunc(s.Dimensions, func(x NormsScore) bool { return x.ID == d.ID }) {
 			return nil, Errorf(s.rubricPos, "dimension %q is listed twice: not a results.json that aiready wrote", d.ID)
 		}
-		s.Dimensions = append(s.Dimensions, NormsScore{ID: d.ID, Score: d.Score, N: d.N})
+		s.Dimensions = append(s.Dimensions, NormsScore{ID: d.ID, Score: d.Score, N: derefInt(d.N)})
 	}
 	return s, nil
+}
+
+func derefInt(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
 }

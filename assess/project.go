@@ -119,6 +119,9 @@ func LoadProject(file string, data []byte) (*Project, error) {
 			t.errorf(t.pos("date"), "date must be a TOML date such as 2026-11-20, not %s", tomlType(v))
 		}
 		p.Date = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+		if msg := CheckYear(p.Date); ok && msg != "" {
+			t.errorf(t.pos("date"), "date %s: %s", d.Format("2006-01-02"), msg)
+		}
 	}
 	p.Rubric = t.str("rubric")
 	if strings.ContainsAny(p.Rubric, `/\.`) {

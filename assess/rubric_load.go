@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -59,13 +60,42 @@ func LoadRubric(name string, data []byte) (*Rubric, error) {
 func tomlError(name string, err error) *Error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		msg := pe.Message
+		msg := unquoteFound(pe.Message)
 		if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
 			msg = fmt.Sprintf("%s (after key %q)", msg, pe.LastKey)
 		}
 		return &Error{Pos: Position{File: name, Line: max(pe.Position.Line, 1), Col: max(pe.Position.Col, 1)}, Msg: "TOML syntax: " + msg, Err: err}
 	}
 	return &Error{Pos: Position{File: name, Line: 1, Col: 1}, Msg: err.Error(), Err: err}
+}
+
+// tomlFoundRE matches what a TOML parser's message quotes of the file.
+var tomlFoundRE = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'`)
+
+// unquoteFound takes out of a TOML parser's message the text it quotes
+// from the file ("expected value but found \"AKIA...\" instead"): a file
+// that did not parse may be anything (a key file named by mistake), so
+// none of it is shown; the position says where to look. A rune (':',
+// '\x') stays, as does the name of a key: they say what is wrong, and a
+// secret is a value.
+func unquoteFound(msg string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range tomlFoundRE.FindAllStringIndex(msg, -1) {
+		q := msg[m[0]:m[1]]
+		keep := q[0] == '\'' && len(q) <= 4 || // a rune, as %q writes it
+			strings.HasSuffix(msg[:m[0]], "Key ") || // a key's name
+			m[0] == 0 && strings.HasPrefix(msg[m[1]:], " is not a table")
+		b.WriteString(msg[last:m[0]])
+		if keep {
+			b.WriteString(q)
+		} else {
+			b.WriteString("something else")
+		}
+		last = m[1]
+	}
+	b.WriteString(msg[last:])
+	return b.String()
 }
 
 type loader struct {

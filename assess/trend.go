@@ -35,16 +35,14 @@ type Snapshot struct {
 }
 
 type snapshotJSON struct {
-	Format  *int       `json:"format"`
-	Date    string     `json:"date"`
-	Rubric  *RubricRef `json:"rubric"`
-	Overall struct {
+	Format      *int       `json:"format"`
+	Date        string     `json:"date"`
+	Rubric      *RubricRef `json:"rubric"`
+	Respondents *int       `json:"respondents"`
+	Overall     struct {
 		Score *float64 `json:"score"`
 	} `json:"overall"`
-	Dimensions []struct {
-		ID    string   `json:"id"`
-		Score *float64 `json:"score"`
-	} `json:"dimensions"`
+	Dimensions []earlierDim `json:"dimensions"`
 }
 
 // resultsJSONError places a JSON error in a file that should be a
@@ -77,6 +75,9 @@ func ReadSnapshot(file string, data []byte, modTime time.Time) (*Snapshot, error
 		return nil, Errorf(Position{File: file, Line: 1, Col: 1}, "not a results.json: it has no \"format\" and \"rubric\"")
 	case *sj.Format != ResultFormat:
 		return nil, Errorf(Position{File: file, Line: 1, Col: 1}, "results.json format %d is not supported; this aiready reads format %d", *sj.Format, ResultFormat)
+	}
+	if err := checkEarlier(file, sj.Rubric, sj.Respondents, sj.Date, sj.Overall.Score, sj.Dimensions); err != nil {
+		return nil, err
 	}
 	s := &Snapshot{File: file, Date: sj.Date, Rubric: *sj.Rubric, Overall: sj.Overall.Score, Dims: map[string]*float64{}}
 	if s.Date == "" {

@@ -116,7 +116,7 @@ func writePage(t *template.Template, b *bytes.Buffer, dir string, p *page) error
 	if err := t.ExecuteTemplate(b, "page", p); err != nil {
 		return fmt.Errorf("site: %s: %w", p.File, err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, p.File), b.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, p.File), view.Clean(b.Bytes()), 0o644); err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
 	return nil

@@ -300,7 +300,7 @@ func badGenerated(root string) []*badCase {
 			stderr: []string{`^aiready: .*people-first-demo\.csv:1:\d+: TOML syntax: `},
 		},
 	}
-	return cases
+	return append(cases, badText(root)...)
 }
 
 func merge(ms ...map[string]func(string) error) map[string]func(string) error {

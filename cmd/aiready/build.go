@@ -294,6 +294,9 @@ func (bf *buildFlags) meta(e *env, fs *pflag.FlagSet, a *assessment) (view.Meta,
 		if err != nil {
 			return m, usagef("--date %q: use YYYY-MM-DD", bf.date)
 		}
+		if msg := assess.CheckYear(d); msg != "" {
+			return m, usagef("--date %s: %s", bf.date, msg)
+		}
 		m.Date = d
 	}
 	d, err := buildDate(e, m.Date, a.inputs)
@@ -332,7 +335,11 @@ func buildDate(e *env, date time.Time, inputs []string) (time.Time, error) {
 		if err != nil {
 			return time.Time{}, usagef("SOURCE_DATE_EPOCH %q is not a number of seconds", s)
 		}
-		return time.Unix(sec, 0).UTC(), nil
+		d := time.Unix(sec, 0).UTC()
+		if msg := assess.CheckYear(d); msg != "" {
+			return time.Time{}, usagef("SOURCE_DATE_EPOCH %s: %s", s, msg)
+		}
+		return d, nil
 	}
 	if !date.IsZero() {
 		return date, nil

@@ -6,7 +6,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/rubrics"
@@ -184,10 +188,75 @@ func checkMatched(name string, r *assess.Rubric, cols []assess.Column) error {
 		if c.Kind == assess.ColumnQuestion {
 			return nil
 		}
-		headers = append(headers, fmt.Sprintf("%q", c.Header))
+		headers = append(headers, fmt.Sprintf("%q", clipText(c.Header)))
 	}
-	return &hinted{&assess.Error{Pos: assess.Position{File: name}, Msg: fmt.Sprintf("no column matches a question of rubric %q (columns: %s)", r.ID, summarize(headers))},
-		"columns match a question by its id, text or alias; map other headers in assessment.toml [columns]"}
+	const hint = "columns match a question by its id, text or alias; map other headers in assessment.toml [columns]"
+	if !plausibleHeader(cols) {
+		// Not a table with a header: a file named by mistake, or from
+		// elsewhere (a project's inputs = ["/etc/passwd"]). Its first line
+		// is not a header to show, so none of it is quoted.
+		return &hinted{&assess.Error{Pos: assess.Position{File: name}, Msg: fmt.Sprintf("no column matches a question of rubric %q, and the file does not look like a survey export: its first line is not a header of two or more names (not shown)", r.ID)}, hint}
+	}
+	return &hinted{&assess.Error{Pos: assess.Position{File: name}, Msg: fmt.Sprintf("no column matches a question of rubric %q (columns: %s)", r.ID, summarize(headers))}, hint}
+}
+
+// plausibleHeader reports whether cols look like the header of a survey
+// export, whose names may be quoted in an error: at least two columns,
+// and every name not empty, at most 500 bytes and free of control
+// characters. A survey export always has an id or a timestamp beside the
+// questions; a file that is one column wide is a list, a key or a
+// configuration file, whatever its extension.
+func plausibleHeader(cols []assess.Column) bool {
+	if len(cols) < 2 {
+		return false
+	}
+	for _, c := range cols {
+		h := strings.TrimSpace(c.Header)
+		if h == "" || len(h) > 500 || strings.IndexFunc(h, termEscape) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// maxQuote is about how much of an input an error or warning quotes.
+const maxQuote = 80
+
+// clipText cuts s to maxQuote characters, with "…" where it was cut.
+func clipText(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxQuote {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
+// quotedRE matches a string as %q writes it.
+var quotedRE = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+// clipQuotes cuts every quoted string of an error or warning to about
+// maxQuote characters: whatever a message quotes of an input (a cell, a
+// header, a key) is enough to find it by, and no more.
+func clipQuotes(msg string) string {
+	if len(msg) <= maxQuote+2 {
+		return msg
+	}
+	return quotedRE.ReplaceAllStringFunc(msg, func(q string) string {
+		in := q[1 : len(q)-1]
+		c := clipText(in)
+		if c == in {
+			return q
+		}
+		// Do not end inside an escape: \x1b cut to \x is no escape.
+		cut := strings.TrimSuffix(c, "…")
+		if i := strings.LastIndexByte(cut, '\\'); i >= 0 && len(cut)-i <= 10 {
+			cut = cut[:i]
+		}
+		return `"` + cut + `…"`
+	})
 }
 
 // warnInvalid prints what reading the inputs gave reason to say (an
@@ -208,3 +277,95 @@ func warnInvalid(w io.Writer, dq assess.DataQuality) {
 		fmt.Fprintf(w, "aiready: warning: %d more invalid answers, all counted as missing (--strict makes them errors)\n", more)
 	}
 }
+
+// Text from the inputs (a column header, an attribute's value, a title in
+// a rubric, a file name) must not act on the terminal it is printed to:
+// ESC ] 0 ; ... BEL retitles it, ESC [ 2 J clears it, CR and BS move back
+// over what was printed. termText and termWriter show such characters as
+// Go escapes (\x1b, \r, \u202e), the one rule for everything the CLI
+// prints for people to read: errors and warnings (oneLine), the tables
+// of score, inspect and validate. The machine formats (score --format
+// json or csv) keep the data as it is: JSON escapes C0 by its grammar,
+// and a CSV must give back what it was given.
+
+// termEscape reports whether r is shown escaped: C0 controls, DEL, C1
+// controls and the bidirectional overrides and isolates (which reorder
+// what follows them on the line).
+func termEscape(r rune) bool {
+	return r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f ||
+		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+}
+
+// termText escapes every character termEscape names, tab and line feed
+// included, and each byte of invalid UTF-8: for one value on one line.
+func termText(s string) string { return termClean(s, false) }
+
+// termClean escapes what termText does; layout keeps tab and line feed,
+// for whole lines of a table that the CLI itself formatted.
+func termClean(s string, layout bool) string {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || termEscape(r) && !(layout && (r == '\n' || r == '\t')) {
+			break
+		}
+		i += n
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case layout && (r == '\n' || r == '\t'), !termEscape(r):
+			b.WriteString(s[i : i+n])
+		default:
+			q := strconv.QuoteRuneToASCII(r) // '\x1b', '\r', '\u202e'
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// termWriter escapes what termClean(s, true) does in everything written
+// to w. Each Write is escaped on its own: fmt and tabwriter write whole
+// strings and cells, so no character is split between two writes.
+func termWriter(w io.Writer) io.Writer {
+	if _, ok := w.(*termW); ok {
+		return w
+	}
+	return &termW{w}
+}
+
+type termW struct{ w io.Writer }
+
+func (t *termW) Write(p []byte) (int, error) {
+	s := termClean(string(p), true)
+	if _, err := io.WriteString(t.w, s); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// termTable is a tabwriter whose cells are escaped as termWriter does
+// before their widths are measured, so that the columns stay aligned.
+type termTable struct{ tw *tabwriter.Writer }
+
+func newTermTable(w io.Writer) *termTable {
+	return &termTable{tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)}
+}
+
+func (t *termTable) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(t.tw, termClean(string(p), true)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+func (t *termTable) Flush() error { return t.tw.Flush() }

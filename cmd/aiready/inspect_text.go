@@ -6,13 +6,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/aiready/aiready/assess"
 )
 
 // writeInspection prints one input's inspection: meant to fit a screen.
 func writeInspection(w io.Writer, r *assess.Rubric, in *assess.Inspection) {
+	w = termWriter(w) // headers and values come from the input
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	p("%s: %s\n", in.File, inspectLayout(in))
 	p("  %d respondents read", in.Respondents)
@@ -30,7 +30,7 @@ func writeInspection(w io.Writer, r *assess.Rubric, in *assess.Inspection) {
 	inspectRepeats(w, in.IDRepeats) // inputs.go
 	if len(in.Columns) > 0 {
 		p("\nCOLUMNS\n")
-		tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+		tw := newTermTable(w)
 		fmt.Fprintln(tw, "  #\tHEADER\tREAD AS\tHOW")
 		var names []assess.InspectColumn
 		for i := 0; i < len(in.Columns); i++ {
@@ -70,7 +70,7 @@ func writeInspection(w io.Writer, r *assess.Rubric, in *assess.Inspection) {
 		tw.Flush()
 		if len(names) > 0 {
 			p("\nQUESTION NAMES in column %q\n", in.LongRoles[1])
-			tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+			tw = newTermTable(w)
 			for _, c := range names {
 				fmt.Fprintf(tw, "  %s\t%s\t%s\n", inspectClip(c.Header, 46), inspectReadAs(c), inspectHow(c))
 			}
@@ -90,7 +90,7 @@ func writeInspection(w io.Writer, r *assess.Rubric, in *assess.Inspection) {
 	}
 	p("\nQUESTIONS\n")
 	var table strings.Builder
-	tw := tabwriter.NewWriter(&table, 2, 4, 2, ' ', 0)
+	tw := newTermTable(&table)
 	fmt.Fprintln(tw, "  ID\tANSWERED\tSKIPPED\tUNRECOGNISED\tFROM")
 	// With many questions, only those worth a look get a line.
 	many := len(in.Questions) > inspectFullQuestions
@@ -130,7 +130,7 @@ func writeInspection(w io.Writer, r *assess.Rubric, in *assess.Inspection) {
 	}
 	if len(in.Unrecognised) > 0 {
 		p("\nUNRECOGNISED ANSWERS (each counted as missing when scoring; --strict stops at them)\n")
-		tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+		tw = newTermTable(w)
 		for i := 0; i < len(in.Unrecognised); {
 			j := i
 			for j < len(in.Unrecognised) && in.Unrecognised[j].Question == in.Unrecognised[i].Question {

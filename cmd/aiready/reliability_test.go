@@ -237,6 +237,9 @@ func runBadCase(t *testing.T, c *badCase) {
 	if crashRE.MatchString(all) {
 		fail("output looks like a crash: %q", clip(crashRE.FindString(all)))
 	}
+	if i := termControl(all); i >= 0 {
+		fail("printed a control character, which a terminal acts on: %q", clip(all[max(0, i-20):min(len(all), i+20)]))
+	}
 	lines := strings.Split(strings.TrimRight(res.stderr, "\n"), "\n")
 	if res.stderr == "" {
 		lines = nil

@@ -62,6 +62,7 @@ func usagef(format string, args ...any) error {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	stderr = termWriter(stderr) // nothing from an input may act on the terminal (common.go)
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
@@ -130,7 +131,7 @@ func (h *hinted) Unwrap() error { return h.err }
 // the FILE:LINE:COL: message contract that scripts parse.
 func oneLine(s string) string {
 	s = strings.TrimSpace(s)
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+	return termText(clipQuotes(strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")))
 }
 
 func find(name string) *command {

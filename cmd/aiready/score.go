@@ -9,7 +9,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/aiready/aiready/assess"
 	"github.com/spf13/pflag"
@@ -92,6 +91,7 @@ func levelTitle(r *assess.Rubric, id string) string {
 }
 
 func writeText(w io.Writer, res *assess.Result) error {
+	w = termWriter(w) // attribute values and titles come from the inputs
 	r := res.RubricDef
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	p("%s, version %s (%s)\n", r.Title, r.Version, r.ID)
@@ -116,7 +116,7 @@ func writeText(w io.Writer, res *assess.Result) error {
 		p("  (capped by red flag %q; the score alone gives %s)", o.CappedBy, levelTitle(r, o.Uncapped))
 	}
 	p("\n\n")
-	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	tw := newTermTable(w)
 	fmt.Fprintln(tw, "DIMENSION\tSCORE\t95% INTERVAL\tN\tLEVEL")
 	for i, d := range r.Dimensions {
 		dr := res.Dimensions[i]
@@ -129,7 +129,7 @@ func writeText(w io.Writer, res *assess.Result) error {
 	tw.Flush()
 	if len(res.Flags) > 0 {
 		p("\nRed flags\n")
-		tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+		tw = newTermTable(w)
 		for i, f := range r.Flags {
 			fr := res.Flags[i]
 			state := "not raised"
@@ -153,7 +153,7 @@ func writeText(w io.Writer, res *assess.Result) error {
 	}
 	if len(res.Segments) > 0 {
 		p("\nSegments (groups under %d respondents are suppressed)\n", res.MinGroupSize)
-		tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+		tw = newTermTable(w)
 		head := []string{"  ATTRIBUTE", "VALUE", "N", "OVERALL"}
 		for _, d := range r.Dimensions {
 			head = append(head, strings.ToUpper(d.ID))

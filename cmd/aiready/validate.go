@@ -28,6 +28,8 @@ func validateCommand() *command {
 			fs.BoolVar(&strict, "strict", false, "for a project: fail on an answer that is not on its question's scale, or a question that no column answers")
 		},
 		run: func(e *env, fs *pflag.FlagSet, args []string) error {
+			// Attribute names, headers and titles come from the inputs.
+			e = &env{stdin: e.stdin, stdout: termWriter(e.stdout), stderr: e.stderr, getenv: e.getenv}
 			if len(args) > 1 {
 				return usagef("give one rubric or project, not %d", len(args))
 			}

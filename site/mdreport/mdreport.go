@@ -7,6 +7,7 @@ package mdreport
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"fmt"
 	"io"
@@ -18,7 +19,11 @@ import (
 
 // Render writes report.md.
 func Render(w io.Writer, rep *view.Report) error {
-	_, err := render(w, rep)
+	var b bytes.Buffer
+	if _, err := render(&b, rep); err != nil {
+		return err
+	}
+	_, err := w.Write(view.Clean(b.Bytes())) // no control character from the inputs (view.Clean)
 	return err
 }
 
