@@ -184,7 +184,7 @@ func checkMatched(name string, r *assess.Rubric, cols []assess.Column) error {
 		if c.Kind == assess.ColumnQuestion {
 			return nil
 		}
-		headers = append(headers, fmt.Sprintf("%q", c.Header))
+		headers = append(headers, fmt.Sprintf("%q", assess.Short(c.Header)))
 	}
 	return &hinted{&assess.Error{Pos: assess.Position{File: name}, Msg: fmt.Sprintf("no column matches a question of rubric %q (columns: %s)", r.ID, summarize(headers))},
 		"columns match a question by its id, text or alias; map other headers in assessment.toml [columns]"}
