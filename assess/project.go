@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -75,6 +76,14 @@ func (p *Project) Has(key string) bool { return p.set[key] }
 func (p *Project) KeyPos(path ...any) Position { return p.ix.at(tomlPath(path...)) }
 
 var colorRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+// Bounds on the notes and overrides of an assessment.toml: a rubric has
+// tens of recommendations and dimensions, so a real project has at most a
+// few dozen of each.
+const (
+	maxNotes     = 1000
+	maxOverrides = 1000
+)
 
 // MaxProjectSize bounds an assessment.toml, as MaxRubricSize a rubric.
 const MaxProjectSize = 16 << 20
@@ -165,14 +174,23 @@ func LoadProject(file string, data []byte) (*Project, error) {
 			}
 		}
 	}
-	for i, m := range t.tables("note") {
+	notes, overrides := t.tables("note"), t.tables("override")
+	if len(notes) > maxNotes {
+		errs = append(errs, Errorf(ix.at("note."+strconv.Itoa(maxNotes)), "more than %d notes (%d); a report needs a few per dimension", maxNotes, len(notes)))
+		notes = nil
+	}
+	if len(overrides) > maxOverrides {
+		errs = append(errs, Errorf(ix.at("override."+strconv.Itoa(maxOverrides)), "more than %d overrides (%d); a rubric has tens of recommendations", maxOverrides, len(overrides)))
+		overrides = nil
+	}
+	for i, m := range notes {
 		nt := t.child(m, tomlPath("note", i), "note")
 		nt.required("dimension")
 		nt.required("body")
 		p.Notes = append(p.Notes, Note{Dimension: nt.str("dimension"), Body: nt.str("body"), Pos: nt.pos()})
 		nt.done()
 	}
-	for i, m := range t.tables("override") {
+	for i, m := range overrides {
 		ot := t.child(m, tomlPath("override", i), "override")
 		o := Override{Recommendation: ot.str("recommendation"), Action: ot.str("action"), Reason: ot.str("reason"),
 			Title: ot.str("title"), Horizon: ot.integer("horizon", 0), Body: ot.str("body"), Dimension: ot.str("dimension"), Pos: ot.pos()}
