@@ -14,6 +14,9 @@ import (
 type tomlIndex struct {
 	file string
 	pos  map[string]Position
+	// tables counts the [[tables]] of each array of tables, so that a
+	// count can be bounded before the document is decoded.
+	tables map[string]int
 	// err is set when the document passes a limit below; the index then
 	// holds only what came before, and the document must not be decoded:
 	// index first (ix := indexTOML(...); if ix.err != nil ...), then decode.
@@ -107,6 +110,7 @@ func indexTOML(file string, src []byte) (ix *tomlIndex) {
 		return ix
 	}
 	s := &tomlScanner{src: src, line: 1, col: 1, ix: ix, arrays: map[string]int{}}
+	ix.tables = s.arrays
 	// A malformed file keeps what was indexed (the parser reports it); a
 	// file past a limit stops here with ix.err set.
 	defer func() { _ = recover() }()
