@@ -261,3 +261,29 @@ func TestOverrideLookupLinear(t *testing.T) {
 		t.Errorf("%d overrides applied and looked up in %v", n, d)
 	}
 }
+
+// FuzzXLSXParts puts fuzzed XML into the shared strings, styles and sheet
+// of a workbook: the scan before excelize and excelize itself must not
+// panic, and every error names the file.
+func FuzzXLSXParts(f *testing.F) {
+	f.Add(testSST+"<si><t>Respondent</t></si><si><t>q02</t></si></sst>", testStyles("0.0"), testSheet(3))
+	f.Add(testSST+"<si/><si/><x:si><x:r><x:t>a</x:t></x:r></x:si></sst>", testStyles(strings.Repeat("0", 256)), testSheet(3))
+	f.Add(testSST, testStyles(strings.Repeat("#,", 127)), `<worksheet><sheetData><row r="1"><c r="A1" s="`+strings.Repeat("9", 30)+`"><v>1</v></c></row></sheetData></worksheet>`)
+	f.Add("<sst><si><t><![CDATA[<si><si>]]></t></si><!-- <si> --></sst>", "<styleSheet><cellXfs><xf numFmtId=\"-1\"/></cellXfs></styleSheet>", "<worksheet><sheetData><c s=\"-3\"/><c s=\"1\"")
+	rb := readerRubric(f)
+	f.Fuzz(func(t *testing.T, sst, styles, sheet string) {
+		data := workbookParts(t, map[string]string{"xl/sharedStrings.xml": sst, "xl/styles.xml": styles, "xl/worksheets/sheet1.xml": sheet})
+		src, err := OpenAnswers("fuzz.xlsx", bytes.NewReader(data), rb, ReadOptions{})
+		if err == nil {
+			_, err = drain(src)
+		}
+		if err == nil {
+			return
+		}
+		for _, e := range Errors(err) {
+			if pe, ok := e.(*Error); !ok || pe.Pos.File != "fuzz.xlsx" {
+				t.Fatalf("error %v does not name the file", e)
+			}
+		}
+	})
+}
