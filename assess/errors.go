@@ -39,8 +39,48 @@ func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
 func (e *Error) Unwrap() error { return e.Err }
 
 // Errorf makes an *Error at pos.
+//
+// A string quoted with %q is cut to MaxQuoted characters: it is a header,
+// a cell or a key from the input, and a 200 MB header must not make a
+// 200 MB error line.
 func Errorf(pos Position, format string, args ...any) *Error {
-	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, shortQuoted(format, args)...)}
+}
+
+// shortQuoted returns args with each string that format quotes (%q) cut
+// by truncate. A format with explicit argument indexes or '*' is left as
+// it is.
+func shortQuoted(format string, args []any) []any {
+	var out []any
+	n := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0123456789.", format[i]) >= 0 {
+			i++
+		}
+		if i >= len(format) || format[i] == '[' || format[i] == '*' {
+			return args
+		}
+		if format[i] == '%' {
+			continue
+		}
+		if format[i] == 'q' && n < len(args) {
+			if s, ok := args[n].(string); ok && len(s) > MaxQuoted {
+				if out == nil {
+					out = append([]any(nil), args...)
+				}
+				out[n] = truncate(s, MaxQuoted)
+			}
+		}
+		n++
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }
 
 // ErrorList is every problem found in one pass, in file order.

@@ -22,7 +22,11 @@ func ApplyOverrides(res *Result, overrides []Override, notes []Note) {
 	for _, rr := range res.Recommendations {
 		byID[rr.ID] = rr
 	}
+	res.overrideAt, res.addedAt = map[string]int{}, map[string]*Recommendation{}
 	for _, o := range overrides {
+		if _, ok := res.overrideAt[o.Recommendation]; !ok {
+			res.overrideAt[o.Recommendation] = len(res.Overrides)
+		}
 		res.Overrides = append(res.Overrides, OverrideResult{Recommendation: o.Recommendation, Action: o.Action, Reason: o.Reason})
 		switch o.Action {
 		case "drop":
@@ -39,6 +43,9 @@ func ApplyOverrides(res *Result, overrides []Override, notes []Note) {
 		case "add":
 			rc := &Recommendation{ID: o.Recommendation, Dimension: o.Dimension, Title: o.Title, Horizon: o.Horizon, Body: o.Body}
 			res.Added = append(res.Added, rc)
+			if _, ok := res.addedAt[rc.ID]; !ok {
+				res.addedAt[rc.ID] = rc
+			}
 			added = append(added, RecommendationResult{ID: rc.ID, Dimension: rc.Dimension, Horizon: rc.Horizon})
 		}
 	}
@@ -57,6 +64,9 @@ func (res *Result) Recommendation(id string) *Recommendation {
 	if rc := res.RubricDef.Recommendation(id); rc != nil {
 		return rc
 	}
+	if res.addedAt != nil {
+		return res.addedAt[id]
+	}
 	for _, rc := range res.Added {
 		if rc.ID == id {
 			return rc
@@ -67,6 +77,12 @@ func (res *Result) Recommendation(id string) *Recommendation {
 
 // Override returns the override of a recommendation, if a person made one.
 func (res *Result) Override(id string) *OverrideResult {
+	if res.overrideAt != nil {
+		if i, ok := res.overrideAt[id]; ok {
+			return &res.Overrides[i]
+		}
+		return nil
+	}
 	for i := range res.Overrides {
 		if res.Overrides[i].Recommendation == id {
 			return &res.Overrides[i]

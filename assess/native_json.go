@@ -9,6 +9,21 @@ import (
 	"io"
 )
 
+// Limits on a native JSON answers file, checked on the bytes as the
+// decoder reads them, before it holds a token whole: without them a
+// 300 MB string took 3.5 GB. An answers file nests five levels deep
+// ({"respondents": [{"answers": {"q": [...]}}]}), its strings are answers
+// and ids, its numbers are points.
+const (
+	jsonMaxString = maxCSVRecord // bytes of one string, as a CSV cell
+	jsonMaxToken  = 4 << 10      // bytes of one number, true, false or null
+	jsonMaxDepth  = 32           // nested arrays and objects
+	// Per respondent: attributes, and choices of one multiple-choice
+	// answer. A survey has tens of each.
+	jsonMaxAttributes = 1000
+	jsonMaxChoices    = 1000
+)
+
 // jsonAnswers streams a native JSON answers file,
 // {"respondents": [{"id", "attributes", "answers"}, ...]}, one respondent
 // at a time.
@@ -189,6 +204,9 @@ func (s *jsonAnswers) respondent() (*Respondent, error) {
 				if resp.Attributes == nil {
 					resp.Attributes = map[string]string{}
 				}
+				if len(resp.Attributes) == jsonMaxAttributes {
+					return Errorf(at, "more than %d attributes in one respondent; no survey has that many", jsonMaxAttributes)
+				}
 				if _, dup := resp.Attributes[name]; dup {
 					return Errorf(at, "attribute %q appears twice", name)
 				}
@@ -252,6 +270,9 @@ func (s *jsonAnswers) object(what string, f func(key string, v any, at Position)
 				if _, ok := e.(string); !ok {
 					return Errorf(epos, "answer to %q must be a string, a number or an array of strings; this array holds %s", key, nativeType(e))
 				}
+				if len(list) == jsonMaxChoices {
+					return Errorf(epos, "answer to %q holds more than %d choices; no question has that many", truncate(key, 80), jsonMaxChoices)
+				}
 				list = append(list, e)
 			}
 			if _, _, err := s.need(); err != nil {
@@ -276,6 +297,7 @@ func (s *jsonAnswers) object(what string, f func(key string, v any, at Position)
 type offsetReader struct {
 	r         io.Reader
 	name      string
+	scan      jsonScan // the limits, on every byte read
 	buf       []byte
 	head      int   // index in buf of offset base
 	base      int64 // input offset of buf[head]
@@ -283,9 +305,79 @@ type offsetReader struct {
 }
 
 func (o *offsetReader) Read(p []byte) (int, error) {
+	if o.scan.err != nil {
+		return 0, o.scan.err
+	}
 	n, err := o.r.Read(p)
+	if e := o.scan.feed(o.name, p[:n]); e != nil {
+		return 0, e
+	}
 	o.buf = append(o.buf, p[:n]...)
 	return n, err
+}
+
+// jsonScan follows strings and nesting in the bytes of a JSON file, and
+// fails at the first value past a limit.
+type jsonScan struct {
+	line, col int // of the next byte, from 1
+	inString  bool
+	escape    bool
+	depth     int
+	run       int // bytes of the current string or other token
+	err       *Error
+}
+
+func (j *jsonScan) feed(name string, p []byte) *Error {
+	if j.line == 0 {
+		j.line, j.col = 1, 1
+	}
+	for _, c := range p {
+		if j.inString {
+			j.run++
+			switch {
+			case j.escape:
+				j.escape = false
+			case c == '\\':
+				j.escape = true
+			case c == '"':
+				j.inString = false
+			}
+			if j.run > jsonMaxString {
+				j.err = Errorf(Position{File: name, Line: j.line, Col: j.col}, "a string runs on for more than %d MB; it is not read", jsonMaxString>>20)
+			}
+		} else {
+			switch c {
+			case '"':
+				j.inString, j.run = true, 0
+			case '[', '{':
+				if j.depth == jsonMaxDepth {
+					j.err = Errorf(Position{File: name, Line: j.line, Col: j.col}, "arrays or objects nested more than %d levels deep; an answers file needs five", jsonMaxDepth)
+				}
+				j.depth++
+				j.run = 0
+			case ']', '}':
+				j.depth = max(j.depth-1, 0)
+				j.run = 0
+			case ' ', '\t', '\r', '\n', ',', ':':
+				j.run = 0
+			default:
+				j.run++
+				if j.run > jsonMaxToken {
+					j.err = Errorf(Position{File: name, Line: j.line, Col: j.col}, "a number or word runs on for more than %d KB; it is not read", jsonMaxToken>>10)
+				}
+			}
+		}
+		if j.err != nil {
+			return j.err
+		}
+		if c == '\n' {
+			j.line++
+			j.col = 1
+		} else if c&0xC0 != 0x80 {
+			j.col++
+		}
+	}
+	return nil
 }
 
 // pos returns the position of input offset off; offsets must not go back.

@@ -220,6 +220,12 @@ func FuzzNative(f *testing.F) {
 	}
 	f.Add([]byte(`{"respondents": [{"answers": {"safeguards": ["a", {}]}}], "x": [}`), true)
 	f.Add([]byte("[[respondent]]\nanswers = { q01 = [1, \"a\"], \"x.y\" = 2 }\n"), false)
+	// Issue 15: the JSON limits (nesting, a long number) and hidden TOML
+	// nesting.
+	f.Add([]byte(`{"respondents": [{"answers": {"q02": `+strings.Repeat("[", 40)+`}}]}`), true)
+	f.Add([]byte(`{"respondents": [{"id": 1`+strings.Repeat("0", jsonMaxToken)+`}]}`), true)
+	f.Add([]byte(`{"respondents": [{"attributes": {"a": "b"}, "answers": {"q02": ["a", "b"]}}]}`), true)
+	f.Add([]byte("[[respondent]]\n"+deepAfterNewlineTable(40)), false)
 	rb := readerRubric(f)
 	f.Fuzz(func(t *testing.T, data []byte, isJSON bool) {
 		format, name := FormatTOML, "fuzz.toml"

@@ -76,6 +76,14 @@ func (p *Project) KeyPos(path ...any) Position { return p.ix.at(tomlPath(path...
 
 var colorRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
+// Bounds on the notes and overrides of an assessment.toml: a rubric has
+// tens of recommendations and dimensions, so a real project has at most a
+// few dozen of each.
+const (
+	maxNotes     = 1000
+	maxOverrides = 1000
+)
+
 // MaxProjectSize bounds an assessment.toml, as MaxRubricSize a rubric.
 const MaxProjectSize = 16 << 20
 
@@ -93,6 +101,14 @@ func LoadProject(file string, data []byte) (*Project, error) {
 	ix := indexTOML(file, data)
 	if ix.err != nil {
 		return nil, ErrorList{ix.err}
+	}
+	// Counted before decoding: 100 000 [[override]] tables take 400 MB to
+	// decode. Inline arrays of tables are counted after.
+	if err := checkCount(ix, "note", ix.tables["note"]); err != nil {
+		return nil, ErrorList{err}
+	}
+	if err := checkCount(ix, "override", ix.tables["override"]); err != nil {
+		return nil, ErrorList{err}
 	}
 	var raw map[string]any
 	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
@@ -168,14 +184,21 @@ func LoadProject(file string, data []byte) (*Project, error) {
 			}
 		}
 	}
-	for i, m := range t.tables("note") {
+	notes, overrides := t.tables("note"), t.tables("override")
+	if err := checkCount(ix, "note", len(notes)); err != nil {
+		errs, notes = append(errs, err), nil
+	}
+	if err := checkCount(ix, "override", len(overrides)); err != nil {
+		errs, overrides = append(errs, err), nil
+	}
+	for i, m := range notes {
 		nt := t.child(m, tomlPath("note", i), "note")
 		nt.required("dimension")
 		nt.required("body")
 		p.Notes = append(p.Notes, Note{Dimension: nt.str("dimension"), Body: nt.str("body"), Pos: nt.pos()})
 		nt.done()
 	}
-	for i, m := range t.tables("override") {
+	for i, m := range overrides {
 		ot := t.child(m, tomlPath("override", i), "override")
 		o := Override{Recommendation: ot.str("recommendation"), Action: ot.str("action"), Reason: ot.str("reason"),
 			Title: ot.str("title"), Horizon: ot.integer("horizon", 0), Body: ot.str("body"), Dimension: ot.str("dimension"), Pos: ot.pos()}
@@ -211,6 +234,18 @@ func LoadProject(file string, data []byte) (*Project, error) {
 		return nil, errs
 	}
 	return p, nil
+}
+
+// checkCount bounds the notes or the overrides of a project.
+func checkCount(ix *tomlIndex, what string, n int) *Error {
+	limit, why := maxOverrides, "a rubric has tens of recommendations"
+	if what == "note" {
+		limit, why = maxNotes, "a report needs a few per dimension"
+	}
+	if n <= limit {
+		return nil
+	}
+	return Errorf(ix.at(tomlPath(what, limit)), "more than %d %ss (%d); %s", limit, what, n, why)
 }
 
 func stringMap(t *tomlTable, key string) map[string]string {

@@ -2,6 +2,7 @@ package assess
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -52,6 +53,9 @@ body = "Because."
 	f.Add([]byte("date = \"2026-11-20\"\n[brand]\ncolor = \"blue\"\nlogo = \"x.gif\"\n[[override]]\naction = \"hide\"\nreason = \" \"\n"))
 	f.Add([]byte("x = [[[[{a = [1, {b = 2}]}]]]]\n[values]\n\"a.b\" = 3\n"))
 	f.Add([]byte("min_group_size = 0\ninputs = [1, \"a\"]\n[[note]]\n[columns]\nq = 1\n"))
+	// Issue 15: hidden nesting, and more overrides than the limit.
+	f.Add([]byte(deepAfterNewlineTable(40)))
+	f.Add([]byte(strings.Repeat("[[override]]\nrecommendation = \"x\"\naction = \"add\"\n", maxOverrides+1)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := LoadProject("assessment.toml", data)
 		if err == nil {

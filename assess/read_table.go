@@ -22,12 +22,24 @@ type tableRow struct {
 	line  int
 }
 
+// cell is cell j trimmed, as headers and bookkeeping columns are read: cut
+// to maxHeaderCell bytes, since no survey tool writes a header or a status
+// that long, and a hostile 15 MB header would otherwise be normalised whole
+// by every candidate layout. Answers are read from cells, not through here.
 func (r *tableRow) cell(j int) string {
-	if j < len(r.cells) {
-		return strings.TrimSpace(r.cells[j])
+	if j >= len(r.cells) {
+		return ""
 	}
-	return ""
+	c := strings.TrimSpace(r.cells[j])
+	if len(c) > maxHeaderCell {
+		c = strings.ToValidUTF8(c[:maxHeaderCell], "")
+	}
+	return c
 }
+
+// maxHeaderCell bounds the header text read from one cell: a question's
+// text with its HTML is a few kilobytes at most.
+const maxHeaderCell = 64 << 10
 
 func (r *tableRow) blank() bool {
 	for _, c := range r.cells {

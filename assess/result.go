@@ -29,6 +29,12 @@ type Result struct {
 
 	// Added are recommendations a consultant added with an override.
 	Added []*Recommendation `json:"-"`
+	// overrideAt and addedAt index Overrides and Added by recommendation
+	// id (set by ApplyOverrides): the site and the PDF look up each
+	// recommendation, and a scan of thousands of overrides each time was
+	// quadratic (100 000 overrides: 97 s).
+	overrideAt map[string]int
+	addedAt    map[string]*Recommendation
 	// Notes are the consultant's notes beside the figures.
 	Notes []Note `json:"-"`
 	// History are earlier assessments, oldest first, for trend charts.

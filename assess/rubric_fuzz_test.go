@@ -21,6 +21,9 @@ func FuzzLoadRubric(f *testing.F) {
 	}
 	f.Add([]byte("format = 1\n[[question]]\noptions = [{label = 1}]\n"))
 	f.Add([]byte("[scales.x]\npoints = [\"a\"]\n[[flag]]\n[[flag.when]]\nmin = 3\nmax = 1\n"))
+	// Issue 15: nesting hidden after an inline table opened with a newline.
+	f.Add([]byte(deepAfterNewlineTable(40) + base))
+	f.Add([]byte("a = {\n # }\n b = [\n '''\n]\n''', { c = \"{[\" },\n ],\n}\n" + base))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := LoadRubric("f.toml", data)
 		if err == nil {

@@ -454,10 +454,20 @@ func (s *Scorer) invalidAnswer(q *Question, c Cell, bad string) *Error {
 	return e
 }
 
+// MaxQuoted is how much of a header, cell or key an error line quotes.
+const MaxQuoted = 80
+
+// Short cuts s, a header, a cell or a key from the input, to the length
+// an error line quotes.
+func Short(s string) string { return truncate(s, MaxQuoted) }
+
 func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+	// Counts runes without converting: s may be a 200 MB cell.
+	for i := range s {
+		if n == 0 {
+			return s[:i] + "…"
+		}
+		n--
 	}
-	return string(r[:n]) + "…"
+	return s
 }

@@ -14,6 +14,9 @@ import (
 type tomlIndex struct {
 	file string
 	pos  map[string]Position
+	// tables counts the [[tables]] of each array of tables, so that a
+	// count can be bounded before the document is decoded.
+	tables map[string]int
 	// err is set when the document passes a limit below; the index then
 	// holds only what came before, and the document must not be decoded:
 	// index first (ix := indexTOML(...); if ix.err != nil ...), then decode.
@@ -103,7 +106,11 @@ func join(table string, keys []string) (string, bool) {
 
 func indexTOML(file string, src []byte) (ix *tomlIndex) {
 	ix = &tomlIndex{file: file, pos: map[string]Position{}}
+	if ix.err = checkTOMLDepth(file, src); ix.err != nil {
+		return ix
+	}
 	s := &tomlScanner{src: src, line: 1, col: 1, ix: ix, arrays: map[string]int{}}
+	ix.tables = s.arrays
 	// A malformed file keeps what was indexed (the parser reports it); a
 	// file past a limit stops here with ix.err set.
 	defer func() { _ = recover() }()
@@ -317,7 +324,8 @@ func (s *tomlScanner) value(file, path string, index bool) {
 	case '{':
 		s.adv(1)
 		for {
-			s.skipInline()
+			// TOML 1.1 allows newlines and comments in an inline table.
+			s.skipSpaceAndNewlines()
 			if s.i >= len(s.src) || s.src[s.i] == '}' {
 				s.adv(1)
 				return
@@ -338,8 +346,8 @@ func (s *tomlScanner) value(file, path string, index bool) {
 			s.skipInline()
 			start := s.i
 			s.value(file, k, ok)
-			s.skipInline()
-			if s.i < len(s.src) && (s.src[s.i] == ',' || s.src[s.i] == '\n') || s.i == start {
+			s.skipSpaceAndNewlines()
+			if s.i < len(s.src) && s.src[s.i] == ',' || s.i == start {
 				s.adv(1)
 			}
 		}
@@ -383,4 +391,76 @@ func (s *tomlScanner) str() {
 		s.adv(1)
 	}
 	s.adv(1)
+}
+
+// checkTOMLDepth counts the brackets and braces of src that are open at
+// each point, outside strings and comments, and fails at the first one
+// past maxTOMLDepth. It knows nothing else of TOML, so no layout (a
+// newline or a comment after "{", as TOML 1.1 allows; a table header)
+// hides a level from it: the structural scan below follows keys, and a
+// construct it misreads must not let the decoder meet 100 000 levels.
+// A table header "[[a]]" counts as two levels, which no limit near 32
+// can confuse with real nesting.
+func checkTOMLDepth(file string, src []byte) *Error {
+	depth, line, col := 0, 1, 1
+	// step moves past n bytes of src from i, keeping line and column.
+	i := 0
+	step := func(n int) {
+		for ; n > 0 && i < len(src); n-- {
+			if src[i] == '\n' {
+				line++
+				col = 1
+			} else if src[i]&0xC0 != 0x80 {
+				col++
+			}
+			i++
+		}
+	}
+	for i < len(src) {
+		switch c := src[i]; c {
+		case '#':
+			for i < len(src) && src[i] != '\n' {
+				step(1)
+			}
+		case '"', '\'':
+			if i+2 < len(src) && src[i+1] == c && src[i+2] == c {
+				step(3)
+				for i < len(src) {
+					if c == '"' && src[i] == '\\' {
+						step(2)
+						continue
+					}
+					if src[i] == c && i+2 < len(src) && src[i+1] == c && src[i+2] == c {
+						step(3)
+						for i < len(src) && src[i] == c {
+							step(1)
+						}
+						break
+					}
+					step(1)
+				}
+				continue
+			}
+			step(1)
+			for i < len(src) && src[i] != c && src[i] != '\n' {
+				if c == '"' && src[i] == '\\' {
+					step(1)
+				}
+				step(1)
+			}
+			step(1)
+		case '[', '{':
+			if depth == maxTOMLDepth {
+				return Errorf(Position{File: file, Line: line, Col: col}, "arrays or inline tables nested more than %d levels deep; nothing aiready reads needs that", maxTOMLDepth)
+			}
+			depth++
+			step(1)
+		case ']', '}':
+			depth = max(depth-1, 0)
+			step(1)
+		default:
+			step(1)
+		}
+	}
+	return nil
 }

@@ -40,8 +40,13 @@ func openXLSX(name string, r io.Reader, rb *Rubric, opt ReadOptions) (src Source
 		}
 		return nil, Errorf(at, "not an XLSX workbook (it is not a zip file)")
 	}
-	if zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err == nil && !hasWorkbook(zr) {
-		return nil, Errorf(at, "a zip file, but not an XLSX workbook (it has no xl/workbook.xml); save it from the spreadsheet as .xlsx or CSV UTF-8")
+	if zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err == nil {
+		if !hasWorkbook(zr) {
+			return nil, Errorf(at, "a zip file, but not an XLSX workbook (it has no xl/workbook.xml); save it from the spreadsheet as .xlsx or CSV UTF-8")
+		}
+		if err := scanWorkbook(at, zr); err != nil {
+			return nil, err
+		}
 	}
 	defer func() {
 		// excelize is large; a workbook it cannot handle must not crash us.
@@ -90,7 +95,7 @@ func xlsxError(at Position, err error) *Error {
 	case strings.HasPrefix(msg, "unzip size exceeds"):
 		msg = fmt.Sprintf("the workbook unzips to more than %d MB; it is not read", xlsxUnzipLimit>>20)
 	default:
-		msg = "not a readable XLSX workbook: " + msg
+		msg = "not a readable XLSX workbook: " + truncate(msg, 2*MaxQuoted)
 	}
 	return &Error{Pos: at, Msg: msg, Err: err}
 }
@@ -116,14 +121,14 @@ func (x *xlsxRows) read(row *tableRow) (err error) {
 	}()
 	if !x.rows.Next() {
 		if err := x.rows.Error(); err != nil {
-			return &Error{Pos: Position{File: x.name, Line: x.n + 1, Col: 1}, Msg: "cannot read sheet " + x.sheet + ": " + err.Error(), Err: err}
+			return &Error{Pos: Position{File: x.name, Line: x.n + 1, Col: 1}, Msg: "cannot read sheet " + truncate(x.sheet, MaxQuoted) + ": " + truncate(err.Error(), 2*MaxQuoted), Err: err}
 		}
 		return io.EOF
 	}
 	x.n++
 	cells, err := x.rows.Columns()
 	if err != nil {
-		return &Error{Pos: Position{File: x.name, Line: x.n, Col: 1}, Msg: "cannot read sheet " + x.sheet + ": " + err.Error(), Err: err}
+		return &Error{Pos: Position{File: x.name, Line: x.n, Col: 1}, Msg: "cannot read sheet " + truncate(x.sheet, MaxQuoted) + ": " + truncate(err.Error(), 2*MaxQuoted), Err: err}
 	}
 	row.cells = append(row.cells[:0], cells...)
 	row.pos = row.pos[:0]

@@ -240,9 +240,9 @@ func (bf *buildFlags) pdfOptions(m view.Meta) (pdf.Options, error) {
 		if f.path == "" {
 			continue
 		}
-		b, err := os.ReadFile(f.path)
+		b, err := readBounded(f.path, maxFontSize, "the font")
 		if err != nil {
-			return o, fileError(f.path, err)
+			return o, err
 		}
 		*f.dst = b
 	}
@@ -313,9 +313,9 @@ func validColor(c string) bool {
 }
 
 func readLogo(path string) ([]byte, string, error) {
-	b, err := os.ReadFile(path)
+	b, err := readBounded(path, maxLogoSize, "the logo")
 	if err != nil {
-		return nil, "", fileError(path, err)
+		return nil, "", err
 	}
 	switch {
 	case bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")):

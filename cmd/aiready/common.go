@@ -188,7 +188,7 @@ func checkMatched(name string, r *assess.Rubric, cols []assess.Column) error {
 		if c.Kind == assess.ColumnQuestion {
 			return nil
 		}
-		headers = append(headers, fmt.Sprintf("%q", clipText(c.Header)))
+		headers = append(headers, fmt.Sprintf("%q", assess.Short(c.Header)))
 	}
 	const hint = "columns match a question by its id, text or alias; map other headers in assessment.toml [columns]"
 	if !plausibleHeader(cols) {
@@ -220,19 +220,7 @@ func plausibleHeader(cols []assess.Column) bool {
 }
 
 // maxQuote is about how much of an input an error or warning quotes.
-const maxQuote = 80
-
-// clipText cuts s to maxQuote characters, with "…" where it was cut.
-func clipText(s string) string {
-	n := 0
-	for i := range s {
-		if n == maxQuote {
-			return s[:i] + "…"
-		}
-		n++
-	}
-	return s
-}
+const maxQuote = assess.MaxQuoted
 
 // quotedRE matches a string as %q writes it.
 var quotedRE = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
@@ -246,7 +234,7 @@ func clipQuotes(msg string) string {
 	}
 	return quotedRE.ReplaceAllStringFunc(msg, func(q string) string {
 		in := q[1 : len(q)-1]
-		c := clipText(in)
+		c := assess.Short(in)
 		if c == in {
 			return q
 		}
