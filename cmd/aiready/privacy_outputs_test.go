@@ -8,10 +8,13 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -148,5 +151,154 @@ func TestPrivacySegmentValuesNeverFileNames(t *testing.T) {
 	}
 	if len(texts["build stderr"]) > 2000 {
 		t.Errorf("build wrote %d bytes to stderr", len(texts["build stderr"]))
+	}
+}
+
+// complementaryCases are answers whose small groups or small cells could
+// be recovered by subtraction from the total before issue 15.
+func complementaryCases(t *testing.T) map[string][][]string {
+	rows, team := demoTeamRows(t)
+	col := map[string]int{}
+	for j, h := range rows[0] {
+		col[h] = j
+	}
+	cases := map[string][][]string{}
+	// Big 20, Legal 1, Board 1: both small teams are suppressed, and the
+	// total minus Big would be their mean and their answers.
+	var a [][]string
+	a = append(a, rows[0])
+	for i, r := range rows[1:23] {
+		r = append([]string(nil), r...)
+		r[team] = map[bool]string{true: "Big", false: []string{"Legal", "Board"}[i%2]}[i < 20]
+		a = append(a, r)
+	}
+	cases["Big 20, Legal 1, Board 1"] = a
+	// A 10, B 10, C 5, where three of C leave s02 and the whole upskill
+	// dimension unanswered: C is shown, its s02 and upskill cells are
+	// not, and the total minus A and B would be their two answers.
+	var b [][]string
+	b = append(b, rows[0])
+	for i, r := range rows[1:26] {
+		r = append([]string(nil), r...)
+		r[team] = string(rune('A' + min(i/10, 2)))
+		if i >= 22 {
+			r[col["s02"]] = ""
+			for j, h := range rows[0] {
+				if strings.HasPrefix(h, "u") {
+					r[j] = ""
+				}
+			}
+		}
+		b = append(b, r)
+	}
+	cases["A 10, B 10, C 5 with 2 answers to s02 and upskill"] = b
+	// Ops 30 and (not stated) 3: the people who left Team empty are a
+	// group like any other.
+	var c [][]string
+	c = append(c, rows[0])
+	for i, r := range rows[1:34] {
+		r = append([]string(nil), r...)
+		if i < 3 {
+			r[team] = ""
+		} else {
+			r[team] = "Ops"
+		}
+		c = append(c, r)
+	}
+	cases["Ops 30, (not stated) 3"] = c
+	return cases
+}
+
+// hiddenOK: what subtraction recovers is nobody's or at least 5 answers.
+func hiddenOK(n int) bool { return n == 0 || n >= 5 }
+
+var qMeta = regexp.MustCompile(`<p class="q-meta"><span>([^<]+)</span>(?:<span>Weight [^<]*</span>)?<span>(\d+) answers?</span>`)
+
+// TestPrivacyComplementarySuppression: for every figure of the segments
+// (their n, each dimension's n and score, each question's answer counts
+// on the segment pages), the total minus the shown groups' figures is
+// nobody or at least min_group_size people.
+func TestPrivacyComplementarySuppression(t *testing.T) {
+	for name, rows := range complementaryCases(t) {
+		t.Run(name, func(t *testing.T) {
+			in := writeRowsCSV(t, t.TempDir(), "answers.csv", rows)
+			texts := allOutputs(t, in, "--segment", "Team")
+			var res struct {
+				Respondents int `json:"respondents"`
+				Dimensions  []struct {
+					ID string `json:"id"`
+					N  int    `json:"n"`
+				} `json:"dimensions"`
+				Questions []struct {
+					ID string `json:"id"`
+					N  int    `json:"n"`
+				} `json:"questions"`
+				Segments []struct {
+					Value      string `json:"value"`
+					N          *int   `json:"n"`
+					Suppressed bool   `json:"suppressed"`
+					Dimensions []struct {
+						ID         string   `json:"id"`
+						N          int      `json:"n"`
+						Score      *float64 `json:"score"`
+						Suppressed bool     `json:"suppressed"`
+					} `json:"dimensions"`
+				} `json:"segments"`
+			}
+			if err := json.Unmarshal([]byte(texts["results.json"]), &res); err != nil {
+				t.Fatal(err)
+			}
+			hidden, suppressed := res.Respondents, 0
+			dimHidden := map[string]int{}
+			for _, d := range res.Dimensions {
+				dimHidden[d.ID] = d.N
+			}
+			for _, s := range res.Segments {
+				if s.Suppressed {
+					suppressed++
+					continue
+				}
+				hidden -= *s.N
+				for _, d := range s.Dimensions {
+					if !d.Suppressed && d.Score != nil {
+						dimHidden[d.ID] -= d.N
+					} else if d.Suppressed {
+						suppressed++
+					}
+				}
+			}
+			if suppressed == 0 {
+				t.Fatal("no team and no cell is suppressed: the case tests nothing")
+			}
+			if !hiddenOK(hidden) {
+				t.Errorf("results.json: the total minus the shown teams is %d people", hidden)
+			}
+			for id, n := range dimHidden {
+				if !hiddenOK(n) {
+					t.Errorf("results.json: dimension %s: the total's n minus the shown teams' is %d: their score is the difference", id, n)
+				}
+			}
+			qHidden := map[string]int{}
+			for _, q := range res.Questions {
+				qHidden[q.ID] = q.N
+			}
+			pages := 0
+			for file, s := range texts {
+				if !strings.HasPrefix(file, "site/segment-") {
+					continue
+				}
+				pages++
+				for _, m := range qMeta.FindAllStringSubmatch(s, -1) {
+					n, _ := strconv.Atoi(m[2])
+					qHidden[m[1]] -= n
+				}
+			}
+			for id, n := range qHidden {
+				if !hiddenOK(n) {
+					t.Errorf("segment pages: question %s: the total's answers minus the shown teams' are %d: their answer counts are the difference", id, n)
+				}
+			}
+			t.Logf("%d segment pages; %d of %d respondents in suppressed teams", pages, hidden, res.Respondents)
+		})
 	}
 }
