@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -300,5 +301,92 @@ func TestPrivacyComplementarySuppression(t *testing.T) {
 			}
 			t.Logf("%d segment pages; %d of %d respondents in suppressed teams", pages, hidden, res.Respondents)
 		})
+	}
+}
+
+// TestPrivacySmallGroupsNeedConsent: a threshold below 3 is refused
+// without --allow-small-groups, from the flag or from assessment.toml;
+// with it, the site's every page, report.md, the PDF and the score text
+// say that groups of one or two people are shown, and results.json
+// carries the threshold. At the default threshold none of them says so.
+func TestPrivacySmallGroupsNeedConsent(t *testing.T) {
+	rows, team := demoTeamRows(t)
+	for i, r := range rows[1:] {
+		r[team] = []string{"Big", "Big", "Big", "Legal", "Board"}[i%5]
+	}
+	rows = rows[:23]
+	rows[21][team], rows[22][team] = "Solo", "Duo"
+	dir := t.TempDir()
+	in := writeRowsCSV(t, dir, "answers.csv", rows)
+	for _, args := range [][]string{
+		{"score", "--min-group-size", "1", in},
+		{"score", "--min-group-size", "2", "--segment", "Team", in},
+		{"build", "-o", filepath.Join(dir, "refused"), "--min-group-size", "2", in},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(args, nil, &stdout, &stderr)
+		if code == 0 || !strings.Contains(stderr.String(), "--allow-small-groups") || stdout.Len() > 0 {
+			t.Errorf("%v: exit %d, stdout %d bytes, stderr %q: want a refusal naming --allow-small-groups", args, code, stdout.Len(), stderr.String())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "refused")); err == nil {
+		t.Error("a refused build wrote its output folder")
+	}
+	proj := filepath.Join(dir, "project")
+	if err := os.MkdirAll(proj, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeRowsCSV(t, proj, "answers.csv", rows)
+	toml := "title = \"Small\"\ninputs = [\"answers.csv\"]\nsegments = [\"Team\"]\nmin_group_size = 1\n"
+	if err := os.WriteFile(filepath.Join(proj, "assessment.toml"), []byte(toml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "-q", "-o", filepath.Join(dir, "proj-out"), proj}, nil, &stdout, &stderr); code == 0 || !strings.Contains(stderr.String(), "--allow-small-groups") {
+		t.Errorf("build of a project with min_group_size = 1: exit %d, stderr %q: want a refusal naming --allow-small-groups", code, stderr.String())
+	}
+	stderr.Reset()
+	if code := run([]string{"build", "-q", "--allow-small-groups", "-o", filepath.Join(dir, "proj-out"), proj}, nil, &stdout, &stderr); code != 0 {
+		t.Errorf("build of a project with min_group_size = 1 and --allow-small-groups: exit %d: %s", code, stderr.String())
+	}
+
+	for _, threshold := range []string{"1", "5"} {
+		args := []string{"--segment", "Team", "--min-group-size", threshold}
+		if threshold == "1" {
+			args = append(args, "--allow-small-groups")
+		}
+		texts := allOutputs(t, in, args...)
+		saying := 0
+		for name, s := range texts {
+			if !strings.HasPrefix(name, "site/") || !strings.HasSuffix(name, ".html") {
+				if name != "report.md" && name != "report.pdf (text)" && name != "score --format text" {
+					continue
+				}
+			}
+			says := strings.Contains(strings.Join(strings.Fields(s), " "), "allow-small-groups")
+			if says {
+				saying++
+			}
+			if says != (threshold == "1") {
+				t.Errorf("--min-group-size %s: %s says that small groups are shown: %v", threshold, name, says)
+			}
+		}
+		var res struct {
+			MinGroupSize int `json:"min_group_size"`
+		}
+		if err := json.Unmarshal([]byte(texts["results.json"]), &res); err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(res.MinGroupSize) != threshold {
+			t.Errorf("results.json: min_group_size %d, want %s", res.MinGroupSize, threshold)
+		}
+		if threshold == "1" {
+			if saying < 8 {
+				t.Errorf("only %d outputs say that small groups are shown", saying)
+			}
+			if !strings.Contains(texts["site/segment-team-solo.html"], "Solo") {
+				t.Error("with --min-group-size 1, the team of one has no page: the case tests nothing")
+			}
+		}
 	}
 }
