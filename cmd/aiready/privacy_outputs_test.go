@@ -7,9 +7,16 @@ package main
 
 import (
 	"bytes"
+	"encoding/base64"
+	"encoding/binary"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
+	"html"
+	"image"
+	"image/jpeg"
+	"image/png"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -62,9 +69,15 @@ func writeRowsCSV(t *testing.T, dir, name string, rows [][]string) string {
 // "build stderr".
 func allOutputs(t *testing.T, in string, args ...string) map[string]string {
 	t.Helper()
+	return everyOutput(t, in, nil, args...)
+}
+
+// everyOutput is allOutputs with buildOnly passed to build alone.
+func everyOutput(t *testing.T, in string, buildOnly []string, args ...string) map[string]string {
+	t.Helper()
 	out := filepath.Join(t.TempDir(), "out")
 	var stdout, stderr bytes.Buffer
-	if code := run(append([]string{"build", "-q", "-o", out, in}, args...), nil, &stdout, &stderr); code != 0 {
+	if code := run(append(append([]string{"build", "-q", "-o", out, in}, buildOnly...), args...), nil, &stdout, &stderr); code != 0 {
 		t.Fatalf("build: exit %d: %s", code, truncateForLog(stderr.String()))
 	}
 	texts := map[string]string{"build stderr": stderr.String()}
@@ -388,5 +401,102 @@ func TestPrivacySmallGroupsNeedConsent(t *testing.T) {
 				t.Error("with --min-group-size 1, the team of one has no page: the case tests nothing")
 			}
 		}
+	}
+}
+
+// logoSecrets are what a logo file's metadata may say of its maker.
+var logoSecrets = []string{"Jane Q. Secretworth", "GPS 59.9139N 10.7522E", `C:\Users\jsecretworth\logo-final.png`}
+
+// pngWithText is a 40 x 20 PNG carrying tEXt chunks (Author, Location,
+// Source) before its end.
+func pngWithText(t *testing.T) []byte {
+	img := image.NewNRGBA(image.Rect(0, 0, 40, 20))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i * 7)
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	data := b.Bytes()
+	iend := len(data) - 12
+	var chunks []byte
+	for _, kv := range [][2]string{{"Author", logoSecrets[0]}, {"Location", logoSecrets[1]}, {"Source", logoSecrets[2]}} {
+		body := append([]byte(kv[0]+"\x00"), kv[1]...)
+		chunk := binary.BigEndian.AppendUint32(nil, uint32(len(body)))
+		typed := append([]byte("tEXt"), body...)
+		chunk = append(chunk, typed...)
+		chunk = binary.BigEndian.AppendUint32(chunk, crc32.ChecksumIEEE(typed))
+		chunks = append(chunks, chunk...)
+	}
+	return append(append(append([]byte(nil), data[:iend]...), chunks...), data[iend:]...)
+}
+
+// jpegWithExif is a 40 x 20 JPEG with an APP1 (Exif) segment that names
+// the secrets, right after its start.
+func jpegWithExif(t *testing.T) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, 40, 20))
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	payload := []byte("Exif\x00\x00MM\x00\x2a" + strings.Join(logoSecrets, "\x00"))
+	app1 := append([]byte{0xff, 0xe1}, binary.BigEndian.AppendUint16(nil, uint16(len(payload)+2))...)
+	app1 = append(app1, payload...)
+	data := b.Bytes()
+	return append(append(append([]byte(nil), data[:2]...), app1...), data[2:]...)
+}
+
+// dataURI finds the data: URLs of images in attributes, still escaped.
+var dataURI = regexp.MustCompile(`"data:image/(?:png|jpeg);base64,([^"]+)"`)
+
+// TestPrivacyLogoMetadata: a logo's EXIF and PNG text chunks reach no
+// output, while the logo itself is still on every page (so the check can
+// fail).
+func TestPrivacyLogoMetadata(t *testing.T) {
+	rows, _ := demoTeamRows(t)
+	dir := t.TempDir()
+	in := writeRowsCSV(t, dir, "answers.csv", rows)
+	for name, logo := range map[string][]byte{"logo.png": pngWithText(t), "logo.jpg": jpegWithExif(t)} {
+		t.Run(name, func(t *testing.T) {
+			for _, s := range logoSecrets {
+				if !bytes.Contains(logo, []byte(s)) {
+					t.Fatalf("the test logo does not carry %q", s)
+				}
+			}
+			file := filepath.Join(dir, name)
+			if err := os.WriteFile(file, logo, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			texts := everyOutput(t, in, []string{"--logo", file})
+			logos := 0
+			for out, s := range texts {
+				if strings.HasPrefix(out, "score ") {
+					continue // score takes no logo
+				}
+				bodies := []string{s}
+				for _, m := range dataURI.FindAllStringSubmatch(s, -1) {
+					b, err := base64.StdEncoding.DecodeString(html.UnescapeString(m[1]))
+					if err != nil {
+						t.Fatalf("%s: a data: URL that is not base64: %v", out, err)
+					}
+					if _, _, err := image.Decode(bytes.NewReader(b)); err != nil {
+						t.Errorf("%s: the logo is not a readable image: %v", out, err)
+					}
+					logos++
+					bodies = append(bodies, string(b))
+				}
+				for _, body := range bodies {
+					for _, secret := range logoSecrets {
+						if strings.Contains(body, secret) {
+							t.Errorf("%s carries the logo's metadata %q", out, secret)
+						}
+					}
+				}
+			}
+			if logos < 7 { // index, four dimensions, plan, methodology
+				t.Errorf("the logo is on only %d pages", logos)
+			}
+		})
 	}
 }
