@@ -25,6 +25,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	gmtext "github.com/yuin/goldmark/text"
 )
 
 // demoTeamRows reads the demo answers and the index of the Team column.
@@ -498,5 +504,98 @@ func TestPrivacyLogoMetadata(t *testing.T) {
 				t.Errorf("the logo is on only %d pages", logos)
 			}
 		})
+	}
+}
+
+// hostileMarkdown is what a rubric's or a note's Markdown may hold that
+// the site never shows: dangerous links (inline, by reference and
+// autolinks), remote images (tracking pixels) and raw HTML. A safe link
+// is kept by both, so the check can fail.
+const hostileMarkdown = `Read [the guide](javascript:alert('md-link')) or [this](data:text/html;base64,PHNjcmlwdD4=) or <javascript:alert('auto')>,
+[by reference][evil] and [vb](vbscript:msgbox) but keep [the safe one](https://safe.example/ok).
+
+A pixel ![px](https://tracker.example/pixel.gif?who=me) and ![ref pixel][pix] here, <img src=x onerror="alert('img')"> inline.
+
+<script>alert('script')</script>
+
+<iframe src="javascript:alert('iframe')"></iframe>
+
+[evil]: javascript:alert('reference')
+[pix]: https://tracker.example/ref.gif
+`
+
+// TestPrivacyReportMarkdownAsSite: report.md carries what the site
+// shows of hostile rubric and note Markdown: no dangerous link, no image,
+// no raw HTML, nothing of the tracking pixels; the safe link stays.
+func TestPrivacyReportMarkdownAsSite(t *testing.T) {
+	rows, _ := demoTeamRows(t)
+	dir := t.TempDir()
+	writeRowsCSV(t, dir, "answers.csv", rows)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"rubric", "export", "people-first"}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("rubric export: exit %d: %s", code, stderr.String())
+	}
+	rubric := strings.Replace(stdout.String(), "description = \"\"\"\n", "description = \"\"\"\n"+hostileMarkdown+"\n", 1)
+	rubric = strings.Replace(rubric, "body = \"\"\"\n", "body = \"\"\"\n"+hostileMarkdown+"\n", 1)
+	if strings.Count(rubric, "tracker.example/pixel.gif") != 2 {
+		t.Fatal("the hostile Markdown did not go into the rubric")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "rubric.toml"), []byte(rubric), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	project := "title = \"Hostile\"\nrubric = \"rubric.toml\"\ninputs = [\"answers.csv\"]\n\n" +
+		"[[note]]\ndimension = \"overall\"\nbody = '''\n" + hostileMarkdown + "'''\n"
+	if err := os.WriteFile(filepath.Join(dir, "assessment.toml"), []byte(project), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	stderr.Reset()
+	if code := run([]string{"build", "-q", "-o", out, dir}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr.String())
+	}
+	md, err := os.ReadFile(filepath.Join(out, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	index, err := os.ReadFile(filepath.Join(out, "site", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"tracker.example", "onerror", "<script", "<iframe", "<img"} {
+		if bytes.Contains(md, []byte(s)) {
+			t.Errorf("report.md holds %q", s)
+		}
+	}
+	for name, page := range map[string][]byte{"report.md": md, "site/index.html": index} {
+		if !bytes.Contains(page, []byte("https://safe.example/ok")) {
+			t.Errorf("%s lost the safe link", name)
+		}
+	}
+	// report.md as a Markdown reader sees it.
+	root := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser().Parse(gmtext.NewReader(md))
+	links := 0
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			links++
+			if gmhtml.IsDangerousURL(n.Destination) || bytes.Contains(n.Destination, []byte("tracker")) {
+				t.Errorf("report.md links to %q", n.Destination)
+			}
+		case *ast.AutoLink:
+			if gmhtml.IsDangerousURL(n.URL(md)) {
+				t.Errorf("report.md links to %q", n.URL(md))
+			}
+		case *ast.Image:
+			t.Errorf("report.md shows an image from %q", n.Destination)
+		case *ast.RawHTML, *ast.HTMLBlock:
+			t.Errorf("report.md holds raw HTML: %q", n.Text(md)) //nolint:staticcheck // the text is all that is needed
+		}
+		return ast.WalkContinue, nil
+	})
+	if links < 2 { // the rubric's description and the note; the recommendation may not be in the plan
+		t.Errorf("report.md holds %d links; the safe link of the rubric's description and of the note should be there", links)
 	}
 }
