@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 
 	"github.com/aiready/aiready/site/markdown"
 )
@@ -53,7 +54,7 @@ func embed(src string, base int) (string, []string) {
 					}
 				}
 			}
-		case *ast.Paragraph, *ast.TextBlock:
+		case *ast.Paragraph, *ast.TextBlock, *east.TableCell:
 			if hasLinks(n, source) {
 				if e, ok := rewriteInline(source, n); ok {
 					edits = append(edits, e)

@@ -148,6 +148,7 @@ func inlineMD(b *strings.Builder, n ast.Node, src []byte, brk func() string) {
 }
 
 var (
-	destEscaper  = strings.NewReplacer(`\`, `\\`, "<", `\<`, ">", `\>`, "\n", " ")
-	titleEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+	// A "|" would end a table cell; escaped, it is itself anywhere.
+	destEscaper  = strings.NewReplacer(`\`, `\\`, "<", `\<`, ">", `\>`, "\n", " ", "|", `\|`)
+	titleEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "|", `\|`)
 )

@@ -15,6 +15,9 @@ func TestEmbedLinks(t *testing.T) {
 		{"autolinks", "<https://e.example/> <javascript:x> <a@b.example>", "<https://e.example/> javascript:x <a@b.example>"},
 		{"code and escapes", "`[x](javascript:y)` \\*not\\* [l](vbscript:z)", "`[x](javascript:y)` \\*not\\* l"},
 		{"two lines", "> [a](javascript:x)\n> b [c](https://e.example/)", "> a\n> b [c](<https://e.example/>)"},
+		{"table", "| a | b |\n| - | - |\n| [x](javascript:y) ![i](https://t.example/p) | [s](https://e.example/a) |",
+			"| a | b |\n| - | - |\n| x i | [s](<https://e.example/a>) |"},
+		{"list", "- item [x](javascript:y)\n  - nested ![i](https://t.example/p)", "- item x\n  - nested i"},
 		{"untouched", "_x_ and __y__\nnext line", "_x_ and __y__\nnext line"},
 	} {
 		if got, _ := embed(c.src, 3); got != c.want {
