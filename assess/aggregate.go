@@ -231,10 +231,24 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// segmentResults applies the threshold and complementary suppression:
-// a value below MinGroupSize shows nothing but that it exists; when exactly
-// one value of an attribute is suppressed, the next smallest is too, so
-// that no figure can be recovered by subtraction from the total.
+// segmentResults applies the threshold and complementary suppression.
+//
+// Every respondent is in exactly one group of each attribute ("(not
+// stated)" included), so the total minus the shown groups gives the
+// hidden ones' figures together. A value below MinGroupSize shows nothing
+// but that it exists ("small"); then, while the suppressed groups of the
+// attribute together hold fewer than MinGroupSize people, the smallest
+// shown group is suppressed too ("complementary"), so that what
+// subtraction recovers is a group at the threshold at least.
+//
+// The same holds for each figure of the shown groups (hideCells): a
+// dimension or question cell answered by fewer than MinGroupSize people
+// of a shown group carries no figure, and while the hidden cells of a
+// dimension or question (those of suppressed groups and suppressed cells)
+// hold fewer than MinGroupSize answers, the smallest shown cell is
+// suppressed too. Subtracting the shown cells' n, score (and SD) or
+// answer counts from the total's then recovers only an aggregate of
+// MinGroupSize answers or more.
 func (s *Scorer) segmentResults() []SegmentResult {
 	out := []SegmentResult{}
 	minN := s.opt.MinGroupSize
@@ -246,42 +260,110 @@ func (s *Scorer) segmentResults() []SegmentResult {
 		groups := append([]*group(nil), sg.order...)
 		sort.Slice(groups, func(i, j int) bool { return groups[i].value < groups[j].value })
 		why := make(map[*group]string)
+		hidden := 0
 		for _, g := range groups {
 			if g.n < minN {
 				why[g] = "small"
+				hidden += g.n
 			}
 		}
-		if len(why) == 1 && len(groups) > 1 {
+		for hidden > 0 && hidden < minN {
 			var next *group
 			for _, g := range groups {
 				if why[g] == "" && (next == nil || g.n < next.n) {
 					next = g
 				}
 			}
+			if next == nil {
+				break
+			}
 			why[next] = "complementary"
+			hidden += next.n
 		}
+		var shown []*SegmentResult
+		first := len(out)
 		for _, g := range groups {
 			sr := SegmentResult{Attribute: sg.attr, Value: g.value}
 			if why[g] != "" {
 				sr.Suppressed, sr.Why = true, why[g]
-				out = append(out, sr)
-				continue
-			}
-			n := g.n
-			sr.N = &n
-			sr.Dimensions = s.dimensionResults(g, minN)
-			o := s.overall(sr.Dimensions)
-			sr.Overall = &o
-			sr.Questions = s.questionResults(g)
-			for i := range sr.Questions {
-				if sr.Questions[i].N < minN {
-					sr.Questions[i] = QuestionResult{ID: sr.Questions[i].ID, Suppressed: true}
+			} else {
+				n := g.n
+				sr.N = &n
+				sr.Dimensions = s.dimensionResults(g, minN)
+				sr.Questions = s.questionResults(g)
+				for i := range sr.Questions {
+					if sr.Questions[i].N < minN {
+						sr.Questions[i] = QuestionResult{ID: sr.Questions[i].ID, Suppressed: true}
+					}
 				}
 			}
 			out = append(out, sr)
 		}
+		for i := first; i < len(out); i++ {
+			if !out[i].Suppressed {
+				shown = append(shown, &out[i])
+			}
+		}
+		s.hideCells(shown)
+		for _, sr := range shown {
+			o := s.overall(sr.Dimensions)
+			sr.Overall = &o
+		}
 	}
 	return out
+}
+
+// hideCells applies complementary suppression to the dimension and
+// question cells of one attribute's shown groups (see segmentResults).
+// Ties go to the first group in value order.
+func (s *Scorer) hideCells(shown []*SegmentResult) {
+	minN := s.opt.MinGroupSize
+	for d := range s.r.Dimensions {
+		cells := make([]*DimensionResult, len(shown))
+		for i, sr := range shown {
+			cells[i] = &sr.Dimensions[d]
+		}
+		hidden := s.all.dims[d].n
+		for _, c := range cells {
+			hidden -= c.N // 0 when suppressed
+		}
+		for hidden > 0 && hidden < minN {
+			var next *DimensionResult
+			for _, c := range cells {
+				if !c.Suppressed && c.N > 0 && (next == nil || c.N < next.N) {
+					next = c
+				}
+			}
+			if next == nil {
+				break
+			}
+			hidden += next.N
+			*next = DimensionResult{ID: next.ID, Suppressed: true}
+		}
+	}
+	for q, qd := range s.r.Questions {
+		cells := make([]*QuestionResult, len(shown))
+		for i, sr := range shown {
+			cells[i] = &sr.Questions[q]
+		}
+		hidden := s.all.qs[q].answered(qd)
+		for _, c := range cells {
+			hidden -= c.N // 0 when suppressed
+		}
+		for hidden > 0 && hidden < minN {
+			var next *QuestionResult
+			for _, c := range cells {
+				if !c.Suppressed && (next == nil || c.N < next.N) {
+					next = c
+				}
+			}
+			if next == nil {
+				break
+			}
+			hidden += next.N
+			*next = QuestionResult{ID: next.ID, Suppressed: true}
+		}
+	}
 }
 
 // sortedComments returns the comments ordered by question, then text, so

@@ -405,42 +405,96 @@ func compareReference(t *testing.T, r *Rubric, res *Result, all []refResp, minGr
 	if !reflect.DeepEqual(wantIDs, gotIDs) {
 		t.Fatalf("plan: ref %v got %v", wantIDs, gotIDs)
 	}
-	// Segments: sizes, suppression, scores.
+	// Segments: sizes, suppression, scores. Complementary suppression, by
+	// its definition: while the suppressed teams hold 1 to minGroup-1
+	// people together, the smallest shown team (first by value) is
+	// suppressed; then, per dimension, while the suppressed teams and
+	// cells hold 1 to minGroup-1 scores together, the smallest shown cell.
 	byTeam := map[string][]refResp{}
 	for _, p := range all {
 		byTeam[p.attrs["team"]] = append(byTeam[p.attrs["team"]], p)
 	}
-	small := 0
-	for _, g := range byTeam {
-		if len(g) < minGroup {
-			small++
+	var teams []string
+	for v := range byTeam {
+		teams = append(teams, v)
+	}
+	sort.Strings(teams)
+	hide := map[string]bool{}
+	hidden := 0
+	for _, v := range teams {
+		if len(byTeam[v]) < minGroup {
+			hide[v] = true
+			hidden += len(byTeam[v])
+		}
+	}
+	for hidden > 0 && hidden < minGroup {
+		next := ""
+		for _, v := range teams {
+			if !hide[v] && (next == "" || len(byTeam[v]) < len(byTeam[next])) {
+				next = v
+			}
+		}
+		if next == "" {
+			break
+		}
+		hide[next] = true
+		hidden += len(byTeam[next])
+	}
+	wantSeg := map[string][]*float64{}
+	for di := range r.Dimensions {
+		hiddenN := ns[di]
+		cellN := map[string]int{}
+		for _, v := range teams {
+			if hide[v] {
+				continue
+			}
+			gd, gn := refGroupDims(r, byTeam[v])
+			if wantSeg[v] == nil {
+				wantSeg[v] = make([]*float64, len(r.Dimensions))
+			}
+			if gn[di] >= minGroup {
+				wantSeg[v][di], cellN[v] = gd[di], gn[di]
+				hiddenN -= gn[di]
+			}
+		}
+		for hiddenN > 0 && hiddenN < minGroup {
+			next := ""
+			for _, v := range teams {
+				if wantSeg[v] != nil && wantSeg[v][di] != nil && (next == "" || cellN[v] < cellN[next]) {
+					next = v
+				}
+			}
+			if next == "" {
+				break
+			}
+			wantSeg[next][di] = nil
+			hiddenN += cellN[next]
 		}
 	}
 	for _, sg := range res.Segments {
 		g := byTeam[sg.Value]
+		if sg.Suppressed != hide[sg.Value] {
+			t.Fatalf("segment %s (n %d, threshold %d): suppressed %v (%q), ref %v", sg.Value, len(g), minGroup, sg.Suppressed, sg.Why, hide[sg.Value])
+		}
 		if sg.Suppressed {
 			if sg.N != nil || sg.Overall != nil || sg.Dimensions != nil {
 				t.Fatalf("suppressed segment carries figures: %+v", sg)
 			}
-			if len(g) >= minGroup && !(small == 1 && sg.Why == "complementary") {
-				t.Fatalf("segment %s (n %d >= %d) suppressed as %q", sg.Value, len(g), minGroup, sg.Why)
+			if w := map[bool]string{true: "small", false: "complementary"}[len(g) < minGroup]; sg.Why != w {
+				t.Fatalf("segment %s (n %d, threshold %d) suppressed as %q", sg.Value, len(g), minGroup, sg.Why)
 			}
 			continue
 		}
-		if len(g) < minGroup || *sg.N != len(g) {
+		if *sg.N != len(g) {
 			t.Fatalf("segment %s shown with n %d (ref %d, threshold %d)", sg.Value, *sg.N, len(g), minGroup)
 		}
-		gd, gn := refGroupDims(r, g)
 		for di := range r.Dimensions {
-			if gn[di] < minGroup {
-				if sg.Dimensions[di].Score != nil {
-					t.Fatalf("segment %s dimension %d: n %d below threshold but scored", sg.Value, di, gn[di])
-				}
-				continue
+			if !samePtr(wantSeg[sg.Value][di], sg.Dimensions[di].Score) {
+				t.Fatalf("segment %s dimension %d: ref %v got %v", sg.Value, di, wantSeg[sg.Value][di], sg.Dimensions[di].Score)
 			}
-			if !samePtr(gd[di], sg.Dimensions[di].Score) {
-				t.Fatalf("segment %s dimension %d: ref %v got %v", sg.Value, di, gd[di], sg.Dimensions[di].Score)
-			}
+		}
+		if !samePtr(refOverall(r, wantSeg[sg.Value]), sg.Overall.Score) {
+			t.Fatalf("segment %s overall: ref %v got %v", sg.Value, refOverall(r, wantSeg[sg.Value]), sg.Overall.Score)
 		}
 	}
 }

@@ -6,9 +6,13 @@ const ResultFormat = 1
 // Result is an assessment's outcome: what results.json holds, plus what the
 // renderers need beside it (fields tagged json:"-").
 type Result struct {
-	Format          int                    `json:"format"`
-	Rubric          RubricRef              `json:"rubric"`
-	Respondents     int                    `json:"respondents"`
+	Format      int       `json:"format"`
+	Rubric      RubricRef `json:"rubric"`
+	Respondents int       `json:"respondents"`
+	// MinGroupSize is the suppression threshold that was applied: no
+	// group or cell of fewer respondents is shown (below
+	// MinSafeGroupSize only with --allow-small-groups).
+	MinGroupSize    int                    `json:"min_group_size,omitempty"`
 	Overall         Overall                `json:"overall"`
 	Dimensions      []DimensionResult      `json:"dimensions"`
 	Questions       []QuestionResult       `json:"questions"`
@@ -45,8 +49,6 @@ type Result struct {
 	// Comments are free-text answers by question id, only with
 	// Options.Comments, only for groups at or above the threshold.
 	Comments []Comment `json:"-"`
-	// MinGroupSize is the suppression threshold that was applied.
-	MinGroupSize int `json:"-"`
 	// SegmentAttributes are the attributes segments were asked for, in order.
 	SegmentAttributes []string `json:"-"`
 }

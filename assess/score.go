@@ -19,6 +19,33 @@ type Options struct {
 	Strict bool
 	// Comments keeps free-text answers for the report.
 	Comments bool
+	// AllowSmallGroups lets MinGroupSize be below MinSafeGroupSize
+	// (--allow-small-groups); CheckSmallGroups refuses it otherwise.
+	AllowSmallGroups bool
+}
+
+// MinSafeGroupSize is the least threshold aiready takes without
+// --allow-small-groups: below it, a group's figures are one or two
+// people's answers. Every output of such an assessment says so
+// (Result.SmallGroups).
+const MinSafeGroupSize = 3
+
+// SmallGroups tells whether the assessment was made with a threshold
+// below MinSafeGroupSize (--allow-small-groups), which every output says.
+func (r *Result) SmallGroups() bool {
+	return r.MinGroupSize > 0 && r.MinGroupSize < MinSafeGroupSize
+}
+
+// CheckSmallGroups refuses a threshold below MinSafeGroupSize unless
+// AllowSmallGroups says it is meant.
+func (o Options) CheckSmallGroups() error {
+	if o.MinGroupSize <= 0 || o.MinGroupSize >= MinSafeGroupSize || o.AllowSmallGroups {
+		return nil
+	}
+	return &Error{Pos: Position{File: "--min-group-size"}, Msg: fmt.Sprintf(
+		"a threshold of %d shows the scores and answers of groups of %s, whom readers may well recognise; "+
+			"below %d it needs --allow-small-groups, and every output then says so",
+		o.MinGroupSize, map[bool]string{true: "one person", false: "one or two people"}[o.MinGroupSize == 1], MinSafeGroupSize)}
 }
 
 // plainOnly turns the fast CSV path off, for tests that compare the two.

@@ -1,10 +1,8 @@
 package site
 
 import (
-	"encoding/base64"
 	"fmt"
 	"html/template"
-	"net/http"
 	"strings"
 
 	"github.com/aiready/aiready/site/view"
@@ -78,11 +76,9 @@ func newSite(rep *view.Report, l loc) *siteData {
 		s.Date = l.p.Date(m.Date)
 	}
 	// The logo's type is read from its bytes, not trusted from its name;
-	// anything but PNG or JPEG is left out. The data: URL is built here,
-	// so it is trusted as a URL.
-	if typ := http.DetectContentType(m.Logo); len(m.Logo) > 0 && (typ == "image/png" || typ == "image/jpeg") {
-		s.Logo = template.URL("data:" + typ + ";base64," + base64.StdEncoding.EncodeToString(m.Logo)) //nolint:gosec // base64 of checked image bytes
-	}
+	// anything but PNG or JPEG is left out, and its metadata never
+	// reaches a page (logoURL).
+	s.Logo = logoURL(m.Logo)
 	css, _ := templates.FS.ReadFile("style.css")
 	s.CSS = template.CSS(string(css) + generatedCSS(rep, s.Accent))
 	s.Nav = append(s.Nav, navItem{"index.html", l.p.T("site.page.overview")})

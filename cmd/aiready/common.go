@@ -22,9 +22,11 @@ type scoreFlags struct {
 	rubric   string
 	segments []string
 	minGroup int
-	strict   bool
-	comments bool
-	quiet    bool
+	// allowSmall lets minGroup (or min_group_size) be below 3.
+	allowSmall bool
+	strict     bool
+	comments   bool
+	quiet      bool
 	// inputFormat and mapFile say how to read the answers (inspect.go).
 	inputFormat string
 	mapFile     string
@@ -34,6 +36,7 @@ func (f *scoreFlags) add(fs *pflag.FlagSet) {
 	fs.StringVarP(&f.rubric, "rubric", "r", rubrics.Default, "rubric file, or the name of a built-in rubric")
 	fs.StringArrayVar(&f.segments, "segment", nil, "break figures down by this attribute (repeatable), e.g. --segment Role")
 	fs.IntVar(&f.minGroup, "min-group-size", 5, "suppress groups with fewer respondents than this")
+	fs.BoolVar(&f.allowSmall, "allow-small-groups", false, "allow --min-group-size (or min_group_size) below 3; every output then says that groups of one or two people are shown")
 	fs.BoolVar(&f.strict, "strict", false, "fail on an answer that is not on its question's scale, or a question that no column answers")
 	fs.BoolVar(&f.comments, "comments", false, "include free-text answers (only for groups at or above the threshold)")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print no warnings")
@@ -41,12 +44,15 @@ func (f *scoreFlags) add(fs *pflag.FlagSet) {
 }
 
 func (f *scoreFlags) options() assess.Options {
-	return assess.Options{Segments: f.segments, MinGroupSize: f.minGroup, Strict: f.strict, Comments: f.comments}
+	return assess.Options{Segments: f.segments, MinGroupSize: f.minGroup, Strict: f.strict, Comments: f.comments, AllowSmallGroups: f.allowSmall}
 }
 
 func (f *scoreFlags) check() error {
 	if f.minGroup < 1 {
 		return usagef("--min-group-size must be at least 1, not %d", f.minGroup)
+	}
+	if err := f.options().CheckSmallGroups(); err != nil {
+		return usagef("--min-group-size %d: %s", f.minGroup, err.(*assess.Error).Msg)
 	}
 	return checkInputFormat(f.inputFormat)
 }
@@ -104,6 +110,9 @@ func fileError(name string, err error) error {
 func scoreInputs(e *env, r *assess.Rubric, inputs []string, opt assess.Options, quiet bool, read ...assess.ReadOptions) (*assess.Result, error) {
 	if len(inputs) == 0 {
 		return nil, usagef("no answers given: name one or more files, or - for standard input")
+	}
+	if err := opt.CheckSmallGroups(); err != nil {
+		return nil, err // min_group_size of a project: the flag's is refused by check
 	}
 	s := assess.NewScorer(r, opt)
 	var ro assess.ReadOptions

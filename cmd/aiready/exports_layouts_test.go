@@ -150,7 +150,7 @@ func TestExportLimeSurveyCodeHeadings(t *testing.T) {
 			}
 		}
 		// The attribute is named by its code.
-		seg, _, _ := scoreJSON(t, file, testFile("limesurvey.toml"), "--segment", "Team", "--min-group-size", "1")
+		seg, _, _ := scoreJSON(t, file, testFile("limesurvey.toml"), "--segment", "Team", "--min-group-size", "1", "--allow-small-groups")
 		if !slices.ContainsFunc(seg.Segments, func(s struct {
 			Attribute  string `json:"attribute"`
 			Value      string `json:"value"`
@@ -468,7 +468,7 @@ func TestExportIdentityNeverInOutput(t *testing.T) {
 			// least its values still appear nowhere.
 			for _, hd := range tc.headers {
 				hd = strings.ReplaceAll(hd, "\u00a0", " ")
-				code, stdout, _ := runCLI(t, "score", "--format", "json", "-r", testFile(tc.rubric), "--segment", hd, "--min-group-size", "1", tc.file)
+				code, stdout, _ := runCLI(t, "score", "--format", "json", "-r", testFile(tc.rubric), "--segment", hd, "--min-group-size", "1", "--allow-small-groups", tc.file)
 				if code != 0 {
 					continue
 				}

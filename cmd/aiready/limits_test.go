@@ -205,8 +205,8 @@ func limitCases() []*badCase {
 
 		// Error lines quote at most 80 characters of a header.
 		{name: "limit-csv-15mb-header-quoted-short", args: []string{"score", "a.csv"},
-			stderr: []string{`^aiready: a\.csv: no column matches a question of rubric "people-first", and the file does not look like a survey export`},
-			gen:    writeGen("a.csv", func() []byte { return []byte("Respondent," + strings.Repeat("x", 15<<20) + "\nR1,a\n") }),
+			stderr:   []string{`^aiready: a\.csv: no column matches a question of rubric "people-first", and the file does not look like a survey export`},
+			gen:      writeGen("a.csv", func() []byte { return []byte("Respondent," + strings.Repeat("x", 15<<20) + "\nR1,a\n") }),
 			maxAlloc: 256 << 20},
 		{name: "limit-xlsx-15mb-header-quoted-short", args: []string{"score", "a.xlsx"},
 			stderr: []string{`^aiready: a\.xlsx: no column matches a question of rubric "people-first", and the file does not look like a survey export`},

@@ -95,6 +95,10 @@ func writeText(w io.Writer, res *assess.Result) error {
 	r := res.RubricDef
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	p("%s, version %s (%s)\n", r.Title, r.Version, r.ID)
+	if res.SmallGroups() {
+		p("WARNING: groups of fewer than %d respondents are shown (--min-group-size %d, --allow-small-groups): a figure may be one person's answers; handle this as personal data.\n",
+			assess.MinSafeGroupSize, res.MinGroupSize)
+	}
 	dq := res.DataQuality
 	p("Respondents: %d   invalid answers: %d", res.Respondents, dq.InvalidCells)
 	if len(dq.UnmatchedColumns) > 0 {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 
 	"github.com/aiready/aiready/site/markdown"
 )
@@ -18,7 +19,8 @@ type edit struct {
 
 // embed returns rubric or note Markdown ready to sit under a heading of
 // level base-1: its headings moved down so that its top level is base
-// (at most 6), setext headings made ATX, and raw HTML removed. It also
+// (at most 6), setext headings made ATX, raw HTML removed, and links and
+// images as the site shows them (links.go). It also
 // returns the texts of the headings it kept, in order.
 func embed(src string, base int) (string, []string) {
 	if strings.TrimSpace(src) == "" {
@@ -44,7 +46,29 @@ func embed(src string, base int) (string, []string) {
 			if e, ok := heading(source, n, level); ok {
 				edits = append(edits, e)
 				heads = append(heads, headingText(n, source))
+				if hasLinks(n, source) && e.to <= n.Lines().At(0).Start {
+					// An ATX heading's text, written again (links.go).
+					if e, ok := rewriteInline(source, n); ok {
+						edits = append(edits, e)
+						return ast.WalkSkipChildren, nil
+					}
+				}
 			}
+		case *ast.Paragraph, *ast.TextBlock, *east.TableCell:
+			if hasLinks(n, source) {
+				if e, ok := rewriteInline(source, n); ok {
+					edits = append(edits, e)
+					return ast.WalkSkipChildren, nil
+				}
+			}
+		case *ast.LinkReferenceDefinition:
+			// Every link using it is now inline (links.go).
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				s := lines.At(i)
+				edits = append(edits, edit{s.Start, trimEOL(source, s.Stop), ""})
+			}
+			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
 			lines := n.Lines()
 			for i := 0; i < lines.Len(); i++ {

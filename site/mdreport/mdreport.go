@@ -192,6 +192,9 @@ func (m *md) front() {
 		m.t("md.method", escape(r.Title), escape(r.Version)))
 	// Two trailing spaces: a hard line break, so the lines stay one block.
 	m.p("%s", strings.Join(lines, "  \n"))
+	if rep.SmallGroups != "" {
+		m.p("> **%s**", escape(rep.SmallGroups))
+	}
 }
 
 // summary is the executive summary.

@@ -230,6 +230,10 @@ func (d *doc) cover() {
 		t.rows = append(t.rows, []cell{textCell(row[0], colored(d.body(), muted)), textCell(row[1], d.body())})
 	}
 	d.drawTable(t)
+	if d.rep.SmallGroups != "" {
+		d.y += 4
+		d.text(d.rep.SmallGroups, bold(colored(d.body(), weak)))
+	}
 }
 
 // maxLogoPixels bounds the logo: it is drawn at most 60 x 22 mm, for

@@ -27,6 +27,9 @@ func (d *doc) summary() {
 	d.change("")
 	d.y += 2
 
+	if rep.SmallGroups != "" {
+		d.callout(weak, []span{{rep.SmallGroups, bold(d.body())}})
+	}
 	if ov.Score == nil {
 		d.callout(muted, []span{{d.t("pdf.no_overall") + " ", bold(d.body())},
 			{d.t("pdf.no_overall_why"), d.body()}})

@@ -21,7 +21,7 @@ func (rep *Report) segments() {
 		}
 		sg := &Segment{Attribute: sr.Attribute, Value: sr.Value, Result: sr}
 		if !sr.Suppressed {
-			sg.Slug = uniqueSlug(Slug(sr.Attribute)+"-"+Slug(sr.Value), used)
+			sg.Slug = uniqueSlug(shortSlug(sr.Attribute, maxAttrSlug)+"-"+shortSlug(sr.Value, maxValueSlug), used)
 			if sr.Overall != nil && sr.Overall.Score != nil {
 				sg.Overall = r.Level(sr.Overall.Level)
 			}
@@ -123,6 +123,30 @@ func Slug(s string) string {
 		return "x"
 	}
 	return b.String()
+}
+
+// A segment page's file name is "segment-" + attribute + "-" + value,
+// each part a slug cut to these many bytes: a value is free text from the
+// input, and a file name must stay far below any file system's limit (255
+// bytes) and say no more of the value than a short label does. Values
+// that share a cut slug get -2, -3, ... (uniqueSlug).
+const (
+	maxAttrSlug  = 24
+	maxValueSlug = 32
+)
+
+// shortSlug is Slug(s) cut to at most max bytes, at a dash where there is
+// one in its second half, with no dash at the end.
+func shortSlug(s string, max int) string {
+	out := Slug(s)
+	if len(out) <= max {
+		return out
+	}
+	out = out[:max]
+	if i := strings.LastIndexByte(out, '-'); i >= max/2 {
+		out = out[:i]
+	}
+	return strings.TrimRight(out, "-")
 }
 
 func uniqueSlug(s string, used map[string]bool) string {

@@ -49,6 +49,9 @@ type Report struct {
 	// data-quality sections name them: id and text.
 	Unanswered []string
 	Norms      *Norms // nil without norms
+	// SmallGroups warns, on every output, that groups below
+	// assess.MinSafeGroupSize are shown (--allow-small-groups); "" if not.
+	SmallGroups string
 	// Printer writes the fixed words, numbers and dates in the report's
 	// language: Meta.Lang, else the rubric's.
 	Printer *i18n.Printer
@@ -190,6 +193,9 @@ func New(res *assess.Result, meta Meta) *Report {
 		lang = r.Language
 	}
 	rep.Printer = i18n.New(lang)
+	if res.SmallGroups() {
+		rep.SmallGroups = rep.Printer.T("report.small_groups", res.MinGroupSize, assess.MinSafeGroupSize)
+	}
 	rep.Overall = Overall{Score: res.Overall.Score}
 	if res.Overall.Score != nil {
 		rep.Overall.Level = r.Level(res.Overall.Level)
