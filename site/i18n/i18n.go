@@ -8,7 +8,11 @@
 // Messages are keyed by ids, not by English text, so that a change of
 // English wording does not orphan a translation. A message is a fmt
 // format: its arguments fill %s and %d verbs, with %[2]s where a language
-// needs another order. Plural messages are two keys, KEY.one and KEY.other.
+// needs another order. Plural messages are a key per plural form of the
+// language, by CLDR's rules (golang.org/x/text/feature/plural): KEY.one
+// and KEY.other in English and German; KEY.one, KEY.few, KEY.many and
+// KEY.other in Polish, say. A form a catalogue leaves out falls back to
+// KEY.other.
 package i18n
 
 import (
@@ -20,6 +24,8 @@ import (
 	"sync"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
 )
 
 //go:embed messages/*.toml
@@ -116,10 +122,11 @@ func Supported(tag string) bool {
 
 // Printer writes the messages, numbers and dates of one language.
 type Printer struct {
-	tag  string // as asked for, for the HTML lang attribute
-	lang string // the catalogue used
-	msgs map[string]string
-	f    forms // numbers, dates and ordinals of lang
+	tag    string // as asked for, for the HTML lang attribute
+	lang   string // the catalogue used
+	msgs   map[string]string
+	f      forms        // numbers, dates and ordinals of lang
+	plural language.Tag // whose plural rules choose a message's form
 }
 
 // New returns the printer of a BCP 47 tag; a language without a catalogue
@@ -138,7 +145,22 @@ func New(tag string) *Printer {
 	if !ok {
 		f = formsOf[Default]
 	}
-	return &Printer{tag: tag, lang: lang, msgs: msgs, f: f}
+	return newPrinter(tag, lang, msgs, f)
+}
+
+func newPrinter(tag, lang string, msgs map[string]string, f forms) *Printer {
+	return &Printer{tag: tag, lang: lang, msgs: msgs, f: f, plural: language.Make(lang)}
+}
+
+// pluralKeys are the suffixes of the messages of each plural form.
+var pluralKeys = map[plural.Form]string{plural.Zero: ".zero", plural.One: ".one", plural.Two: ".two",
+	plural.Few: ".few", plural.Many: ".many", plural.Other: ".other"}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // English is the printer of the default language.
@@ -190,14 +212,17 @@ func (p *Printer) T(key string, args ...any) string {
 	return fmt.Sprintf(m, args...)
 }
 
-// N returns the singular or plural message of key for the count n: KEY.one
-// for 1, KEY.other otherwise (the rule of English and German). n is the
-// first argument and args follow it; a message without a verb (a label
-// printed beside its number) is returned as it is.
+// N returns the message of key in the plural form the catalogue's
+// language uses for the count n, by CLDR's rules: KEY.one for 1 and
+// KEY.other otherwise in English and German; in French KEY.one for 0 and
+// 1; in Polish KEY.few for 2-4, 22-24, ... and KEY.many for 5-21, 25, ...
+// A form the catalogue has no message for falls back to KEY.other. n is
+// the first argument and args follow it; a message without a verb (a
+// label printed beside its number) is returned as it is.
 func (p *Printer) N(key string, n int, args ...any) string {
-	form := ".other"
-	if n == 1 {
-		form = ".one"
+	form := pluralKeys[plural.Cardinal.MatchPlural(p.plural, abs(n)%10_000_000, 0, 0, 0, 0)]
+	if _, ok := p.msgs[key+form]; !ok {
+		form = ".other"
 	}
 	if m, ok := p.msgs[key+form]; ok && !strings.Contains(m, "%") {
 		return m
