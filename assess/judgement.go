@@ -29,9 +29,9 @@ func ApplyOverrides(res *Result, overrides []Override, notes []Note) {
 		}
 		res.Overrides = append(res.Overrides, OverrideResult{Recommendation: o.Recommendation, Action: o.Action, Reason: o.Reason})
 		switch o.Action {
-		case "drop":
+		case ActionDrop:
 			drop[o.Recommendation] = true
-		case "pin":
+		case ActionPin:
 			pin[o.Recommendation] = true
 			rr, ok := byID[o.Recommendation]
 			if !ok {
@@ -40,7 +40,7 @@ func ApplyOverrides(res *Result, overrides []Override, notes []Note) {
 				rr = RecommendationResult{ID: rc.ID, Dimension: rc.Dimension, Flag: rc.Flag, Horizon: rc.Horizon}
 			}
 			pinned = append(pinned, rr)
-		case "add":
+		case ActionAdd:
 			rc := &Recommendation{ID: o.Recommendation, Dimension: o.Dimension, Title: o.Title, Horizon: o.Horizon, Body: o.Body}
 			res.Added = append(res.Added, rc)
 			if _, ok := res.addedAt[rc.ID]; !ok {

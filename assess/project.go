@@ -56,10 +56,18 @@ type Note struct {
 	Pos       Position
 }
 
+// The actions of an [[override]]: leave a recommendation out of the plan,
+// put it first, or add one of the consultant's own.
+const (
+	ActionDrop = "drop"
+	ActionPin  = "pin"
+	ActionAdd  = "add"
+)
+
 // Override is a person's change to the rubric's plan, with the reason.
 type Override struct {
 	Recommendation string
-	Action         string // drop | pin | add
+	Action         string // ActionDrop, ActionPin or ActionAdd
 	Reason         string
 	Title          string // add only
 	Horizon        int    // add only
@@ -206,13 +214,13 @@ func LoadProject(file string, data []byte) (*Project, error) {
 			ot.required(k)
 		}
 		switch o.Action {
-		case "drop", "pin":
+		case ActionDrop, ActionPin:
 			for _, k := range []string{"title", "horizon", "body", "dimension"} {
 				if ot.has(k) {
 					ot.errorf(ot.pos(k), "%s is only for action \"add\"", k)
 				}
 			}
-		case "add":
+		case ActionAdd:
 			ot.required("title")
 			ot.required("horizon")
 			if ot.has("horizon") && o.Horizon != 30 && o.Horizon != 60 && o.Horizon != 90 {
@@ -275,11 +283,11 @@ func CheckProject(p *Project, r *Rubric) error {
 	seen := map[string]bool{}
 	for _, o := range p.Overrides {
 		switch {
-		case o.Action == "add" && r.Recommendation(o.Recommendation) != nil:
+		case o.Action == ActionAdd && r.Recommendation(o.Recommendation) != nil:
 			errs = append(errs, Errorf(o.Pos, "override: recommendation %q already exists in the rubric; pick a new id to add one", o.Recommendation))
-		case o.Action != "add" && r.Recommendation(o.Recommendation) == nil:
+		case o.Action != ActionAdd && r.Recommendation(o.Recommendation) == nil:
 			errs = append(errs, Errorf(o.Pos, "override: unknown recommendation %q", o.Recommendation))
-		case o.Action == "add" && o.Dimension != "" && r.Dimension(o.Dimension) == nil:
+		case o.Action == ActionAdd && o.Dimension != "" && r.Dimension(o.Dimension) == nil:
 			errs = append(errs, Errorf(o.Pos, "override: unknown dimension %q", o.Dimension))
 		}
 		if seen[o.Recommendation] {

@@ -18,9 +18,9 @@ import (
 func OverrideText(p *i18n.Printer, o *assess.OverrideResult) string {
 	why := strings.Join(strings.Fields(o.Reason), " ")
 	switch o.Action {
-	case "pin":
+	case assess.ActionPin:
 		return p.T("report.judgement.pin", why)
-	case "add":
+	case assess.ActionAdd:
 		return p.T("report.judgement.add", why)
 	}
 	return p.T("report.judgement.drop", why)

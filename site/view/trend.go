@@ -115,7 +115,7 @@ type Dropped struct {
 func (rep *Report) Dropped() []Dropped {
 	var out []Dropped
 	for _, o := range rep.Result.Overrides {
-		if o.Action != "drop" {
+		if o.Action != assess.ActionDrop {
 			continue
 		}
 		title := o.Recommendation
