@@ -3,6 +3,7 @@ package assess
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -141,3 +142,32 @@ func Errors(err error) []error {
 	}
 	return []error{err}
 }
+
+// Hinted is an error with an obvious fix to suggest, printed after it as
+// "hint: ...".
+type Hinted struct {
+	Err  error
+	Hint string
+}
+
+func (h *Hinted) Error() string { return h.Err.Error() }
+func (h *Hinted) Unwrap() error { return h.Err }
+
+// ErrorList sorts by file, line and column, as go/scanner's ErrorList
+// does: an editor's list of problems.
+func (l ErrorList) Len() int      { return len(l) }
+func (l ErrorList) Swap(i, j int) { l[i], l[j] = l[j], l[i] }
+func (l ErrorList) Less(i, j int) bool {
+	a, b := l[i].Pos, l[j].Pos
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	return a.Col < b.Col
+}
+
+// Sort sorts the list in place (see Less); errors at one position keep
+// their order.
+func (l ErrorList) Sort() { sort.Stable(l) }

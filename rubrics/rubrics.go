@@ -60,3 +60,13 @@ func IsBuiltin(name string) bool {
 	_, err := FS.ReadFile(name + ".toml")
 	return err == nil && !strings.ContainsAny(name, `/\.`)
 }
+
+// Builtins are the built-in rubrics as an assessment's plan looks them up
+// (assess.Settings.Builtins).
+var Builtins assess.Builtins = builtins{}
+
+type builtins struct{}
+
+func (builtins) IsBuiltin(name string) bool               { return IsBuiltin(name) }
+func (builtins) Load(name string) (*assess.Rubric, error) { return Load(name) }
+func (builtins) Names() []string                          { return Names() }

@@ -28,15 +28,12 @@ func main() {
 func run(args []string) error {
 	switch {
 	case len(args) == 3 && args[0] == "site":
-		rb, err := os.ReadFile("bench/rubric.toml")
+		segments := []string{"Team"}
+		p, err := assess.NewPlan(assess.Settings{Rubric: "bench/rubric.toml", Inputs: args[1:2], Segments: &segments})
 		if err != nil {
 			return err
 		}
-		r, err := assess.LoadRubric("bench/rubric.toml", rb)
-		if err != nil {
-			return err
-		}
-		res, err := score(r, args[1], assess.Options{Segments: []string{"Team"}})
+		res, err := p.Score(nil)
 		if err != nil {
 			return err
 		}
@@ -45,17 +42,24 @@ func run(args []string) error {
 		}
 		return site.Build(args[2], view.New(res, view.Meta{Title: "Teams"}), site.Options{})
 	case len(args) == 2 && args[0] == "pdf":
-		r, err := rubrics.Load(rubrics.Default)
+		// The demo's plan, as `aiready demo` makes it.
+		answers, err := rubrics.FS.ReadFile(rubrics.DemoAnswers)
 		if err != nil {
 			return err
 		}
-		res, err := score(r, "", assess.Options{Segments: []string{"Role", "Team"}, MinGroupSize: 5, Comments: true})
+		segments, comments, date := []string{"Role", "Team"}, true, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+		title, client, consultancy := "Northwind Financial: AI adoption readiness", "Northwind Financial", "aiready demo"
+		p, err := assess.NewPlan(assess.Settings{Builtins: rubrics.Builtins, Rubric: rubrics.Default,
+			Answers: answers, AnswersName: "people-first-demo.csv", Segments: &segments, Comments: &comments,
+			Title: &title, Client: &client, Consultancy: &consultancy, Date: &date})
 		if err != nil {
 			return err
 		}
-		date := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
-		rep := view.New(res, view.Meta{Title: "Northwind Financial: AI adoption readiness", Client: "Northwind Financial",
-			Date: date, Consultancy: "aiready demo", Comments: true})
+		res, err := p.Result()
+		if err != nil {
+			return err
+		}
+		rep := view.New(res, site.MetaOf(p.Report))
 		var b bytes.Buffer
 		if _, err := pdf.Render(&b, rep, pdf.Options{Paper: "A4", Created: date}); err != nil {
 			return err
@@ -63,28 +67,4 @@ func run(args []string) error {
 		return os.WriteFile(args[1], b.Bytes(), 0o644)
 	}
 	return fmt.Errorf("usage: perf site ANSWERS.csv OUTDIR | perf pdf OUT.pdf")
-}
-
-// score reads answers from a file, or the embedded demo answers for "".
-func score(r *assess.Rubric, file string, opt assess.Options) (*assess.Result, error) {
-	var data []byte
-	var err error
-	if file == "" {
-		file = "people-first-demo.csv"
-		data, err = rubrics.FS.ReadFile(rubrics.DemoAnswers)
-	} else {
-		data, err = os.ReadFile(file)
-	}
-	if err != nil {
-		return nil, err
-	}
-	src, err := assess.OpenAnswers(file, bytes.NewReader(data), r, assess.ReadOptions{})
-	if err != nil {
-		return nil, err
-	}
-	s := assess.NewScorer(r, opt)
-	if err := s.AddSource(src); err != nil {
-		return nil, err
-	}
-	return s.Result()
 }

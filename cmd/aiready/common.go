@@ -1,11 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -43,18 +40,56 @@ func (f *scoreFlags) add(fs *pflag.FlagSet) {
 	addReadFlags(fs, &f.inputFormat, &f.mapFile)
 }
 
-func (f *scoreFlags) options() assess.Options {
-	return assess.Options{Segments: f.segments, MinGroupSize: f.minGroup, Strict: f.strict, Comments: f.comments, AllowSmallGroups: f.allowSmall}
+// settings are the flags as an assessment's settings: a flag that was
+// given overrides the project. project says whether args may name one.
+func (f *scoreFlags) settings(e *env, fs *pflag.FlagSet, args []string, project bool) assess.Settings {
+	s := assess.Settings{Stdin: e.stdin, Builtins: rubrics.Builtins, Rubric: f.rubric, RubricSet: fs.Changed("rubric"),
+		Strict: f.strict, AllowSmallGroups: f.allowSmall, InputFormat: f.inputFormat, Map: f.mapFile}
+	if project && assess.IsProject(args) {
+		s.Project = args[0]
+	} else {
+		s.Inputs = args
+	}
+	if fs.Changed("segment") {
+		s.Segments = &f.segments
+	}
+	if fs.Changed("min-group-size") {
+		s.MinGroupSize = &f.minGroup
+	}
+	if fs.Changed("comments") {
+		s.Comments = &f.comments
+	}
+	return s
 }
 
 func (f *scoreFlags) check() error {
 	if f.minGroup < 1 {
 		return usagef("--min-group-size must be at least 1, not %d", f.minGroup)
 	}
-	if err := f.options().CheckSmallGroups(); err != nil {
+	o := assess.Options{MinGroupSize: f.minGroup, AllowSmallGroups: f.allowSmall}
+	if err := o.CheckSmallGroups(); err != nil {
 		return usagef("--min-group-size %d: %s", f.minGroup, err.(*assess.Error).Msg)
 	}
 	return checkInputFormat(f.inputFormat)
+}
+
+// checkInputs refuses, before anything is read, answers that are not
+// given, and standard input given twice: a usage error must not come
+// after standard input has been consumed.
+func checkInputs(inputs []string) error {
+	if len(inputs) == 0 {
+		return usagef("no answers given: name one or more files, or - for standard input")
+	}
+	stdinUsed := false
+	for _, in := range inputs {
+		if in == "-" {
+			if stdinUsed {
+				return usagef("- (standard input) given twice")
+			}
+			stdinUsed = true
+		}
+	}
+	return nil
 }
 
 // loadRubric reads a built-in rubric by name, or a rubric file by path.
@@ -62,170 +97,13 @@ func loadRubric(name string) (*assess.Rubric, error) {
 	if rubrics.IsBuiltin(name) {
 		return rubrics.Load(name)
 	}
-	data, err := readFileLimit(name, assess.MaxRubricSize)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(name, `/\.`) {
-			return nil, &hinted{fileError(name, err), "built-in rubrics: " + strings.Join(rubrics.Names(), ", ")}
-		}
-		return nil, fileError(name, err)
-	}
-	return assess.LoadRubric(name, data)
+	return assess.LoadRubricFile(name, rubrics.Builtins)
 }
 
-// readFileLimit reads a file of at most limit bytes and one more, so that
-// the loader can name the limit; a huge or endless file (/dev/zero) costs
-// no more than that.
-func readFileLimit(name string, limit int64) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: errIsDir}
-	}
-	return io.ReadAll(io.LimitReader(f, limit+1))
-}
-
-var errIsDir = errors.New("is a folder, not a file")
-
-// fileError names the file in an OS error without repeating the path.
-func fileError(name string, err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	msg := err.Error()
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		msg = "no such file"
-	case errors.Is(err, fs.ErrPermission):
-		msg = "permission denied"
-	}
-	return &assess.Error{Pos: assess.Position{File: name}, Msg: msg, Err: err}
-}
-
-// scoreInputs reads every input through one Scorer and returns the result.
-// read, if given, says how to read them (see scoreFlags.readOptions).
-func scoreInputs(e *env, r *assess.Rubric, inputs []string, opt assess.Options, quiet bool, read ...assess.ReadOptions) (*assess.Result, error) {
-	if len(inputs) == 0 {
-		return nil, usagef("no answers given: name one or more files, or - for standard input")
-	}
-	if err := opt.CheckSmallGroups(); err != nil {
-		return nil, err // min_group_size of a project: the flag's is refused by check
-	}
-	s := assess.NewScorer(r, opt)
-	var ro assess.ReadOptions
-	if len(read) > 0 {
-		ro = read[0]
-	}
-	// Check the arguments before reading any: a usage error must not come
-	// after standard input has been consumed.
-	stdinUsed := false
-	for _, in := range inputs {
-		if in == "-" {
-			if stdinUsed {
-				return nil, usagef("- (standard input) given twice")
-			}
-			stdinUsed = true
-		}
-	}
-	e, sameStdin, err := refuseSame(e, inputs) // inputs.go
-	if err != nil {
-		return nil, err
-	}
-	for _, in := range inputs {
-		if err := addInput(e, s, r, in, ro); err != nil {
-			return nil, err
-		}
-	}
-	if err := sameStdin(); err != nil {
-		return nil, err
-	}
-	res, err := s.Result()
-	if err != nil {
-		return nil, err
-	}
-	if res.DataQuality.Rows == 0 {
-		return nil, &assess.Error{Pos: assess.Position{File: strings.Join(inputs, ", ")}, Msg: "no respondents: the input has no answer rows", Err: assess.ErrNoRespondents}
-	}
-	if !quiet {
-		warnInvalid(e.stderr, res.DataQuality)
-		warnRepeated(e.stderr, res.DataQuality)
-	}
-	return res, nil
-}
-
-func addInput(e *env, s *assess.Scorer, r *assess.Rubric, in string, ro assess.ReadOptions) error {
-	var rd io.Reader
-	name := in
-	if in == "-" {
-		rd, name = e.stdin, "stdin"
-	} else {
-		f, err := os.Open(in)
-		if err != nil {
-			return fileError(in, err)
-		}
-		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return &assess.Error{Pos: assess.Position{File: in}, Msg: "is a folder; give answer files (or use 'aiready build PROJECT' for a project folder)"}
-		}
-		rd = f
-	}
-	src, err := assess.OpenAnswers(name, rd, r, ro)
-	if err != nil {
-		return err
-	}
-	if c, ok := src.(io.Closer); ok {
-		defer c.Close()
-	}
-	if err := checkMatched(name, r, src.Columns()); err != nil {
-		return err
-	}
-	return s.AddSource(src)
-}
-
-// checkMatched stops an input none of whose columns answers a question of
-// the rubric: a survey about something else, or headers that need a
-// mapping. Native files name questions by id and have no columns.
-func checkMatched(name string, r *assess.Rubric, cols []assess.Column) error {
-	if cols == nil {
-		return nil
-	}
-	var headers []string
-	for _, c := range cols {
-		if c.Kind == assess.ColumnQuestion {
-			return nil
-		}
-		headers = append(headers, fmt.Sprintf("%q", assess.Short(c.Header)))
-	}
-	const hint = "columns match a question by its id, text or alias; map other headers in assessment.toml [columns]"
-	if !plausibleHeader(cols) {
-		// Not a table with a header: a file named by mistake, or from
-		// elsewhere (a project's inputs = ["/etc/passwd"]). Its first line
-		// is not a header to show, so none of it is quoted.
-		return &hinted{&assess.Error{Pos: assess.Position{File: name}, Msg: fmt.Sprintf("no column matches a question of rubric %q, and the file does not look like a survey export: its first line is not a header of two or more names (not shown)", r.ID)}, hint}
-	}
-	return &hinted{&assess.Error{Pos: assess.Position{File: name}, Msg: fmt.Sprintf("no column matches a question of rubric %q (columns: %s)", r.ID, summarize(headers))}, hint}
-}
-
-// plausibleHeader reports whether cols look like the header of a survey
-// export, whose names may be quoted in an error: at least two columns,
-// and every name not empty, at most 500 bytes and free of control
-// characters. A survey export always has an id or a timestamp beside the
-// questions; a file that is one column wide is a list, a key or a
-// configuration file, whatever its extension.
-func plausibleHeader(cols []assess.Column) bool {
-	if len(cols) < 2 {
-		return false
-	}
-	for _, c := range cols {
-		h := strings.TrimSpace(c.Header)
-		if h == "" || len(h) > 500 || strings.IndexFunc(h, termEscape) >= 0 {
-			return false
-		}
-	}
-	return true
+// warnData prints what reading the answers gave reason to say.
+func warnData(w io.Writer, dq assess.DataQuality) {
+	warnInvalid(w, dq)
+	warnRepeated(w, dq)
 }
 
 // maxQuote is about how much of an input an error or warning quotes.
@@ -288,10 +166,7 @@ func warnInvalid(w io.Writer, dq assess.DataQuality) {
 // termEscape reports whether r is shown escaped: C0 controls, DEL, C1
 // controls and the bidirectional overrides and isolates (which reorder
 // what follows them on the line).
-func termEscape(r rune) bool {
-	return r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f ||
-		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
-}
+func termEscape(r rune) bool { return assess.Unprintable(r) }
 
 // termText escapes every character termEscape names, tab and line feed
 // included, and each byte of invalid UTF-8: for one value on one line.
@@ -366,3 +241,40 @@ func (t *termTable) Write(p []byte) (int, error) {
 }
 
 func (t *termTable) Flush() error { return t.tw.Flush() }
+
+// warnRepeated prints the rows that repeat a respondent id, with the row
+// that gave it first (never the id), and how many more there were.
+func warnRepeated(w io.Writer, dq assess.DataQuality) {
+	const show = 10
+	for i, r := range dq.Repeated {
+		if i == show {
+			break
+		}
+		fmt.Fprintf(w, "aiready: %s: warning: %s; both are counted\n", r.Pos, r.Error().Msg)
+	}
+	if more := dq.RepeatedIDs - min(len(dq.Repeated), show); more > 0 {
+		fmt.Fprintf(w, "aiready: warning: %d more rows repeat an earlier row's respondent id, all counted (--strict makes them errors)\n", more)
+	}
+	if dq.Unchecked > 0 {
+		fmt.Fprintf(w, "aiready: warning: more than %d respondent ids: the %d rows after the first %d ids were not checked for repeats\n", assess.MaxCheckedIDs, dq.Unchecked, assess.MaxCheckedIDs)
+	}
+}
+
+// inspectRepeats tells, in inspect's summary, which rows repeat an earlier
+// row's respondent id, and whether the check stopped at its limit.
+func inspectRepeats(w io.Writer, r assess.IDRepeats) {
+	if r.RepeatedIDs > 0 {
+		var at []string
+		for _, x := range r.Repeated {
+			at = append(at, fmt.Sprintf("line %d as %s", x.Pos.Line, assess.Position{File: x.First.File, Line: x.First.Line}))
+		}
+		if more := r.RepeatedIDs - len(r.Repeated); more > 0 {
+			at = append(at, fmt.Sprintf("%d more", more))
+		}
+		fmt.Fprintf(w, "  note: %d rows have the same respondent id as an earlier row (exported twice?): %s; scoring counts both (--strict refuses them)\n",
+			r.RepeatedIDs, strings.Join(at, ", "))
+	}
+	if r.Unchecked > 0 {
+		fmt.Fprintf(w, "  note: respondent ids are checked for repeats up to %d ids; the %d rows after were not checked\n", assess.MaxCheckedIDs, r.Unchecked)
+	}
+}

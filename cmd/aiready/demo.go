@@ -6,9 +6,8 @@ import (
 
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/rubrics"
+	"github.com/aiready/aiready/site"
 	"github.com/aiready/aiready/site/i18n"
-	"github.com/aiready/aiready/site/pdf"
-	"github.com/aiready/aiready/site/view"
 	"github.com/spf13/pflag"
 )
 
@@ -36,29 +35,25 @@ func demoCommand() *command {
 					return err
 				}
 			}
-			ahead := startSite("")
+			ahead := site.Start("")
+			defer ahead.Release()
 			out = "aiready-demo"
 			if len(args) == 1 {
 				out = args[0]
 			}
-			r, err := rubrics.Load(rubrics.Default)
+			s := demoSettings(lang)
+			s.Out = &out
+			var err error
+			if s.FixedDate, err = sourceDate(e); err != nil {
+				return err
+			}
+			p, err := assess.NewPlan(s)
 			if err != nil {
 				return err
 			}
-			answers, err := rubrics.FS.ReadFile(rubrics.DemoAnswers)
-			if err != nil {
-				return err
-			}
-			date, err := buildDate(e, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), nil)
-			if err != nil {
-				return err
-			}
-			a := &assessment{rubric: r, demo: answers, out: out, force: force, quiet: quiet,
-				pdf: pdf.Options{Paper: "A4", Created: date},
-				opt: scoreFlagsDemo(), site: ahead,
-				meta: view.Meta{Title: i18n.New(lang).T("demo.title"), Client: "Northwind Financial",
-					Date: date, Consultancy: "aiready demo", Comments: true, Lang: lang}}
-			if err := a.build(e); err != nil {
+			bf := buildFlags{paper: "A4"}
+			bf.quiet = quiet
+			if _, err := bf.write(e, p, site.WriteOptions{Force: force, Ahead: ahead}); err != nil {
 				return err
 			}
 			if !quiet {
@@ -69,9 +64,18 @@ func demoCommand() *command {
 	}
 }
 
-func scoreFlagsDemo() (o assess.Options) {
-	o.Segments = []string{"Role", "Team"}
-	o.MinGroupSize = 5
-	o.Comments = true
-	return o
+// demoSettings are the demo's: the built-in rubric and the answers of
+// an invented client, Northwind Financial, on 20 November 2026.
+func demoSettings(lang string) assess.Settings {
+	answers, err := rubrics.FS.ReadFile(rubrics.DemoAnswers)
+	if err != nil {
+		panic(err) // embedded in the binary
+	}
+	date := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	title, client, consultancy := i18n.New(lang).T("demo.title"), "Northwind Financial", "aiready demo"
+	segments, comments, minGroup := []string{"Role", "Team"}, true, 5
+	return assess.Settings{Builtins: rubrics.Builtins, Rubric: rubrics.Default,
+		Answers: answers, AnswersName: "people-first-demo.csv",
+		Segments: &segments, Comments: &comments, MinGroupSize: &minGroup,
+		Title: &title, Client: &client, Consultancy: &consultancy, Date: &date, Lang: lang}
 }

@@ -48,13 +48,14 @@ func initCommand() *command {
 					return err
 				}
 			}
-			date, err := buildDate(e, time.Time{}, nil)
+			fixed, err := sourceDate(e)
 			if err != nil {
 				return err
 			}
-			if e.getenv("SOURCE_DATE_EPOCH") == "" {
-				y, m, d := time.Now().Date()
-				date = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+			y, m, d := time.Now().Date()
+			date := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+			if fixed != nil {
+				date = *fixed
 			}
 			if title == "" {
 				title = "AI adoption readiness"
@@ -93,13 +94,13 @@ func scaffold(dir string, force bool, files []scaffoldFile) ([]string, error) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fileError(dir, err)
+			return nil, assess.FileError(dir, err)
 		}
 	case err != nil:
-		return nil, fileError(dir, err)
+		return nil, assess.FileError(dir, err)
 	case len(entries) > 0 && !force:
-		return nil, &hinted{&assess.Error{Pos: assess.Position{File: dir}, Msg: "folder is not empty; refusing to start a project in it"},
-			"name a new folder, or use --force to add assessment.toml beside the files there (none is changed)"}
+		return nil, &assess.Hinted{Err: &assess.Error{Pos: assess.Position{File: dir}, Msg: "folder is not empty; refusing to start a project in it"},
+			Hint: "name a new folder, or use --force to add assessment.toml beside the files there (none is changed)"}
 	}
 	for _, f := range files {
 		if _, err := os.Lstat(filepath.Join(dir, f.name)); err == nil && f.required {
@@ -114,14 +115,14 @@ func scaffold(dir string, force bool, files []scaffoldFile) ([]string, error) {
 			continue
 		}
 		if err != nil {
-			return written, fileError(path, err)
+			return written, assess.FileError(path, err)
 		}
 		_, err = w.WriteString(f.body)
 		if cerr := w.Close(); err == nil {
 			err = cerr
 		}
 		if err != nil {
-			return written, fileError(path, err)
+			return written, assess.FileError(path, err)
 		}
 		written = append(written, f.name)
 	}
@@ -133,11 +134,11 @@ func scaffold(dir string, force bool, files []scaffoldFile) ([]string, error) {
 func relTo(dir, path string) (string, error) {
 	ad, err := filepath.Abs(dir)
 	if err != nil {
-		return "", fileError(dir, err)
+		return "", assess.FileError(dir, err)
 	}
 	ap, err := filepath.Abs(path)
 	if err != nil {
-		return "", fileError(path, err)
+		return "", assess.FileError(path, err)
 	}
 	rel, err := filepath.Rel(ad, ap)
 	if err != nil {

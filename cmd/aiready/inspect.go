@@ -49,8 +49,8 @@ func inspectCommand() *command {
 				return err
 			}
 			inputs := args
-			if isProject(args) {
-				p, err := loadProject(args[0])
+			if assess.IsProject(args) {
+				p, err := assess.OpenProject(args[0])
 				if err != nil {
 					return err
 				}
@@ -68,8 +68,8 @@ func inspectCommand() *command {
 				return err
 			}
 			var errs assess.ErrorList
-			if s := sameInputs(inputs); s != nil { // inputs.go
-				fmt.Fprintf(e.stderr, "aiready: %s: warning: the same answers as %s (%s): scoring both would count each respondent twice\n", s.b, s.a, s.how)
+			if later, earlier, how := assess.SameInputs(inputs); later != "" {
+				fmt.Fprintf(e.stderr, "aiready: %s: warning: the same answers as %s (%s): scoring both would count each respondent twice\n", later, earlier, how)
 			}
 			ids := &assess.IDCheck{}
 			for i, in := range inputs {
@@ -120,9 +120,9 @@ func readOptions(format, mapFile string) (assess.ReadOptions, error) {
 	if mapFile == "" {
 		return ro, nil
 	}
-	data, err := readFileLimit(mapFile, assess.MaxProjectSize)
+	data, err := assess.ReadFileLimit(mapFile, assess.MaxProjectSize)
 	if err != nil {
-		return ro, fileError(mapFile, err)
+		return ro, assess.FileError(mapFile, err)
 	}
 	m, err := assess.LoadMap(mapFile, data)
 	if err != nil {
@@ -138,7 +138,7 @@ func inspectInput(e *env, r *assess.Rubric, in string, ro assess.ReadOptions, id
 	}
 	f, err := os.Open(in)
 	if err != nil {
-		return nil, fileError(in, err)
+		return nil, assess.FileError(in, err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {

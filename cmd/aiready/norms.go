@@ -40,7 +40,7 @@ func normsCommand() *command {
 			if minGroup < 1 {
 				return usagef("--min-group-size must be at least 1, not %d", minGroup)
 			}
-			n, err := readNorms(file)
+			n, err := assess.OpenNorms(file)
 			switch {
 			case errors.Is(err, fs.ErrNotExist):
 				n = assess.NewNorms(minGroup)
@@ -62,7 +62,7 @@ func addNorms(e *env, n *assess.Norms, file string, results []string, quiet bool
 	for _, in := range results {
 		data, err := os.ReadFile(in)
 		if err != nil {
-			return fileError(in, err)
+			return assess.FileError(in, err)
 		}
 		src, err := assess.ReadNormsSource(in, data)
 		if err != nil {
@@ -106,43 +106,30 @@ func addNorms(e *env, n *assess.Norms, file string, results []string, quiet bool
 	return nil
 }
 
-// readNorms reads a norms file; a missing file is fs.ErrNotExist.
-func readNorms(file string) (*assess.Norms, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &hinted{fileError(file, err), "'aiready norms add --norms FILE RESULTS.json...' creates it"}
-		}
-		return nil, fileError(file, err)
-	}
-	defer f.Close()
-	return assess.ReadNorms(file, f)
-}
-
 // replaceFile writes a file beside the target and renames it into place,
 // so that a failed write leaves the old norms whole.
 func replaceFile(file string, data []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".*.tmp")
 	if err != nil {
-		return fileError(file, err)
+		return assess.FileError(file, err)
 	}
 	defer os.Remove(tmp.Name()) // after the rename, there is nothing to remove
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
-		return fileError(file, err)
+		return assess.FileError(file, err)
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return fileError(file, err)
+		return assess.FileError(file, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fileError(file, err)
+		return assess.FileError(file, err)
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fileError(file, err)
+		return assess.FileError(file, err)
 	}
 	if err := os.Rename(tmp.Name(), file); err != nil {
-		return fileError(file, err)
+		return assess.FileError(file, err)
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/rubrics"
+	"github.com/aiready/aiready/site/output"
 	"github.com/aiready/aiready/site/questionnaire"
 	"github.com/spf13/pflag"
 )
@@ -100,7 +101,7 @@ func writeHTMLFile(out string, data []byte, force bool) error {
 			return exists(out)
 		}
 		if err != nil {
-			return &assess.Error{Pos: assess.Position{File: out}, Msg: "cannot write: " + errText(err), Err: err}
+			return &assess.Error{Pos: assess.Position{File: out}, Msg: "cannot write: " + output.ErrText(err), Err: err}
 		}
 		_, err = f.Write(data)
 		if cerr := f.Close(); err == nil {
@@ -108,7 +109,7 @@ func writeHTMLFile(out string, data []byte, force bool) error {
 		}
 		if err != nil {
 			os.Remove(out) // ours: created above
-			return &assess.Error{Pos: assess.Position{File: out}, Msg: "cannot write: " + errText(err), Err: err}
+			return &assess.Error{Pos: assess.Position{File: out}, Msg: "cannot write: " + output.ErrText(err), Err: err}
 		}
 		return nil
 	}
@@ -118,7 +119,7 @@ func writeHTMLFile(out string, data []byte, force bool) error {
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
-		return &assess.Error{Pos: assess.Position{File: out}, Msg: "cannot write: " + errText(err), Err: err}
+		return &assess.Error{Pos: assess.Position{File: out}, Msg: "cannot write: " + output.ErrText(err), Err: err}
 	}
 	_, err = tmp.Write(data)
 	if cerr := tmp.Close(); err == nil {
@@ -132,12 +133,12 @@ func writeHTMLFile(out string, data []byte, force bool) error {
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
-		return &assess.Error{Pos: assess.Position{File: out}, Msg: "cannot write: " + errText(err), Err: err}
+		return &assess.Error{Pos: assess.Position{File: out}, Msg: "cannot write: " + output.ErrText(err), Err: err}
 	}
 	return nil
 }
 
 func exists(out string) error {
-	return &hinted{&assess.Error{Pos: assess.Position{File: out}, Msg: "file exists; refusing to overwrite it"},
-		"choose another --out, or add --force to replace it"}
+	return &assess.Hinted{Err: &assess.Error{Pos: assess.Position{File: out}, Msg: "file exists; refusing to overwrite it"},
+		Hint: "choose another --out, or add --force to replace it"}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/rubrics"
 	"github.com/spf13/pflag"
 )
@@ -42,7 +43,7 @@ func rubricCommand() *command {
 				}
 				b, err := rubrics.Bytes(rest[0])
 				if err != nil {
-					return &hinted{err, "built-in rubrics: " + fmt.Sprint(rubrics.Names())}
+					return &assess.Hinted{Err: err, Hint: "built-in rubrics: " + fmt.Sprint(rubrics.Names())}
 				}
 				_, err = e.stdout.Write(b)
 				return err

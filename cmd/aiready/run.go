@@ -110,21 +110,13 @@ func report(e *env, c *command, err error) int {
 	for _, one := range assess.Errors(err) {
 		fmt.Fprintf(e.stderr, "aiready: %s\n", oneLine(one.Error()))
 	}
-	var h *hinted
+	var h *assess.Hinted
 	if errors.As(err, &h) {
-		fmt.Fprintf(e.stderr, "hint: %s\n", h.hint)
+		fmt.Fprintf(e.stderr, "hint: %s\n", h.Hint)
 	}
 	return exitData
 }
 
-// hinted is an error with an obvious fix to suggest.
-type hinted struct {
-	err  error
-	hint string
-}
-
-func (h *hinted) Error() string { return h.err.Error() }
-func (h *hinted) Unwrap() error { return h.err }
 
 // oneLine keeps an error on one line: a multi-line message would break
 // the FILE:LINE:COL: message contract that scripts parse.

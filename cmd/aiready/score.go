@@ -38,17 +38,19 @@ func scoreCommand() *command {
 			if !ok {
 				return usagef("unknown --format %q: use text, json or csv", format)
 			}
-			r, err := loadRubric(sf.rubric)
+			if err := checkInputs(args); err != nil {
+				return err
+			}
+			p, err := assess.NewPlan(sf.settings(e, fs, args, false))
 			if err != nil {
 				return err
 			}
-			ro, err := sf.readOptions()
+			res, err := p.Score(nil)
 			if err != nil {
 				return err
 			}
-			res, err := scoreInputs(e, r, args, sf.options(), sf.quiet, ro)
-			if err != nil {
-				return err
+			if !sf.quiet {
+				warnData(e.stderr, res.DataQuality)
 			}
 			// Render fully before writing, so a failure leaves no partial output.
 			var b bytes.Buffer
@@ -105,7 +107,7 @@ func writeText(w io.Writer, res *assess.Result) error {
 		p("   columns not used: %d", len(dq.UnmatchedColumns))
 	}
 	if n := len(dq.UnansweredQuestions); n > 0 {
-		p("   questions no column answers: %d (%s)", n, summarize(dq.UnansweredQuestions))
+		p("   questions no column answers: %d (%s)", n, assess.Summarize(dq.UnansweredQuestions))
 	}
 	if n := dq.Excluded[assess.ExcludedPreview]; n > 0 {
 		p("   left out: %d survey preview(s)", n)

@@ -11,7 +11,6 @@ import (
 	"os/signal"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,7 +18,8 @@ import (
 	"time"
 
 	"github.com/aiready/aiready/assess"
-	"github.com/aiready/aiready/rubrics"
+	"github.com/aiready/aiready/site"
+	"github.com/aiready/aiready/site/output"
 	"github.com/fsnotify/fsnotify"
 	"github.com/spf13/pflag"
 )
@@ -65,9 +65,10 @@ type server struct {
 	fs   *pflag.FlagSet
 	e    *env
 	args []string
-	root string // the temporary folder, removed on exit
-	out  string // root/out: what build writes
-	addr string // host:port it listens on
+	root string       // the temporary folder, removed on exit
+	out  string       // root/out: what build writes
+	addr string       // host:port it listens on
+	plan *assess.Plan // the last build's, for the files to watch
 
 	mu      sync.RWMutex
 	failure []byte // the error page while the last build failed
@@ -87,10 +88,10 @@ func (sf *serveFlags) serve(ctx context.Context, e *env, fs *pflag.FlagSet, args
 			return usagef("serve rereads its inputs on every change; give files, not - (standard input)")
 		}
 	}
-	if isProject(args) {
+	if assess.IsProject(args) {
 		// Without an assessment.toml there is nothing to watch: say so now
 		// rather than serve an error page.
-		if _, err := loadProject(args[0]); err != nil && errors.Is(err, os.ErrNotExist) {
+		if _, err := assess.OpenProject(args[0]); err != nil && errors.Is(err, os.ErrNotExist) {
 			return err
 		}
 	}
@@ -99,17 +100,17 @@ func (sf *serveFlags) serve(ctx context.Context, e *env, fs *pflag.FlagSet, args
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(sf.port)))
 	if err != nil {
-		return &assess.Error{Pos: assess.Position{File: "127.0.0.1:" + strconv.Itoa(sf.port)}, Msg: "cannot listen: " + errText(err), Err: err}
+		return &assess.Error{Pos: assess.Position{File: "127.0.0.1:" + strconv.Itoa(sf.port)}, Msg: "cannot listen: " + output.ErrText(err), Err: err}
 	}
 	defer ln.Close()
-	root, err := makeServeFolder()
+	root, err := output.PreviewFolder()
 	if err != nil {
-		return fileError(os.TempDir(), err)
+		return assess.FileError(os.TempDir(), err)
 	}
-	defer removeOurs(root)
+	defer output.RemoveOurs(root)
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
-		return &assess.Error{Pos: assess.Position{File: args[0]}, Msg: "cannot watch for changes: " + errText(err), Err: err}
+		return &assess.Error{Pos: assess.Position{File: args[0]}, Msg: "cannot watch for changes: " + output.ErrText(err), Err: err}
 	}
 	defer w.Close()
 
@@ -135,7 +136,7 @@ func (sf *serveFlags) serve(ctx context.Context, e *env, fs *pflag.FlagSet, args
 			cancel()
 			return nil
 		case err := <-done:
-			return &assess.Error{Pos: assess.Position{File: s.addr}, Msg: "server stopped: " + errText(err), Err: err}
+			return &assess.Error{Pos: assess.Position{File: s.addr}, Msg: "server stopped: " + output.ErrText(err), Err: err}
 		case ev, ok := <-w.Events:
 			if !ok || !s.relevant(ev, watched) {
 				continue
@@ -162,11 +163,14 @@ func (sf *serveFlags) serve(ctx context.Context, e *env, fs *pflag.FlagSet, args
 // rebuild builds into the temporary folder; on failure the page shows the
 // error and the server keeps running.
 func (s *server) rebuild(changed string) {
-	a, err := s.sf.assessment(s.e, s.fs, s.args)
+	set, err := s.sf.settings(s.e, s.fs, s.args)
 	if err == nil {
-		// Never the project's own out folder, never --force.
-		a.out, a.force = s.out, false
-		err = a.build(s.e)
+		// The plan lists the files to watch even when it fails.
+		s.plan, err = assess.NewPlan(set)
+		if err == nil {
+			// Never the project's own out folder, never --force.
+			_, err = s.sf.write(s.e, s.plan, site.WriteOptions{Out: s.out})
+		}
 	}
 	var page []byte
 	if err != nil {
@@ -196,52 +200,29 @@ type watched struct {
 	skip  string          // the project's out folder
 }
 
-// watchList names every file the next build reads, from the flags and,
-// when it loads, the project. Folders rather than files are watched, as
+// watchList names every file the last build's plan reads (Plan.Files),
+// even if the build failed. Folders rather than files are watched, as
 // editors save by writing a new file and renaming it over the old one.
 func (s *server) watchList() *watched {
 	wl := &watched{files: map[string]bool{}, dirs: map[string]bool{}}
-	add := func(p string) {
-		if p != "" {
-			wl.files[abs(p)] = true
-		}
-	}
-	bf := &s.sf.buildFlags
-	rubricChanged := s.fs.Changed("rubric")
-	if isProject(s.args) {
-		file := s.args[0]
-		if st, err := os.Stat(file); err == nil && st.IsDir() {
-			file = filepath.Join(file, "assessment.toml")
-		}
-		add(file)
-		wl.dirs[filepath.Dir(abs(file))] = true
-		wl.skip = abs(filepath.Join(filepath.Dir(file), "out"))
-		if p, err := loadProject(s.args[0]); err == nil {
-			if !rubricChanged && !rubrics.IsBuiltin(p.Rubric) {
-				add(p.Rubric)
-			}
-			for _, in := range p.Inputs {
-				add(in)
-			}
-			add(p.Brand.Logo)
-			add(p.Previous)
-			if p.Out != "" {
-				wl.skip = abs(p.Out)
-			}
-		}
-	} else {
+	p := s.plan
+	if p == nil { // the flags were refused: the arguments are all there is
 		for _, in := range s.args {
-			add(in)
+			wl.files[abs(in)] = true
 		}
+		return wl
 	}
-	if rubricChanged && !rubrics.IsBuiltin(bf.rubric) {
-		add(bf.rubric)
+	for _, f := range p.Files() {
+		wl.files[abs(f)] = true
 	}
-	for _, f := range []string{bf.logo, bf.norms, bf.font, bf.boldFont, bf.mapFile} {
-		add(f)
+	for _, d := range p.Dirs() {
+		wl.dirs[abs(d)] = true
 	}
-	if bf.templates != "" {
-		wl.dirs[abs(bf.templates)] = true
+	if file := p.Settings.Project; file != "" {
+		wl.skip = abs(filepath.Join(filepath.Dir(assess.ProjectFile(file)), "out"))
+		if p.Project != nil {
+			wl.skip = abs(p.Out)
+		}
 	}
 	return wl
 }
@@ -341,9 +322,9 @@ func errorLines(err error) []string {
 	for _, one := range assess.Errors(err) {
 		lines = append(lines, "aiready: "+oneLine(one.Error()))
 	}
-	var h *hinted
+	var h *assess.Hinted
 	if errors.As(err, &h) {
-		lines = append(lines, "hint: "+h.hint)
+		lines = append(lines, "hint: "+h.Hint)
 	}
 	return lines
 }
@@ -372,58 +353,4 @@ func errorPage(lines []string) []byte {
 	var b strings.Builder
 	_ = errorTmpl.Execute(&b, lines) // a template of our own over strings
 	return []byte(b.String())
-}
-
-// serveMarker marks serve's preview folder as aiready's, for the next run
-// to remove should this serve be killed (SIGKILL leaves no time to).
-const serveMarker = ".aiready-output"
-
-func serveMarkerText(pid int, token string) string {
-	return "This folder was made by aiready serve, process " + strconv.Itoa(pid) + ", build " + token +
-		", for its preview; it is removed when serve stops, or by the next aiready run if serve was killed.\n"
-}
-
-// servePattern matches serve's preview folders: aiready-serve-PID-TOKEN.
-var servePattern = regexp.MustCompile(`^aiready-serve-([1-9][0-9]{0,9})-([0-9a-f]{16})$`)
-
-// makeServeFolder makes serve's private preview folder in the system's
-// temporary folder, named by the process and a token that its marker
-// repeats; it first removes what killed serves left.
-func makeServeFolder() (string, error) {
-	removeDeadServeFoldersOnce()
-	token := newToken()
-	root := filepath.Join(os.TempDir(), "aiready-serve-"+strconv.Itoa(os.Getpid())+"-"+token)
-	if err := os.Mkdir(root, 0o700); err != nil {
-		return "", err
-	}
-	if err := os.WriteFile(filepath.Join(root, serveMarker), []byte(serveMarkerText(os.Getpid(), token)), 0o600); err != nil {
-		os.Remove(root)
-		return "", err
-	}
-	return root, nil
-}
-
-// removeDeadServeFolders removes the preview folders of serve processes
-// that were killed: only a folder whose name has serve's pattern, whose
-// process is gone, and whose marker names that process and token. They
-// hold a whole report, comments included, which must not outlive serve.
-func removeDeadServeFolders() {
-	dir := os.TempDir()
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		g := servePattern.FindStringSubmatch(e.Name())
-		if g == nil || !e.IsDir() {
-			continue
-		}
-		pid, _ := strconv.Atoi(g[1])
-		if pid == os.Getpid() || processAlive(pid) {
-			continue
-		}
-		root := filepath.Join(dir, e.Name())
-		b, err := os.ReadFile(filepath.Join(root, serveMarker))
-		if err != nil || string(b) != serveMarkerText(pid, g[2]) {
-			continue
-		}
-		removeOurs(root)
-	}
 }

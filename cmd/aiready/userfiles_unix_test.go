@@ -82,15 +82,15 @@ func TestKilledServeLeftovers(t *testing.T) {
 	dead := "999999"
 	stay := map[string]string{
 		"aiready-serve-" + dead + "-0123456789abcdef":                      "",
-		"aiready-serve-" + strconv.Itoa(os.Getpid()) + "-fedcba9876543210": serveMarkerText(os.Getpid(), "fedcba9876543210"),
-		"aiready-serve-" + dead + "-aaaaaaaaaaaaaaaa":                      serveMarkerText(999999, "bbbbbbbbbbbbbbbb"),
-		"aiready-serve-" + dead + "-mine":                                  serveMarkerText(999999, "mine"),
+		"aiready-serve-" + strconv.Itoa(os.Getpid()) + "-fedcba9876543210": previewMarker(os.Getpid(), "fedcba9876543210"),
+		"aiready-serve-" + dead + "-aaaaaaaaaaaaaaaa":                      previewMarker(999999, "bbbbbbbbbbbbbbbb"),
+		"aiready-serve-" + dead + "-mine":                                  previewMarker(999999, "mine"),
 	}
 	for name, marker := range stay {
 		os.MkdirAll(filepath.Join(tmp, name), 0o755)
 		os.WriteFile(filepath.Join(tmp, name, "mine.txt"), []byte("mine"), 0o644)
 		if marker != "" {
-			os.WriteFile(filepath.Join(tmp, name, serveMarker), []byte(marker), 0o644)
+			os.WriteFile(filepath.Join(tmp, name, ".aiready-output"), []byte(marker), 0o644)
 		}
 	}
 	build := exec.Command(bin, "build", "-q", "-o", filepath.Join(t.TempDir(), "out"), demoAnswers(t))
@@ -218,4 +218,11 @@ func writeBigXLSX(t *testing.T, path string, size int) {
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// previewMarker is the marker of serve's preview folder, as written by a
+// serve of process pid (site/output/preview.go).
+func previewMarker(pid int, token string) string {
+	return "This folder was made by aiready serve, process " + strconv.Itoa(pid) + ", build " + token +
+		", for its preview; it is removed when serve stops, or by the next aiready run if serve was killed.\n"
 }

@@ -1,6 +1,10 @@
-package main
+// Package output writes a build's output folder without ever exposing
+// half of one, and without ever losing a file that aiready did not write
+// (docs/reliability.md, "Files of yours").
+package output
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/rand"
 	"crypto/sha256"
@@ -242,14 +246,14 @@ type plan struct {
 	shared bool
 }
 
-// writeOutput builds an output folder without ever exposing half of one:
+// Write builds an output folder without ever exposing half of one:
 // fill writes into a temporary folder beside out, which then replaces out
 // in one step. A failure leaves out as it was. It refuses a folder that
 // aiready did not create (unless force), and files of aiready's that were
 // changed since it wrote them (unless force, and then they are kept aside
 // in a folder beside out); it never deletes a file that it did not write.
 // notes say where files were kept aside, one line each.
-func writeOutput(out string, force bool, fill func(dir string) error) (notes []string, err error) {
+func Write(out string, force bool, fill func(dir string) error) (notes []string, err error) {
 	out = filepath.Clean(out)
 	// loc names out where its parent matters (the current folder, "."):
 	// temporary and kept folders go beside it.
@@ -261,7 +265,7 @@ func writeOutput(out string, force bool, fill func(dir string) error) (notes []s
 	}
 	parent, base := filepath.Dir(loc), filepath.Base(loc)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fileError(parent, err)
+		return nil, assess.FileError(parent, err)
 	}
 	p, err := checkOutput(out, force)
 	if err != nil {
@@ -275,16 +279,16 @@ func writeOutput(out string, force bool, fill func(dir string) error) (notes []s
 	// this folder if this process is killed at any moment.
 	tmp := filepath.Join(parent, "."+base+".tmp-"+strconv.Itoa(os.Getpid())+"-"+token)
 	if err := os.Mkdir(tmp, 0o755); err != nil {
-		return nil, &assess.Error{Pos: assess.Position{File: parent}, Msg: "cannot write here: " + errText(err), Err: err}
+		return nil, &assess.Error{Pos: assess.Position{File: parent}, Msg: "cannot write here: " + ErrText(err), Err: err}
 	}
 	ok := false
 	defer func() {
 		if !ok {
-			removeOurs(tmp) // nothing but what this build wrote
+			RemoveOurs(tmp) // nothing but what this build wrote
 		}
 	}()
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return nil, fileError(tmp, err)
+		return nil, assess.FileError(tmp, err)
 	}
 	// Until the real marker replaces it, this one says whose the folder is,
 	// so that the next build can remove it if this one is killed.
@@ -296,7 +300,7 @@ func writeOutput(out string, force bool, fill func(dir string) error) (notes []s
 	}
 	files, err := listFiles(tmp)
 	if err != nil {
-		return nil, fileError(tmp, err)
+		return nil, assess.FileError(tmp, err)
 	}
 	sums := map[string]string{}
 	for _, f := range files {
@@ -305,7 +309,7 @@ func writeOutput(out string, force bool, fill func(dir string) error) (notes []s
 		}
 		sum, ok := fileSum(filepath.Join(tmp, filepath.FromSlash(f)))
 		if !ok {
-			return nil, fileError(filepath.Join(out, filepath.FromSlash(f)), errors.New("cannot be read back"))
+			return nil, assess.FileError(filepath.Join(out, filepath.FromSlash(f)), errors.New("cannot be read back"))
 		}
 		sums[f] = sum
 	}
@@ -334,26 +338,26 @@ func checkOutput(out string, force bool) (plan, error) {
 		return plan{}, nil
 	}
 	if err != nil {
-		return plan{}, fileError(out, err)
+		return plan{}, assess.FileError(out, err)
 	}
 	if !st.IsDir() {
 		return plan{}, &assess.Error{Pos: assess.Position{File: out}, Msg: "is a file, not an output folder; choose another --out"}
 	}
 	entries, err := os.ReadDir(out)
 	if err != nil {
-		return plan{}, fileError(out, err)
+		return plan{}, assess.FileError(out, err)
 	}
 	if len(entries) == 0 {
 		return plan{}, nil
 	}
 	m := readMarker(out)
 	if m == nil && !force {
-		return plan{}, &hinted{&assess.Error{Pos: assess.Position{File: out}, Msg: "folder exists and was not written by aiready; refusing to write into it"},
-			"choose another --out, or add --force to write beside the files already there (none of them is changed)"}
+		return plan{}, &assess.Hinted{Err: &assess.Error{Pos: assess.Position{File: out}, Msg: "folder exists and was not written by aiready; refusing to write into it"},
+			Hint: "choose another --out, or add --force to write beside the files already there (none of them is changed)"}
 	}
 	c, err := classify(out, m)
 	if err != nil {
-		return plan{}, fileError(out, err)
+		return plan{}, assess.FileError(out, err)
 	}
 	p := plan{old: m, shared: m == nil || m.shared || len(c.foreign) > 0}
 	if force || m == nil {
@@ -372,45 +376,45 @@ func checkOutput(out string, force bool) (plan, error) {
 	var errs assess.ErrorList
 	var hint string
 	if len(outside) > 0 && !m.shared {
-		errs = append(errs, &assess.Error{Pos: assess.Position{File: out}, Msg: fmt.Sprintf("holds files that aiready did not write (%s); refusing to replace the folder", summarize(outside))})
+		errs = append(errs, &assess.Error{Pos: assess.Position{File: out}, Msg: fmt.Sprintf("holds files that aiready did not write (%s); refusing to replace the folder", assess.Summarize(outside))})
 		hint = "move those files elsewhere, or add --force to write beside them from now on (none of them is changed)"
 	}
 	if len(inside) > 0 {
 		// Files of the user's inside aiready's own folders (site/) would
 		// have to move aside.
-		errs = append(errs, &assess.Error{Pos: assess.Position{File: out}, Msg: fmt.Sprintf("holds files that aiready did not write inside folders it writes (%s); refusing to replace them", summarize(inside))})
+		errs = append(errs, &assess.Error{Pos: assess.Position{File: out}, Msg: fmt.Sprintf("holds files that aiready did not write inside folders it writes (%s); refusing to replace them", assess.Summarize(inside))})
 		hint = "move those files elsewhere, or add --force: the build then keeps them aside in a folder beside " + out + " and says where"
 	}
 	if len(c.changed) > 0 {
 		ce := changedError(out, c.changed, m.legacy)
-		errs = append(errs, ce.err.(*assess.Error))
-		hint = ce.hint
+		errs = append(errs, ce.Err.(*assess.Error))
+		hint = ce.Hint
 	}
 	switch len(errs) {
 	case 0:
 		return p, nil
 	case 1:
-		return p, &hinted{errs[0], hint}
+		return p, &assess.Hinted{Err: errs[0], Hint: hint}
 	}
-	return p, &hinted{errs, "move or copy those files elsewhere, or add --force: files beside aiready's stay where they are, the others are kept aside in a folder beside " + out + ", and the build says where"}
+	return p, &assess.Hinted{Err: errs, Hint: "move or copy those files elsewhere, or add --force: files beside aiready's stay where they are, the others are kept aside in a folder beside " + out + ", and the build says where"}
 }
 
 // changedError refuses to replace files of aiready's that were changed
 // since it wrote them (or, written by an earlier version, cannot be
 // checked).
-func changedError(out string, changed []string, legacy bool) *hinted {
+func changedError(out string, changed []string, legacy bool) *assess.Hinted {
 	hint := "copy your edits elsewhere, or add --force: the build then keeps the changed files aside in a folder beside " + out + " and says where"
 	var e *assess.Error
 	switch {
 	case legacy:
-		e = &assess.Error{Pos: assess.Position{File: out}, Msg: fmt.Sprintf("was written by an earlier aiready, which kept no checksums, so changes to its files (%s) cannot be seen; refusing to replace them", summarize(changed))}
+		e = &assess.Error{Pos: assess.Position{File: out}, Msg: fmt.Sprintf("was written by an earlier aiready, which kept no checksums, so changes to its files (%s) cannot be seen; refusing to replace them", assess.Summarize(changed))}
 		hint = "add --force to replace the folder: its files are then kept aside in a folder beside " + out + ", and the build says where"
 	case len(changed) == 1:
 		e = &assess.Error{Pos: assess.Position{File: filepath.Join(out, filepath.FromSlash(changed[0]))}, Msg: "changed since aiready wrote it; refusing to replace it"}
 	default:
-		e = &assess.Error{Pos: assess.Position{File: out}, Msg: fmt.Sprintf("%d files changed since aiready wrote them (%s); refusing to replace them", len(changed), summarize(changed))}
+		e = &assess.Error{Pos: assess.Position{File: out}, Msg: fmt.Sprintf("%d files changed since aiready wrote them (%s); refusing to replace them", len(changed), assess.Summarize(changed))}
 	}
-	return &hinted{e, hint}
+	return &assess.Hinted{Err: e, Hint: hint}
 }
 
 // topLevel names the entries of the folder that hold aiready's files.
@@ -421,13 +425,6 @@ func (m *marker) topLevel() map[string]bool {
 		top[t] = true
 	}
 	return top
-}
-
-func summarize(files []string) string {
-	if len(files) > 3 {
-		return strings.Join(files[:3], ", ") + fmt.Sprintf(" and %d more", len(files)-3)
-	}
-	return strings.Join(files, ", ")
 }
 
 // listFiles returns every file under dir, slash-separated and sorted.
@@ -455,8 +452,8 @@ func listFiles(dir string) ([]string, error) {
 func swapInto(tmp, out string, p plan, kept *keeper) error {
 	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(tmp, out); err != nil {
-			removeOurs(tmp)
-			return fileError(out, err)
+			RemoveOurs(tmp)
+			return assess.FileError(out, err)
 		}
 		return nil
 	}
@@ -466,13 +463,13 @@ func swapInto(tmp, out string, p plan, kept *keeper) error {
 	}
 	old := tmp + ".old"
 	if err := os.Rename(out, old); err != nil {
-		removeOurs(tmp)
-		return fileError(out, err)
+		RemoveOurs(tmp)
+		return assess.FileError(out, err)
 	}
 	if err := os.Rename(tmp, out); err != nil {
 		_ = os.Rename(old, out)
-		removeOurs(tmp)
-		return fileError(out, err)
+		RemoveOurs(tmp)
+		return assess.FileError(out, err)
 	}
 	cleanOld(old, p.old, kept)
 	return nil
@@ -487,8 +484,8 @@ func swapInto(tmp, out string, p plan, kept *keeper) error {
 func moveInto(tmp, out string, p plan, kept *keeper) error {
 	entries, err := os.ReadDir(tmp)
 	if err != nil {
-		removeOurs(tmp)
-		return fileError(tmp, err)
+		RemoveOurs(tmp)
+		return assess.FileError(tmp, err)
 	}
 	var owned map[string]bool
 	if p.old != nil {
@@ -504,22 +501,22 @@ func moveInto(tmp, out string, p plan, kept *keeper) error {
 		}
 	}
 	if len(taken) > 0 {
-		removeOurs(tmp)
-		return &assess.Error{Pos: assess.Position{File: out}, Msg: fmt.Sprintf("already holds %s; refusing to overwrite files that aiready did not write", summarize(taken))}
+		RemoveOurs(tmp)
+		return &assess.Error{Pos: assess.Position{File: out}, Msg: fmt.Sprintf("already holds %s; refusing to overwrite files that aiready did not write", assess.Summarize(taken))}
 	}
 	names = append(names, markerName)
 	old := tmp + ".old"
 	if err := os.Mkdir(old, 0o755); err != nil {
-		removeOurs(tmp)
-		return fileError(out, err)
+		RemoveOurs(tmp)
+		return assess.FileError(out, err)
 	}
 	// The old marker's copy makes tmp.old provably aiready's from the
 	// start, should this process be killed half way.
 	if b := readMarkerFile(out); p.old != nil && b != nil {
 		if err := os.WriteFile(filepath.Join(old, markerName), b, 0o644); err != nil {
 			os.Remove(old)
-			removeOurs(tmp)
-			return fileError(out, err)
+			RemoveOurs(tmp)
+			return assess.FileError(out, err)
 		}
 	}
 	var moveErr error
@@ -527,7 +524,7 @@ func moveInto(tmp, out string, p plan, kept *keeper) error {
 		src, dst := filepath.Join(tmp, n), filepath.Join(out, n)
 		if _, err := os.Lstat(dst); err != nil {
 			if err := os.Rename(src, dst); err != nil {
-				moveErr = fileError(dst, err)
+				moveErr = assess.FileError(dst, err)
 				break
 			}
 			continue
@@ -535,36 +532,36 @@ func moveInto(tmp, out string, p plan, kept *keeper) error {
 		if n == markerName {
 			// The old marker is already copied into old.
 			if err := os.Rename(src, dst); err != nil {
-				moveErr = fileError(dst, err)
+				moveErr = assess.FileError(dst, err)
 			}
 			break
 		}
 		if exchange(src, dst) == nil {
 			if err := os.Rename(src, filepath.Join(old, n)); err != nil {
-				moveErr = fileError(dst, err)
+				moveErr = assess.FileError(dst, err)
 				break
 			}
 			continue
 		}
 		if err := os.Rename(dst, filepath.Join(old, n)); err != nil {
-			moveErr = fileError(dst, err)
+			moveErr = assess.FileError(dst, err)
 			break
 		}
 		if err := os.Rename(src, dst); err != nil {
 			_ = os.Rename(filepath.Join(old, n), dst)
-			moveErr = fileError(dst, err)
+			moveErr = assess.FileError(dst, err)
 			break
 		}
 	}
-	removeOurs(tmp) // what is left of it is this build's
+	RemoveOurs(tmp) // what is left of it is this build's
 	cleanOld(old, p.old, kept)
 	return moveErr
 }
 
-// removeOurs removes a folder that only this build (or a build that died)
+// RemoveOurs removes a folder that only this build (or a build that died)
 // wrote: the marker goes last, so that a folder cut short by a kill is
 // still known for aiready's by the next build.
-func removeOurs(dir string) {
+func RemoveOurs(dir string) {
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		if e.Name() != markerName {
@@ -648,7 +645,7 @@ func (k *keeper) keep(root, rel, why string) {
 				break
 			}
 			if !errors.Is(err, fs.ErrExist) || i == 100 {
-				k.notes = append(k.notes, fmt.Sprintf("%s: %s; could not be kept aside (%s), so it stays in %s", name, why, errText(err), root))
+				k.notes = append(k.notes, fmt.Sprintf("%s: %s; could not be kept aside (%s), so it stays in %s", name, why, ErrText(err), root))
 				return
 			}
 		}
@@ -659,7 +656,7 @@ func (k *keeper) keep(root, rel, why string) {
 		err = os.Rename(filepath.Join(root, filepath.FromSlash(rel)), dst)
 	}
 	if err != nil {
-		k.notes = append(k.notes, fmt.Sprintf("%s: %s; could not be kept aside (%s), so it stays in %s", name, why, errText(err), root))
+		k.notes = append(k.notes, fmt.Sprintf("%s: %s; could not be kept aside (%s), so it stays in %s", name, why, ErrText(err), root))
 		return
 	}
 	k.notes = append(k.notes, fmt.Sprintf("%s: %s; kept as %s", name, why, dst))
@@ -729,7 +726,7 @@ func removeStale(parent, base string, kept *keeper) {
 		own := string(b) == inProgressMarker(pid, g[2]) ||
 			string(b) == markerHead+inProgress+g[1]+"\n" // earlier versions
 		if g[3] == "" && own {
-			removeOurs(m)
+			RemoveOurs(m)
 			continue
 		}
 		// A complete marker: this build's output, never swapped in, or the
@@ -766,7 +763,7 @@ func writeError(out, tmp string, err error) error {
 	return &assess.Error{Pos: assess.Position{File: out}, Msg: "cannot write the output: " + err.Error(), Err: err}
 }
 
-func errText(err error) string {
+func ErrText(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err.Error()
@@ -779,3 +776,26 @@ var deadServeOnce sync.Once
 // removeDeadServeFoldersOnce clears, once a process, the preview folders
 // that killed serve processes left in the temporary folder (serve.go).
 func removeDeadServeFoldersOnce() { deadServeOnce.Do(removeDeadServeFolders) }
+
+// File renders into a file of the folder that Write fills.
+func File(dir, name string, render func(io.Writer) error) error {
+	// Straight to the file: it is in Write's temporary folder, which goes
+	// if anything fails, so a render cut short leaves nothing.
+	f, err := os.OpenFile(filepath.Join(dir, name), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return assess.FileError(name, err)
+	}
+	b := bufio.NewWriterSize(f, 64<<10)
+	if err := render(b); err != nil {
+		f.Close()
+		return err
+	}
+	if err := b.Flush(); err != nil {
+		f.Close()
+		return assess.FileError(name, err)
+	}
+	if err := f.Close(); err != nil {
+		return assess.FileError(name, err)
+	}
+	return nil
+}

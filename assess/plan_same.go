@@ -1,4 +1,4 @@
-package main
+package assess
 
 import (
 	"bytes"
@@ -9,9 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
-
-	"github.com/aiready/aiready/assess"
 )
 
 // The same answers twice (docs/imports.md). Inputs that are one file (the
@@ -40,7 +37,7 @@ func (s *sameInput) Error() string {
 
 // sameError is s as an error naming the later input.
 func (s *sameInput) err() error {
-	return &assess.Error{Pos: assess.Position{File: s.b}, Msg: s.Error(), Err: s}
+	return &Error{Pos: Position{File: s.b}, Msg: s.Error(), Err: s}
 }
 
 // sameInputs returns the first later input that is the same as an earlier
@@ -212,19 +209,17 @@ func (c *stdinCheck) same(inputs []string) *sameInput {
 }
 
 // refuseSame refuses inputs that are the same file or copies of one, and
-// returns the env to read them with and a check to run once they are
-// read: standard input against the files of its size.
-func refuseSame(e *env, inputs []string) (*env, func() error, error) {
+// returns the standard input to read them with and a check to run once
+// they are read: standard input against the files of its size.
+func refuseSame(stdin io.Reader, inputs []string) (io.Reader, func() error, error) {
 	if s := sameInputs(inputs); s != nil {
-		return e, nil, s.err()
+		return stdin, nil, s.err()
 	}
 	if len(inputs) < 2 || !slices.Contains(inputs, "-") {
-		return e, func() error { return nil }, nil
+		return stdin, func() error { return nil }, nil
 	}
-	c := newStdinCheck(e.stdin)
-	ec := *e
-	ec.stdin = c
-	return &ec, func() error {
+	c := newStdinCheck(stdin)
+	return c, func() error {
 		if s := c.same(inputs); s != nil {
 			return s.err()
 		}
@@ -234,47 +229,20 @@ func refuseSame(e *env, inputs []string) (*env, func() error, error) {
 
 // inProject points an error about two inputs at the second one's entry
 // in the project's inputs = [...].
-func (a *assessment) inProject(err error) error {
+func (p *Plan) inProject(err error) error {
 	var s *sameInput
-	if a.project == nil || !errors.As(err, &s) {
+	if p.Project == nil || !errors.As(err, &s) {
 		return err
 	}
-	return &assess.Error{Pos: a.project.KeyPos("inputs", s.j), Msg: fmt.Sprintf("inputs: %s: %s", s.b, s.Error()), Err: s}
+	return &Error{Pos: p.Project.KeyPos("inputs", s.j), Msg: fmt.Sprintf("inputs: %s: %s", s.b, s.Error()), Err: s}
 }
 
-// warnRepeated prints the rows that repeat a respondent id, with the row
-// that gave it first (never the id), and how many more there were.
-func warnRepeated(w io.Writer, dq assess.DataQuality) {
-	const show = 10
-	for i, r := range dq.Repeated {
-		if i == show {
-			break
-		}
-		fmt.Fprintf(w, "aiready: %s: warning: %s; both are counted\n", r.Pos, r.Error().Msg)
+// SameInputs returns the first later input that gives the same answers as
+// an earlier one (the same file, a link or a copy): the later one, the
+// earlier one and how they are the same; "" if none.
+func SameInputs(inputs []string) (later, earlier, how string) {
+	if s := sameInputs(inputs); s != nil {
+		return s.b, s.a, s.how
 	}
-	if more := dq.RepeatedIDs - min(len(dq.Repeated), show); more > 0 {
-		fmt.Fprintf(w, "aiready: warning: %d more rows repeat an earlier row's respondent id, all counted (--strict makes them errors)\n", more)
-	}
-	if dq.Unchecked > 0 {
-		fmt.Fprintf(w, "aiready: warning: more than %d respondent ids: the %d rows after the first %d ids were not checked for repeats\n", assess.MaxCheckedIDs, dq.Unchecked, assess.MaxCheckedIDs)
-	}
-}
-
-// inspectRepeats tells, in inspect's summary, which rows repeat an earlier
-// row's respondent id, and whether the check stopped at its limit.
-func inspectRepeats(w io.Writer, r assess.IDRepeats) {
-	if r.RepeatedIDs > 0 {
-		var at []string
-		for _, x := range r.Repeated {
-			at = append(at, fmt.Sprintf("line %d as %s", x.Pos.Line, assess.Position{File: x.First.File, Line: x.First.Line}))
-		}
-		if more := r.RepeatedIDs - len(r.Repeated); more > 0 {
-			at = append(at, fmt.Sprintf("%d more", more))
-		}
-		fmt.Fprintf(w, "  note: %d rows have the same respondent id as an earlier row (exported twice?): %s; scoring counts both (--strict refuses them)\n",
-			r.RepeatedIDs, strings.Join(at, ", "))
-	}
-	if r.Unchecked > 0 {
-		fmt.Fprintf(w, "  note: respondent ids are checked for repeats up to %d ids; the %d rows after were not checked\n", assess.MaxCheckedIDs, r.Unchecked)
-	}
+	return "", "", ""
 }
