@@ -117,7 +117,6 @@ func report(e *env, c *command, err error) int {
 	return exitData
 }
 
-
 // oneLine keeps an error on one line: a multi-line message would break
 // the FILE:LINE:COL: message contract that scripts parse.
 func oneLine(s string) string {
