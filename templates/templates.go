@@ -18,3 +18,15 @@ import "embed"
 //
 //go:embed *.html style.css
 var FS embed.FS
+
+// Project holds what 'aiready init' writes into a new project, as
+// text/template files: project/assessment.toml and project/README.md.
+//
+//go:embed project/assessment.toml project/README.md
+var Project embed.FS
+
+// NewRubric is the smallest rubric that shows every part, each explained:
+// what 'aiready rubric new' prints. TestRubricNewValidates loads it.
+//
+//go:embed project/rubric.toml
+var NewRubric string

@@ -7,10 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"text/template"
 	"time"
 
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/rubrics"
+	"github.com/aiready/aiready/templates"
 	"github.com/spf13/pflag"
 )
 
@@ -63,9 +65,13 @@ func initCommand() *command {
 					title = client + ": " + title
 				}
 			}
-			files := []scaffoldFile{
-				{"assessment.toml", assessmentTOML(title, client, date, ref, r), true},
-				{"README.md", projectREADME(title), false},
+			var files []scaffoldFile
+			for _, name := range []string{"assessment.toml", "README.md"} {
+				body, err := projectFile(name, title, client, date, ref, r)
+				if err != nil {
+					return err
+				}
+				files = append(files, scaffoldFile{name, body, name == "assessment.toml"})
 			}
 			written, err := scaffold(dir, force, files)
 			if err != nil {
@@ -147,9 +153,11 @@ func relTo(dir, path string) (string, error) {
 	return filepath.ToSlash(rel), nil
 }
 
-// assessmentTOML is a new project's file: every key with a comment that
-// says what it does, the optional ones commented out with an example.
-func assessmentTOML(title, client string, date time.Time, rubric string, r *assess.Rubric) string {
+// projectFile is a new project's file from its template (templates/
+// project): assessment.toml, every key with a comment that says what it
+// does and the optional ones commented out with an example; README.md,
+// what to do next in the order a consultant does it.
+func projectFile(name, title, client string, date time.Time, rubric string, r *assess.Rubric) (string, error) {
 	var dims []string
 	for _, d := range r.Dimensions {
 		dims = append(dims, fmt.Sprintf("%q", d.ID))
@@ -158,104 +166,15 @@ func assessmentTOML(title, client string, date time.Time, rubric string, r *asse
 	if len(r.Recommendations) > 0 {
 		rec = r.Recommendations[0].ID
 	}
-	return fmt.Sprintf(`# assessment.toml: one client's assessment, kept as a folder (in git, say).
-# 'aiready validate .' checks it and 'aiready build .' writes the report;
-# the same folder always builds the same bytes. Paths are relative to this
-# file. A flag of 'aiready build' overrides the same setting here.
-
-# The report's title, on the cover and at the top of every page.
-title = %s
-
-# The organisation assessed, shown on the cover.
-client = %s
-
-# The assessment's date, printed on the report: a TOML date, no quotes.
-date = %s
-
-# The method: a built-in rubric ('aiready rubric list'), or a rubric file of
-# your own such as "rubric.toml" ('aiready rubric export people-first >
-# rubric.toml' starts one from the built-in rubric).
-rubric = %s
-
-# The survey answers: CSV or XLSX exports of Google Forms, Microsoft Forms,
-# SurveyMonkey, Qualtrics, Typeform or LimeSurvey, or aiready's own TOML
-# or JSON answers. Several files are scored together as one group.
-inputs = ["responses.csv"]
-
-# Break every figure down by these answer columns, e.g. ["Role", "Team"].
-segments = []
-
-# Groups with fewer respondents than this are shown nowhere, so no one's
-# answers can be singled out.
-min_group_size = 5
-
-# true: show free-text answers (only for groups of min_group_size or more).
-comments = false
-
-# The last assessment's results.json: every score then shows its change
-# since then. Keep that build's out/results.json in git for this.
-# previous = "../2026-05/out/results.json"
-
-# Earlier results.json files for a small trend chart, any order.
-# history = ["../2025-11/out/results.json"]
-
-# Where 'aiready build .' writes site/, report.pdf, report.md, results.json.
-out = "out"
-
-# Your branding of the report.
-[brand]
-# consultancy = "Example Advisory"   # named as the author
-# logo = "logo.png"                  # PNG or JPEG, on the cover and every page
-# color = "#1f6feb"                  # accent colour, #rrggbb
-
-# Survey headers that match no question by id, text or alias: header =
-# question id, "attr:NAME" for an attribute to segment by, or "ignore".
-# 'aiready inspect responses.csv' suggests these lines.
-[columns]
-# "Q3_1" = "q03"
-# "Which team are you in?" = "attr:Team"
-
-# Answer codes of the survey tool: cell value = answer label or point, or
-# "skip" (unanswered). A [values.QUESTION] table is for one question only.
-[values]
-# "-99" = "skip"
-
-# The consultant's notes, shown beside the figures they comment on and
-# labelled as the consultant's. dimension: "overall" or one of
-# %s.
-# [[note]]
-# dimension = "overall"
-# body = """
-# Markdown: what the figures cannot say by themselves.
-# """
-
-# Overrides: a person changes the rubric's action plan, with a reason that
-# the report shows as the consultant's judgement. action: "drop" (leave
-# it out), "pin" (put it first) or "add" (a new id, with title, horizon
-# = 30, 60 or 90, and body).
-# [[override]]
-# recommendation = %q
-# action = "drop"
-# reason = "The client already does this."
-`, assess.TOMLString(title), assess.TOMLString(client), date.Format("2006-01-02"), assess.TOMLString(rubric), strings.Join(dims, ", "), rec)
-}
-
-// projectREADME tells what to do next, in the order a consultant does it.
-func projectREADME(title string) string {
-	return fmt.Sprintf(`# %s
-
-An aiready assessment project. What to do next, in this folder:
-
-1. Export the survey answers as CSV or XLSX into this folder as `+"`responses.csv`"+`
-   (or list your files in `+"`inputs`"+` in `+"`assessment.toml`"+`).
-2. Fill in `+"`assessment.toml`"+`: every setting there is explained by its comment.
-3. `+"`aiready validate .`"+` checks the rubric, the inputs, how their columns map, the
-   notes and the overrides, and names the file and line of every problem.
-4. `+"`aiready build .`"+` writes `+"`out/site/`"+`, `+"`out/report.pdf`"+`, `+"`out/report.md`"+` and
-   `+"`out/results.json`"+`.
-5. Add your judgement as `+"`[[note]]`"+` and `+"`[[override]]`"+` entries and build again:
-   the report labels each as the consultant's.
-6. Commit this folder with `+"`out/results.json`"+`: the next assessment names it as
-   `+"`previous`"+` to show what changed since.
-`, strings.Join(strings.Fields(title), " "))
+	t, err := template.ParseFS(templates.Project, "project/"+name)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	err = t.Execute(&b, map[string]string{
+		"Title": assess.TOMLString(title), "Client": assess.TOMLString(client), "Date": date.Format("2006-01-02"),
+		"Rubric": assess.TOMLString(rubric), "Dimensions": strings.Join(dims, ", "), "Recommendation": fmt.Sprintf("%q", rec),
+		"Heading": strings.Join(strings.Fields(title), " "),
+	})
+	return b.String(), err
 }

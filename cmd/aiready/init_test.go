@@ -8,6 +8,7 @@ import (
 
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/rubrics"
+	"github.com/aiready/aiready/templates"
 )
 
 // TestInitExplainsEveryKey checks the assessment.toml that init writes:
@@ -19,7 +20,10 @@ func TestInitExplainsEveryKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := assessmentTOML(`Acme "Q": AI readiness`, "Acme \"Q\"\t", time.Date(2026, 5, 20, 0, 0, 0, 0, time.UTC), "people-first", r)
+	text, err := projectFile("assessment.toml", `Acme "Q": AI readiness`, "Acme \"Q\"\t", time.Date(2026, 5, 20, 0, 0, 0, 0, time.UTC), "people-first", r)
+	if err != nil {
+		t.Fatal(err)
+	}
 	p, err := assess.LoadProject("assessment.toml", []byte(text))
 	if err != nil {
 		t.Fatalf("init's assessment.toml does not load: %v", err)
@@ -64,7 +68,7 @@ func TestInitExplainsEveryKey(t *testing.T) {
 
 // TestRubricNewValidates keeps 'aiready rubric new' a rubric that loads.
 func TestRubricNewValidates(t *testing.T) {
-	r, err := assess.LoadRubric("new.toml", []byte(newRubric))
+	r, err := assess.LoadRubric("new.toml", []byte(templates.NewRubric))
 	if err != nil {
 		t.Fatal(err)
 	}
