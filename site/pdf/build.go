@@ -9,6 +9,8 @@ import (
 	_ "image/png"  // logos
 	"math"
 	"sort"
+
+	"github.com/aiready/aiready/site/view"
 )
 
 // section is one top-level part of the report: an entry in the contents
@@ -216,7 +218,7 @@ func (d *doc) cover() {
 	d.y = max(d.y+8, d.ph*0.68) // below a title and client that run long
 	rows := [][2]string{}
 	if !m.Date.IsZero() {
-		rows = append(rows, [2]string{d.t("pdf.date"), d.p.Date(m.Date)})
+		rows = append(rows, [2]string{d.t("pdf.date"), view.Date(d.p, m.Date)})
 	}
 	if m.Consultancy != "" {
 		rows = append(rows, [2]string{d.t("pdf.prepared_by"), m.Consultancy})
