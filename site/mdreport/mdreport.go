@@ -32,22 +32,25 @@ func render(w io.Writer, rep *view.Report) ([]string, error) {
 	bw := bufio.NewWriter(w)
 	m := &md{w: bw, rep: rep, t: rep.P().T}
 	m.front()
-	m.summary()
-	if len(rep.Flags) > 0 {
-		m.flags()
+	for _, s := range rep.Sections() { // in view's order, as the PDF
+		switch s.Kind {
+		case view.SectionSummary:
+			m.summary()
+		case view.SectionFlags:
+			m.flags()
+		case view.SectionDimension:
+			m.dimension(s.Index, s.Dimension)
+		case view.SectionGap:
+			m.gap()
+		case view.SectionPlan:
+			m.plan()
+			m.dropped()
+		case view.SectionComments:
+			m.comments()
+		case view.SectionMethod:
+			m.method()
+		}
 	}
-	for i, dm := range rep.Dimensions {
-		m.dimension(i, dm)
-	}
-	if rep.Gap != nil {
-		m.gap()
-	}
-	m.plan()
-	m.dropped()
-	if len(rep.Comments) > 0 {
-		m.comments()
-	}
-	m.method()
 	if err := bw.Flush(); err != nil {
 		return nil, fmt.Errorf("report.md: %w", err)
 	}
