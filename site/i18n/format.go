@@ -53,7 +53,9 @@ func (p *Printer) Number(f float64, decimals int) string {
 // one decimal is 56.3, where strconv and fmt would give the even 56.2.
 // It is the one rounding of every figure a reader sees (Number, and
 // through it site/view) and of the site's chart coordinates, so that no
-// two outputs can round one figure two ways.
+// two outputs can round one figure two ways. The other math.Round calls
+// are not figures: colour channels (site/color.go, site/pdf/color.go) and
+// font metrics (site/pdf/ttf.go) round to integers in their own units.
 func Round(f float64, decimals int) float64 {
 	scale := math.Pow10(decimals)
 	return math.Round(f*scale) / scale
