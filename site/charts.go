@@ -7,6 +7,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/aiready/aiready/site/i18n"
 )
 
 // The charts are SVG written here, not in templates: their geometry is
@@ -27,9 +29,10 @@ func lines(svg string) string {
 	return strings.ReplaceAll(svg, "</li>", "</li>\n")
 }
 
-// f formats an SVG coordinate: short, and the same on every machine.
+// f formats an SVG coordinate: short, and the same on every machine;
+// rounded as every figure is (i18n.Round).
 func f(x float64) string {
-	s := strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
+	s := strconv.FormatFloat(i18n.Round(x, 1), 'f', -1, 64)
 	if s == "-0" {
 		return "0"
 	}
@@ -205,7 +208,7 @@ func radarSVG(p *page, id string, ss []series) template.HTML {
 			if j > 0 {
 				dy = 1.15
 			}
-			fmt.Fprintf(&b, `<tspan x="%s" dy="%sem">%s</tspan>`, f(x), strconv.FormatFloat(math.Round(dy*1000)/1000, 'f', -1, 64), esc(l))
+			fmt.Fprintf(&b, `<tspan x="%s" dy="%sem">%s</tspan>`, f(x), strconv.FormatFloat(i18n.Round(dy, 3), 'f', -1, 64), esc(l))
 		}
 		b.WriteString(`</text>`)
 	}

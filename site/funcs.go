@@ -28,6 +28,8 @@ func funcsFor(l loc) template.FuncMap {
 		"plain":      l.plain,
 		"signed":     l.signed,
 		"pct":        l.pct,
+		"flagShare":  l.flagShare,
+		"settingPct": l.settingPct,
 		"md":         md,
 		"firstPara":  firstPara,
 		"lvl":        lvlClass,
@@ -106,34 +108,28 @@ func dimFileOf(rep *view.Report, d *assess.Dimension) string {
 	return dimFile(rep.Dimensions[d.Index])
 }
 
-// num1 formats a score with one decimal, never as "-0.0".
-func (l loc) num1(f float64) string { return l.p.One(f) }
+// The figures, as site/view writes them for every output.
+
+// num1 formats a score, or a difference of scores, with one decimal.
+func (l loc) num1(f float64) string { return view.Score(l.p, f) }
 
 // plain formats a number the rubric sets, such as the target, as written.
-func (l loc) plain(f float64) string { return l.p.Number(f, -1) }
+func (l loc) plain(f float64) string { return view.Setting(l.p, f) }
 
-func (l loc) score(p *float64) string {
-	if p == nil {
-		return l.p.T("site.no_score")
-	}
-	return l.num1(*p)
-}
+func (l loc) score(p *float64) string { return view.ScoreOr(l.p, p, l.p.T("site.no_score")) }
 
 // signed formats a difference with its sign, a true minus for negatives.
-func (l loc) signed(f float64) string {
-	s := l.num1(math.Abs(f))
-	switch {
-	case s == l.num1(0):
-		return s
-	case f < 0:
-		return "\u2212" + s
-	}
-	return "+" + s
-}
+func (l loc) signed(f float64) string { return view.Signed(l.p, f) }
 
-func (l loc) pct(share float64) string {
-	return l.p.Pct(share)
-}
+// pct formats a share of answers as a whole percentage.
+func (l loc) pct(share float64) string { return view.AnswerShare(l.p, share) }
+
+// flagShare formats the share of respondents that match a red flag.
+func (l loc) flagShare(share float64) string { return view.FlagShare(l.p, share) }
+
+// settingPct formats a share that the rubric sets (a flag's threshold,
+// min_answered) as written.
+func (l loc) settingPct(share float64) string { return view.SettingPct(l.p, share) }
 
 func minus(a, b float64) float64 { return a - b }
 

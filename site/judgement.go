@@ -4,16 +4,14 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
-	"time"
 
 	"github.com/aiready/aiready/assess"
-	"github.com/aiready/aiready/site/mdreport"
 	"github.com/aiready/aiready/site/view"
 )
 
 // The consultant's judgement (notes and overrides) and the trend against
 // earlier assessments, for the templates. The model and the words are
-// site/view's and mdreport's, so that the site, the PDF and report.md say
+// site/view's, so that the site, the PDF and report.md say
 // the same.
 
 func notesFor(rep *view.Report, target string) []assess.Note { return rep.NotesOn(target) }
@@ -28,10 +26,10 @@ func (l loc) trendOf(rep *view.Report, dim string) *view.Change { return rep.Cha
 
 // change says a difference in words and figures, so that neither a colour
 // nor an arrow carries it alone.
-func (l loc) change(d float64) string { return mdreport.ChangeWords(l.p, d) }
+func (l loc) change(d float64) string { return view.ChangeWords(l.p, d) }
 
 // arrow is the glyph of a change: ▲, ▼ or =.
-func arrow(d float64) string { return mdreport.Arrow(d) }
+func arrow(d float64) string { return view.Arrow(d) }
 
 // trendChart draws the overall score of each comparable assessment as a
 // line, oldest first; the table beside it gives the same figures.
@@ -82,12 +80,7 @@ func (l loc) trendChart(rep *view.Report) template.HTML {
 // trendData is the trend for the templates: nil without a chart.
 func trendData(rep *view.Report) *view.Trend { return rep.Trend() }
 
-func (l loc) trendIntro(t *view.Trend) string { return mdreport.TrendIntro(l.p, t) }
+func (l loc) trendIntro(t *view.Trend) string { return view.TrendIntro(l.p, t) }
 
 // longDate writes a YYYY-MM-DD date in words in the report's language.
-func (l loc) longDate(s string) string {
-	if d, err := time.Parse("2006-01-02", s); err == nil {
-		return l.p.Date(d)
-	}
-	return s
-}
+func (l loc) longDate(s string) string { return view.LongDate(l.p, s) }

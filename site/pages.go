@@ -73,7 +73,7 @@ func newSite(rep *view.Report, l loc) *siteData {
 		s.MinGroup = 5
 	}
 	if !m.Date.IsZero() {
-		s.Date = l.p.Date(m.Date)
+		s.Date = view.Date(l.p, m.Date)
 	}
 	// The logo's type is read from its bytes, not trusted from its name;
 	// anything but PNG or JPEG is left out, and its metadata never

@@ -6,11 +6,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 
 	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/site/i18n"
+	"github.com/aiready/aiready/site/view"
 	"github.com/spf13/pflag"
 )
 
@@ -77,13 +78,13 @@ func writeJSON(w io.Writer, res *assess.Result) error {
 	return enc.Encode(res)
 }
 
-func fmtScore(p *float64) string {
-	if p == nil {
-		return "-"
-	}
-	// Half away from zero, as people round: 56.25 shows as 56.3.
-	return strconv.FormatFloat(math.Round(*p*10)/10, 'f', 1, 64)
-}
+// The table's figures are written as the site, the PDF and report.md
+// write them (site/view), in English; its words are the terminal's own.
+var textPrinter = i18n.English()
+
+// fmtScore writes a score with one decimal, halves away from zero (56.25
+// shows as 56.3), or "-" without one.
+func fmtScore(p *float64) string { return view.ScoreOr(textPrinter, p, "-") }
 
 func levelTitle(r *assess.Rubric, id string) string {
 	if l := r.Level(id); l != nil {
@@ -128,7 +129,7 @@ func writeText(w io.Writer, res *assess.Result) error {
 		dr := res.Dimensions[i]
 		ci := "-"
 		if dr.N >= 2 {
-			ci = fmt.Sprintf("%.1f-%.1f", dr.CILow, dr.CIHigh)
+			ci = view.Score(textPrinter, dr.CILow) + "-" + view.Score(textPrinter, dr.CIHigh)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", d.Title, fmtScore(dr.Score), ci, dr.N, levelTitle(r, dr.Level))
 	}
@@ -142,7 +143,8 @@ func writeText(w io.Writer, res *assess.Result) error {
 			if fr.Raised {
 				state = "RAISED"
 			}
-			fmt.Fprintf(tw, "  %s\t%s\t%.0f%% of %d (raised at %.0f%%)\t%s\n", state, f.ID, 100*fr.Share, fr.Evaluable, 100*f.Share, f.Title)
+			fmt.Fprintf(tw, "  %s\t%s\t%s of %d (raised at %s)\t%s\n", state, f.ID,
+				view.FlagShare(textPrinter, fr.Share), fr.Evaluable, view.SettingPct(textPrinter, f.Share), f.Title)
 		}
 		tw.Flush()
 	}
@@ -152,7 +154,7 @@ func writeText(w io.Writer, res *assess.Result) error {
 			rc := r.Recommendation(rr.ID)
 			why := "flag " + rr.Flag
 			if rr.Flag == "" {
-				why = fmt.Sprintf("%s, priority %.1f", rr.Dimension, rr.Priority)
+				why = rr.Dimension + ", priority " + view.Score(textPrinter, rr.Priority)
 			}
 			p("  %2d. [%d days] %s (%s)\n", i+1, rr.Horizon, rc.Title, why)
 		}

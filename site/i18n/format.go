@@ -42,12 +42,23 @@ func (p *Printer) Number(f float64, decimals int) string {
 	if decimals < 0 { // as written: the shortest form that reads back the same
 		return p.Dec(strconv.FormatFloat(f, 'f', -1, 64))
 	}
-	scale := math.Pow10(decimals)
-	r := math.Round(f*scale) / scale
+	r := Round(f, decimals)
 	if r == 0 {
 		r = 0 // not -0
 	}
 	return p.Dec(strconv.FormatFloat(r, 'f', decimals, 64))
+}
+
+// Round rounds f to the given decimals, halves away from zero: 56.25 to
+// one decimal is 56.3, where strconv and fmt would give the even 56.2.
+// It is the one rounding of every figure a reader sees (Number, and
+// through it site/view) and of the site's chart coordinates, so that no
+// two outputs can round one figure two ways. The other math.Round calls
+// are not figures: colour channels (site/color.go, site/pdf/color.go) and
+// font metrics (site/pdf/ttf.go) round to integers in their own units.
+func Round(f float64, decimals int) float64 {
+	scale := math.Pow10(decimals)
+	return math.Round(f*scale) / scale
 }
 
 // One writes a score or a share with one decimal (see Number).

@@ -32,22 +32,25 @@ func render(w io.Writer, rep *view.Report) ([]string, error) {
 	bw := bufio.NewWriter(w)
 	m := &md{w: bw, rep: rep, t: rep.P().T}
 	m.front()
-	m.summary()
-	if len(rep.Flags) > 0 {
-		m.flags()
+	for _, s := range rep.Sections() { // in view's order, as the PDF
+		switch s.Kind {
+		case view.SectionSummary:
+			m.summary()
+		case view.SectionFlags:
+			m.flags()
+		case view.SectionDimension:
+			m.dimension(s.Index, s.Dimension)
+		case view.SectionGap:
+			m.gap()
+		case view.SectionPlan:
+			m.plan()
+			m.dropped()
+		case view.SectionComments:
+			m.comments()
+		case view.SectionMethod:
+			m.method()
+		}
 	}
-	for i, dm := range rep.Dimensions {
-		m.dimension(i, dm)
-	}
-	if rep.Gap != nil {
-		m.gap()
-	}
-	m.plan()
-	m.dropped()
-	if len(rep.Comments) > 0 {
-		m.comments()
-	}
-	m.method()
 	if err := bw.Flush(); err != nil {
 		return nil, fmt.Errorf("report.md: %w", err)
 	}
@@ -154,18 +157,17 @@ func escape(s string) string {
 // cellText is escaped text for a table cell.
 func cellText(s string) string { return escape(s) }
 
-func (m *md) score(s *float64) string {
-	if s == nil {
-		return "–"
-	}
-	return m.num1(*s)
-}
+// The figures, as site/view writes them.
 
-func (m *md) num1(f float64) string { return m.rep.P().One(f) }
+func (m *md) score(s *float64) string { return view.ScoreOr(m.rep.P(), s, "–") }
 
-func (m *md) pct(share float64) string { return Pct1(m.rep.P(), share) }
+func (m *md) num1(f float64) string { return view.Score(m.rep.P(), f) }
 
-func (m *md) num(v float64) string { return Num(m.rep.P(), v) }
+// pct is a share of answers; a flag's share is view.FlagShare, its
+// threshold view.SettingPct.
+func (m *md) pct(share float64) string { return view.AnswerShare(m.rep.P(), share) }
+
+func (m *md) num(v float64) string { return view.Setting(m.rep.P(), v) }
 
 func (m *md) title() string {
 	if t := m.rep.Meta.Title; t != "" {
@@ -183,7 +185,7 @@ func (m *md) front() {
 		lines = append(lines, m.t("md.client", escape(meta.Client)))
 	}
 	if !meta.Date.IsZero() {
-		lines = append(lines, m.t("md.date", m.rep.P().Date(meta.Date)))
+		lines = append(lines, m.t("md.date", view.Date(m.rep.P(), meta.Date)))
 	}
 	if meta.Consultancy != "" {
 		lines = append(lines, m.t("md.prepared_by", escape(meta.Consultancy)))
@@ -210,7 +212,7 @@ func (m *md) summary() {
 	m.change("")
 	m.p("%s", m.t("report.respondents_target", rep.Result.Respondents, m.num(r.Target)))
 	if ov.CappedBy != nil && ov.Uncapped != nil && ov.Level != nil {
-		m.p("> **%s** %s", m.t("report.held_down"), escape(CappedText(rep.P(), ov)))
+		m.p("> **%s** %s", m.t("report.held_down"), escape(view.CappedText(rep.P(), ov)))
 	}
 	if ov.Level != nil {
 		m.embed(ov.Level.Description, 3)
@@ -233,7 +235,7 @@ func (m *md) summary() {
 			row = append(row, cellText(cmp.Or(dm.Percentile, "–")))
 		}
 		if changes {
-			row = append(row, ChangeCell(rep.P(), rep.ChangeOf(dm.Def.ID)))
+			row = append(row, view.ChangeCell(rep.P(), rep.ChangeOf(dm.Def.ID)))
 		}
 		rows = append(rows, row)
 	}
@@ -255,7 +257,7 @@ func (m *md) summary() {
 	if len(rep.Raised) > 0 {
 		m.h(3, m.t("report.flags_raised"))
 		for _, f := range rep.Raised {
-			fmt.Fprintf(m.w, "- **%s** (%s): %s\n", escape(f.Def.Title), m.t("report.severity."+f.Def.Severity), escape(ShareText(rep.P(), f)))
+			fmt.Fprintf(m.w, "- **%s** (%s): %s\n", escape(f.Def.Title), m.t("report.severity."+f.Def.Severity), escape(view.ShareText(rep.P(), f)))
 		}
 		m.w.WriteString("\n")
 	}
@@ -265,7 +267,7 @@ func (m *md) summary() {
 			if i == 5 {
 				break
 			}
-			fmt.Fprintf(m.w, "%d. **%s** (%s)\n", it.Rank, escape(it.Rec.Title), escape(Origin(rep.P(), it)))
+			fmt.Fprintf(m.w, "%d. **%s** (%s)\n", it.Rank, escape(it.Rec.Title), escape(view.Origin(rep.P(), it)))
 		}
 		m.w.WriteString("\n")
 		if len(rep.Plan) > 5 {
@@ -283,7 +285,7 @@ func (m *md) flags() {
 	}
 	for _, f := range rep.Raised {
 		m.h(3, f.Def.Title)
-		m.p("*%s · %s*", m.t("md.severity", m.t("report.severity."+f.Def.Severity)), escape(ShareText(rep.P(), f)))
+		m.p("*%s · %s*", m.t("md.severity", m.t("report.severity."+f.Def.Severity)), escape(view.ShareText(rep.P(), f)))
 		m.embed(f.Def.Body, 4)
 		for _, it := range f.Items {
 			m.action(it, 4)
@@ -292,7 +294,7 @@ func (m *md) flags() {
 	var rows [][]string
 	for _, f := range rep.Flags {
 		if !f.Result.Raised {
-			rows = append(rows, []string{cellText(f.Def.Title), m.t("report.severity." + f.Def.Severity), m.pct(f.Result.Share), m.pct(f.Def.Share)})
+			rows = append(rows, []string{cellText(f.Def.Title), m.t("report.severity." + f.Def.Severity), view.FlagShare(rep.P(), f.Result.Share), view.SettingPct(rep.P(), f.Def.Share)})
 		}
 	}
 	if len(rows) > 0 {
@@ -304,7 +306,7 @@ func (m *md) flags() {
 // action is one recommendation in full, under a heading of the level.
 func (m *md) action(it *view.Item, level int) {
 	m.h(level, m.t("report.action", it.Rank, it.Rec.Title))
-	m.p("*%s*", escape(Origin(m.rep.P(), it)))
+	m.p("*%s*", escape(view.Origin(m.rep.P(), it)))
 	m.judgement(it)
 	m.embed(it.Rec.Body, level+1)
 }

@@ -49,7 +49,7 @@ func (m *md) dimension(i int, dm *view.Dimension) {
 		for _, s := range dm.Segments {
 			group := cellText(s.Attribute + ": " + s.Value)
 			if s.Suppressed {
-				rows = append(rows, []string{group, "–", SuppressedText(rep, s), ""})
+				rows = append(rows, []string{group, "–", rep.SuppressedText(s), ""})
 				continue
 			}
 			lvl := ""
@@ -59,7 +59,7 @@ func (m *md) dimension(i int, dm *view.Dimension) {
 			rows = append(rows, []string{group, fmt.Sprint(s.N), m.score(s.Score), cellText(lvl)})
 		}
 		m.table("lrrl", []string{m.t("report.col.group"), m.t("report.col.respondents"), m.t("report.col.score"), m.t("report.col.level")}, rows)
-		m.p("%s", m.t("report.suppression_note", MinGroup(rep)))
+		m.p("%s", m.t("report.suppression_note", rep.MinGroup()))
 	}
 	m.h(3, m.t("report.recommendations"))
 	if len(dm.Recommendations) == 0 {
@@ -143,7 +143,7 @@ func (m *md) plan() {
 				tag = it.Dimension.Title
 			}
 			if o := rep.OverrideOf(it.Rec.ID); o != nil {
-				tag = strings.TrimPrefix(tag+"; "+OverrideText(rep.P(), o), "; ")
+				tag = strings.TrimPrefix(tag+"; "+view.OverrideText(rep.P(), o), "; ")
 			}
 			fmt.Fprintf(m.w, "- **%d. %s** (%s)", it.Rank, escape(it.Rec.Title), escape(tag))
 			if it.FirstStep != "" {
@@ -206,7 +206,7 @@ func (m *md) method() {
 	m.p("%s", m.t("report.rubric_note"))
 	m.embed(r.Description, 4)
 	m.h(3, m.t("report.how_scores"))
-	m.p("%s", ScoringRules(p, r))
+	m.p("%s", view.ScoringRules(p, r))
 	m.h(3, m.t("report.levels"))
 	var rows [][]string
 	for _, lv := range r.Levels {
@@ -215,7 +215,7 @@ func (m *md) method() {
 	}
 	m.table("lrl", []string{m.t("report.col.level"), m.t("report.col.from_score"), m.t("report.col.meaning")}, rows)
 	m.h(3, m.t("report.privacy"))
-	m.p("%s", PrivacyRules(p, MinGroup(m.rep)))
+	m.p("%s", view.PrivacyRules(p, m.rep.MinGroup()))
 	m.h(3, m.t("report.scales"))
 	rows = nil
 	for _, s := range r.Scales {
@@ -235,14 +235,14 @@ func (m *md) method() {
 			if q.Scored() {
 				w = m.num(q.Weight)
 			}
-			rows = append(rows, []string{"`" + q.ID + "`", cellText(q.Text), cellText(Answers(p, q)), w})
+			rows = append(rows, []string{"`" + q.ID + "`", cellText(q.Text), cellText(view.Answers(p, q)), w})
 		}
 		m.table("lllr", []string{m.t("report.col.id"), m.t("report.col.question"), m.t("report.col.answers"), m.t("report.col.weight")}, rows)
 	}
 	m.h(3, m.t("report.flags_checked"))
 	rows = nil
 	for _, f := range r.Flags {
-		rows = append(rows, []string{cellText(f.Title), cellText(Conditions(p, r, f)), "≥ " + m.pct(f.Share)})
+		rows = append(rows, []string{cellText(f.Title), cellText(view.Conditions(p, r, f)), "≥ " + view.SettingPct(p, f.Share)})
 	}
 	m.table("llr", []string{m.t("report.col.flag"), m.t("report.col.raised_when"), m.t("report.col.share")}, rows)
 	m.h(3, m.t("report.data"))

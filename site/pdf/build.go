@@ -9,6 +9,8 @@ import (
 	_ "image/png"  // logos
 	"math"
 	"sort"
+
+	"github.com/aiready/aiready/site/view"
 )
 
 // section is one top-level part of the report: an entry in the contents
@@ -19,29 +21,33 @@ type section struct {
 	draw   func()
 }
 
-// sections lists the report's parts in order. The consultant's notes and
-// overrides (a later issue) slot in after the action plan.
+// sections lists the report's parts in view's order (Report.Sections),
+// each with what the PDF draws for it.
 func (d *doc) sections() []section {
-	rep := d.rep
-	secs := []section{{title: d.t("report.summary"), draw: d.summary}}
-	if len(rep.Flags) > 0 {
-		secs = append(secs, section{title: d.t("report.red_flags"), draw: d.flags})
+	var secs []section
+	for _, vs := range d.rep.Sections() {
+		s := section{title: vs.Title}
+		switch vs.Kind {
+		case view.SectionSummary:
+			s.draw = d.summary
+		case view.SectionFlags:
+			s.draw = d.flags
+		case view.SectionDimension:
+			dm := vs.Dimension
+			s.kicker = d.t("report.dimension_n", vs.Index+1, len(d.rep.Dimensions))
+			s.draw = func() { d.dimension(dm) }
+		case view.SectionGap:
+			s.draw = d.perceptionGap
+		case view.SectionPlan:
+			s.draw = d.plan
+		case view.SectionComments:
+			s.draw = d.comments
+		case view.SectionMethod:
+			s.kicker = d.t("pdf.appendix")
+			s.draw = d.method
+		}
+		secs = append(secs, s)
 	}
-	for i, dm := range rep.Dimensions {
-		secs = append(secs, section{
-			title:  dm.Def.Title,
-			kicker: d.t("report.dimension_n", i+1, len(rep.Dimensions)),
-			draw:   func() { d.dimension(dm) },
-		})
-	}
-	if rep.Gap != nil {
-		secs = append(secs, section{title: d.t("report.gap"), draw: d.perceptionGap})
-	}
-	secs = append(secs, section{title: d.t("report.plan"), draw: d.plan})
-	if len(rep.Comments) > 0 {
-		secs = append(secs, section{title: d.t("report.comments"), draw: d.comments})
-	}
-	secs = append(secs, section{title: d.t("report.methodology"), kicker: d.t("pdf.appendix"), draw: d.method})
 	return secs
 }
 
@@ -216,7 +222,7 @@ func (d *doc) cover() {
 	d.y = max(d.y+8, d.ph*0.68) // below a title and client that run long
 	rows := [][2]string{}
 	if !m.Date.IsZero() {
-		rows = append(rows, [2]string{d.t("pdf.date"), d.p.Date(m.Date)})
+		rows = append(rows, [2]string{d.t("pdf.date"), view.Date(d.p, m.Date)})
 	}
 	if m.Consultancy != "" {
 		rows = append(rows, [2]string{d.t("pdf.prepared_by"), m.Consultancy})

@@ -4,23 +4,21 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/aiready/aiready/site/mdreport"
 	"github.com/aiready/aiready/site/view"
 )
 
+// The figures, as site/view writes them.
+
 // score formats a score with one decimal, or a dash when there is none.
-func (d *doc) score(s *float64) string {
-	if s == nil {
-		return "–"
-	}
-	return d.num1(*s)
-}
+func (d *doc) score(s *float64) string { return view.ScoreOr(d.p, s, "–") }
 
-func (d *doc) num1(f float64) string { return d.p.One(f) }
+func (d *doc) num1(f float64) string { return view.Score(d.p, f) }
 
-func (d *doc) pct(share float64) string { return d.p.Pct(share) }
+// pct is a share of answers; a flag's share is view.FlagShare, its
+// threshold view.SettingPct.
+func (d *doc) pct(share float64) string { return view.AnswerShare(d.p, share) }
 
-func (d *doc) num(v float64) string { return mdreport.Num(d.p, v) }
+func (d *doc) num(v float64) string { return view.Setting(d.p, v) }
 
 // radar draws dimension scores on axes from the centre (0) to the rim
 // (100), with the target as a dashed ring. Fewer than three dimensions
@@ -81,7 +79,7 @@ func (d *doc) radar(cx, cy, r float64, dims []*view.Dimension, target float64) {
 	st := sized(d.small(), 6.5)
 	for _, v := range []float64{25, 50, 75, 100} {
 		x, y := at(0, v)
-		d.place(fmt.Sprintf("%.0f", v), st, x+0.8, y-1.6, 'L')
+		d.place(d.num(v), st, x+0.8, y-1.6, 'L')
 	}
 	// Labels outside the rim.
 	for i, dm := range dims {
@@ -214,7 +212,7 @@ func (d *doc) band(dm *view.Dimension, target float64) {
 	f.SetDashPattern([]float64{1, 0.7}, 0)
 	f.Line(tx, y-1, tx, y+h+1)
 	f.SetDashPattern(nil, 0)
-	d.place(d.t("pdf.target_mark", fmt.Sprintf("%.0f", target)), colored(sized(d.small(), 6.5), weak), tx+1, y-3.6, 'L')
+	d.place(d.t("pdf.target_mark", d.num(target)), colored(sized(d.small(), 6.5), weak), tx+1, y-3.6, 'L')
 	d.y = y + h + 9
 }
 

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/aiready/aiready/assess"
-	"github.com/aiready/aiready/site/mdreport"
 	"github.com/aiready/aiready/site/view"
 )
 
@@ -57,7 +56,7 @@ func (d *doc) dimension(dm *view.Dimension) {
 	}
 	for _, it := range dm.Recommendations {
 		d.heading(d.t("report.action", it.Rank, it.Rec.Title), 10.5, 16)
-		d.text(mdreport.Origin(d.p, it), d.small())
+		d.text(view.Origin(d.p, it), d.small())
 		d.judgement(it, d.left, d.cw)
 		d.y += 1.5
 		d.markdown(it.Rec.Body, d.body())
@@ -137,7 +136,7 @@ func (d *doc) segments(dm *view.Dimension) {
 		row := []cell{textCell(s.Value, st)}
 		if s.Suppressed {
 			row = append(row, cell{spans: []span{{"–", st}}, align: 'R'}, cell{spans: []span{{"–", st}}, align: 'R'},
-				textCell(mdreport.SuppressedText(d.rep, s), italic(colored(st, muted))))
+				textCell(d.rep.SuppressedText(s), italic(colored(st, muted))))
 		} else {
 			lvl := ""
 			if s.Level != nil {
@@ -152,5 +151,5 @@ func (d *doc) segments(dm *view.Dimension) {
 	}
 	d.drawTable(t)
 	d.y += 2
-	d.text(d.t("report.suppression_note", mdreport.MinGroup(d.rep)), d.small())
+	d.text(d.t("report.suppression_note", d.rep.MinGroup()), d.small())
 }

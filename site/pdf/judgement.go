@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/aiready/aiready/site/mdreport"
 	"github.com/aiready/aiready/site/view"
 )
 
@@ -32,7 +31,7 @@ func (d *doc) notes(target string) {
 // change draws a score's change since the last assessment, if any.
 func (d *doc) change(dim string) {
 	c := d.rep.ChangeOf(dim)
-	s := mdreport.ChangeText(d.p, c)
+	s := view.ChangeText(d.p, c)
 	if s == "" {
 		return
 	}
@@ -50,7 +49,7 @@ func (d *doc) change(dim string) {
 // judgement draws how a person placed an action in the plan, if one did.
 func (d *doc) judgement(it *view.Item, x, w float64) {
 	if o := d.rep.OverrideOf(it.Rec.ID); o != nil {
-		d.y = d.at(x, d.y, w, span{mdreport.OverrideText(d.p, o), italic(colored(sized(d.body(), 8.5), d.accent.text))})
+		d.y = d.at(x, d.y, w, span{view.OverrideText(d.p, o), italic(colored(sized(d.body(), 8.5), d.accent.text))})
 	}
 }
 
@@ -81,7 +80,7 @@ func (d *doc) trendChart() {
 		return
 	}
 	d.sub(d.t("report.trend.title"))
-	d.text(mdreport.TrendIntro(d.p, t), d.small())
+	d.text(view.TrendIntro(d.p, t), d.small())
 	const h = 34.0
 	d.need(h + 16)
 	x0, w := d.left+8, d.cw-16

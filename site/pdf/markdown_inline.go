@@ -8,7 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
-	"github.com/aiready/aiready/site/mdreport"
+	"github.com/aiready/aiready/site/markdown"
 )
 
 // The inline nodes and tables of the Markdown renderer.
@@ -21,7 +21,7 @@ func (r *mdRenderer) text(n ast.Node, entering bool) ast.WalkStatus {
 	if t.IsRaw() || r.code > 0 {
 		r.add(string(t.Value(r.src)))
 	} else {
-		r.add(mdreport.Unescape(t.Value(r.src)))
+		r.add(markdown.Unescape(t.Value(r.src)))
 	}
 	switch {
 	case t.HardLineBreak():

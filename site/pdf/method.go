@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/aiready/aiready/assess"
-	"github.com/aiready/aiready/site/mdreport"
+	"github.com/aiready/aiready/site/view"
 )
 
 // method is the appendix: which rubric, how answers become scores, how
@@ -33,7 +33,7 @@ func (d *doc) method() {
 	d.markdown(r.Description, d.body())
 
 	d.sub(d.t("report.how_scores"))
-	d.markdown(mdreport.ScoringRules(d.p, r), d.body())
+	d.markdown(view.ScoringRules(d.p, r), d.body())
 
 	d.sub(d.t("report.levels"))
 	hs := bold(sized(d.small(), 8))
@@ -47,7 +47,7 @@ func (d *doc) method() {
 	d.drawTable(t)
 
 	d.sub(d.t("report.privacy"))
-	d.markdown(mdreport.PrivacyRules(d.p, mdreport.MinGroup(d.rep)), d.body())
+	d.markdown(view.PrivacyRules(d.p, d.rep.MinGroup()), d.body())
 
 	d.sub(d.t("report.scales"))
 	t = &table{x: d.left, w: d.cw, pad: 1.4, widths: []float64{24, d.cw - 64, 40}, header: []cell{
@@ -70,7 +70,7 @@ func (d *doc) method() {
 			{spans: []span{{d.t("report.col.weight"), hs}}, align: 'R'}}}
 		for _, q := range dm.Questions {
 			t.rows = append(t.rows, []cell{textCell(q.ID, style{size: 8, mono: true, color: ink}),
-				textCell(q.Text, sized(d.body(), 8.5)), textCell(mdreport.Answers(d.p, q), sized(d.small(), 8)),
+				textCell(q.Text, sized(d.body(), 8.5)), textCell(view.Answers(d.p, q), sized(d.small(), 8)),
 				{spans: []span{{d.weight(q), sized(d.body(), 8.5)}}, align: 'R'}})
 		}
 		d.drawTable(t)
@@ -81,8 +81,8 @@ func (d *doc) method() {
 		textCell(d.t("report.col.flag"), hs), textCell(d.t("report.col.raised_when"), hs), {spans: []span{{d.t("report.col.share"), hs}}, align: 'R'}}}
 	for _, f := range r.Flags {
 		t.rows = append(t.rows, []cell{textCell(f.Title, bold(sized(d.body(), 8.5))),
-			textCell(mdreport.Conditions(d.p, r, f), sized(d.body(), 8.5)),
-			{spans: []span{{"≥ " + d.pct(f.Share), sized(d.body(), 8.5)}}, align: 'R'}})
+			textCell(view.Conditions(d.p, r, f), sized(d.body(), 8.5)),
+			{spans: []span{{"≥ " + view.SettingPct(d.p, f.Share), sized(d.body(), 8.5)}}, align: 'R'}})
 	}
 	d.drawTable(t)
 

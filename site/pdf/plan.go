@@ -3,7 +3,6 @@ package pdf
 import (
 	"fmt"
 
-	"github.com/aiready/aiready/site/mdreport"
 	"github.com/aiready/aiready/site/view"
 )
 
@@ -92,7 +91,7 @@ func (d *doc) planCell(c *view.Column) cell {
 		}
 		if o := d.rep.OverrideOf(it.Rec.ID); o != nil {
 			brk(1)
-			sp = append(sp, span{mdreport.OverrideText(d.p, o), italic(colored(sized(d.body(), 7.5), d.accent.text))})
+			sp = append(sp, span{view.OverrideText(d.p, o), italic(colored(sized(d.body(), 7.5), d.accent.text))})
 		}
 		if it.FirstStep != "" {
 			brk(2)

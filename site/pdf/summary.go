@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/aiready/aiready/site/mdreport"
 	"github.com/aiready/aiready/site/view"
 )
 
@@ -37,7 +36,7 @@ func (d *doc) summary() {
 	if ov.CappedBy != nil && ov.Uncapped != nil && ov.Level != nil {
 		d.callout(weak, []span{
 			{d.t("report.held_down") + " ", bold(d.body())},
-			{mdreport.CappedText(d.p, ov), d.body()},
+			{view.CappedText(d.p, ov), d.body()},
 		})
 	}
 	if ov.Level != nil {
@@ -66,7 +65,7 @@ func (d *doc) summary() {
 		sp := []span{{d.score(dm.Result.Score), bold(colored(sized(d.body(), 9), d.accent.text))},
 			{"  " + lvl, sized(d.body(), 9)}}
 		if c := rep.ChangeOf(dm.Def.ID); c != nil && !c.Changed && c.Delta != nil {
-			sp = append(sp, span{"  " + mdreport.ChangeCell(d.p, c), colored(sized(d.body(), 8.5), muted)})
+			sp = append(sp, span{"  " + view.ChangeCell(d.p, c), colored(sized(d.body(), 8.5), muted)})
 		}
 		y = d.at(x, y, w, sp...)
 		d.gauge(x, y+0.8, w, 2.2, dm.Result.Score, r.Target)
@@ -157,7 +156,7 @@ func (d *doc) flagLine(f *view.Flag) {
 	bw := d.badge(strings.ToUpper(d.t("report.severity."+f.Def.Severity)), severityColor(f.Def.Severity), d.left, d.y+0.9)
 	x := d.left + bw + 3
 	y := d.at(x, d.y, d.cw-bw-3, span{f.Def.Title, bold(d.body())})
-	y = d.at(x, y, d.cw-bw-3, span{mdreport.ShareText(d.p, f), d.small()})
+	y = d.at(x, y, d.cw-bw-3, span{view.ShareText(d.p, f), d.small()})
 	d.y = y + 2
 }
 
@@ -168,7 +167,7 @@ func (d *doc) item(it *view.Item, brief bool) {
 	d.need(textHeight(lines) + 6)
 	d.place(fmt.Sprintf("%d", it.Rank), bold(colored(d.body(), d.accent.text)), d.left+6, d.y, 'R')
 	d.y = d.at(d.left+10, d.y, d.cw-10, span{it.Rec.Title, bold(d.body())})
-	d.y = d.at(d.left+10, d.y, d.cw-10, span{mdreport.Origin(d.p, it), d.small()})
+	d.y = d.at(d.left+10, d.y, d.cw-10, span{view.Origin(d.p, it), d.small()})
 	d.judgement(it, d.left+10, d.cw-10)
 	if !brief && it.FirstStep != "" {
 		d.markdownAt("**"+d.t("report.first_step")+"** "+it.FirstStep, sized(d.body(), 9), d.left+10, d.cw-10)
@@ -190,7 +189,7 @@ func (d *doc) flags() {
 		d.markdown(f.Def.Body, d.body())
 		for _, it := range f.Items {
 			d.heading(d.t("report.action", it.Rank, it.Rec.Title), 10.5, 16)
-			d.text(mdreport.Origin(d.p, it), d.small())
+			d.text(view.Origin(d.p, it), d.small())
 			d.judgement(it, d.left, d.cw)
 			d.y += 1.5
 			d.markdown(it.Rec.Body, d.body())
@@ -214,8 +213,8 @@ func (d *doc) flags() {
 		{spans: []span{{d.t("report.col.raised_at"), hs}}, align: 'R'}}}
 	for _, f := range rest {
 		t.rows = append(t.rows, []cell{textCell(f.Def.Title, sized(d.body(), 9)), textCell(d.t("report.severity."+f.Def.Severity), sized(d.body(), 9)),
-			{spans: []span{{d.pct(f.Result.Share), sized(d.body(), 9)}}, align: 'R'},
-			{spans: []span{{d.pct(f.Def.Share), sized(d.body(), 9)}}, align: 'R'}})
+			{spans: []span{{view.FlagShare(d.p, f.Result.Share), sized(d.body(), 9)}}, align: 'R'},
+			{spans: []span{{view.SettingPct(d.p, f.Def.Share), sized(d.body(), 9)}}, align: 'R'}})
 	}
 	d.drawTable(t)
 }
@@ -223,5 +222,5 @@ func (d *doc) flags() {
 func (d *doc) flagMeta(f *view.Flag) {
 	d.need(10)
 	bw := d.badge(strings.ToUpper(d.t("report.severity."+f.Def.Severity)), severityColor(f.Def.Severity), d.left, d.y+0.9)
-	d.y = d.at(d.left+bw+3, d.y, d.cw-bw-3, span{mdreport.ShareText(d.p, f), d.small()}) + 2.5
+	d.y = d.at(d.left+bw+3, d.y, d.cw-bw-3, span{view.ShareText(d.p, f), d.small()}) + 2.5
 }

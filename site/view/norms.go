@@ -1,9 +1,8 @@
 package view
 
 import (
-	"math"
-
 	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/site/i18n"
 )
 
 // Norms is the comparison with a consultancy's earlier assessments, when
@@ -30,7 +29,7 @@ func (rep *Report) norms() {
 		for _, d := range rep.Dimensions {
 			for _, dn := range nr.Dimensions {
 				if dn.ID == d.Def.ID && dn.Percentile != nil {
-					d.Percentile = p.T("report.norms.percentile", p.Ordinal(int(math.Round(*dn.Percentile))))
+					d.Percentile = p.T("report.norms.percentile", p.Ordinal(int(i18n.Round(*dn.Percentile, 0))))
 				}
 			}
 		}

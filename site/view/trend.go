@@ -1,8 +1,6 @@
 package view
 
 import (
-	"time"
-
 	"github.com/aiready/aiready/assess"
 )
 
@@ -40,12 +38,7 @@ func (rep *Report) ChangeOf(dim string) *Change {
 
 // LongDate writes a YYYY-MM-DD date in words in the report's language,
 // "20 May 2026" or "20. Mai 2026" (others as given).
-func (rep *Report) LongDate(s string) string {
-	if d, err := time.Parse("2006-01-02", s); err == nil {
-		return rep.P().Date(d)
-	}
-	return s
-}
+func (rep *Report) LongDate(s string) string { return LongDate(rep.P(), s) }
 
 // Trend is the scores of earlier assessments made with the same rubric,
 // and this one, for a small chart.

@@ -1,19 +1,18 @@
-package mdreport
+package view
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/site/i18n"
-	"github.com/aiready/aiready/site/view"
 )
 
-// The wording below is shared by report.md and report.pdf, so that both
-// say the same thing in the same words. (It could move to site/view.)
+// The sentences that the site, the PDF and report.md share, so that all
+// of them say the same thing in the same words. Each is built from the
+// catalogue (site/i18n) and the figures (figures.go).
 
 // SuppressedText says why a segment shows no figures.
-func SuppressedText(rep *view.Report, s view.SegmentScore) string {
+func (rep *Report) SuppressedText(s SegmentScore) string {
 	p := rep.P()
 	for _, a := range rep.Attributes {
 		if a.Name != s.Attribute {
@@ -25,11 +24,11 @@ func SuppressedText(rep *view.Report, s view.SegmentScore) string {
 			}
 		}
 	}
-	return p.T("report.suppressed_small", MinGroup(rep))
+	return p.T("report.suppressed_small", rep.MinGroup())
 }
 
 // MinGroup is the suppression threshold that was applied.
-func MinGroup(rep *view.Report) int {
+func (rep *Report) MinGroup() int {
 	if n := rep.Result.MinGroupSize; n > 0 {
 		return n
 	}
@@ -37,7 +36,7 @@ func MinGroup(rep *view.Report) int {
 }
 
 // Origin says when an action is due and why it is in the plan.
-func Origin(p *i18n.Printer, it *view.Item) string {
+func Origin(p *i18n.Printer, it *Item) string {
 	days := p.T("report.days", it.Rec.Horizon)
 	switch {
 	case it.Flag != nil:
@@ -49,34 +48,23 @@ func Origin(p *i18n.Printer, it *view.Item) string {
 }
 
 // ShareText tells how many matched a flag and where it is raised.
-func ShareText(p *i18n.Printer, f *view.Flag) string {
-	s := p.T("report.share", Pct1(p, f.Result.Share), f.Result.Matches, f.Result.Evaluable,
-		p.Pct(f.Def.Share))
+func ShareText(p *i18n.Printer, f *Flag) string {
+	s := p.T("report.share", FlagShare(p, f.Result.Share), f.Result.Matches, f.Result.Evaluable,
+		SettingPct(p, f.Def.Share))
 	if f.Caps != nil {
 		s += p.T("report.share_caps", f.Caps.Title)
 	}
 	return s
 }
 
-// Pct1 writes a share as a percentage with one decimal.
-func Pct1(p *i18n.Printer, share float64) string {
-	return p.Percent(p.One(share * 100))
-}
-
 // CappedText explains a capped overall level.
-func CappedText(p *i18n.Printer, ov view.Overall) string {
+func CappedText(p *i18n.Printer, ov Overall) string {
 	return p.T("report.capped", ov.Uncapped.Title, ov.CappedBy.Title, ov.Level.Title)
-}
-
-// Num formats a rubric setting without trailing zeros.
-func Num(p *i18n.Printer, v float64) string {
-	s := fmt.Sprintf("%.2f", v)
-	return p.Dec(strings.TrimRight(strings.TrimRight(s, "0"), "."))
 }
 
 // ScoringRules is SPEC "Scoring" in plain words, as a Markdown list.
 func ScoringRules(p *i18n.Printer, r *assess.Rubric) string {
-	return p.T("report.scoring_rules", Num(p, r.MinAnswered*100), Num(p, r.Target))
+	return p.T("report.scoring_rules", Setting(p, r.MinAnswered*100), Setting(p, r.Target))
 }
 
 // PrivacyRules says how respondents are protected, as a Markdown list.
@@ -98,7 +86,7 @@ func Answers(p *i18n.Printer, q *assess.Question) string {
 	}
 	var opts []string
 	for _, o := range q.Options {
-		opts = append(opts, fmt.Sprintf("%s (%s)", o.Label, Num(p, o.Points)))
+		opts = append(opts, o.Label+" ("+Setting(p, o.Points)+")")
 	}
 	if q.Type == assess.TypeMulti {
 		return p.T("report.any_of", strings.Join(opts, "; "))
@@ -124,12 +112,56 @@ func Conditions(p *i18n.Printer, r *assess.Rubric, f *assess.Flag) string {
 			}
 			parts = append(parts, p.T("report.cond_is", subject, strings.Join(q, p.T("report.or"))))
 		case c.Min != nil && c.Max != nil:
-			parts = append(parts, p.T("report.cond_between", subject, Num(p, *c.Min), Num(p, *c.Max)))
+			parts = append(parts, p.T("report.cond_between", subject, Setting(p, *c.Min), Setting(p, *c.Max)))
 		case c.Min != nil:
-			parts = append(parts, p.T("report.cond_min", subject, Num(p, *c.Min)))
+			parts = append(parts, p.T("report.cond_min", subject, Setting(p, *c.Min)))
 		case c.Max != nil:
-			parts = append(parts, p.T("report.cond_max", subject, Num(p, *c.Max)))
+			parts = append(parts, p.T("report.cond_max", subject, Setting(p, *c.Max)))
 		}
 	}
 	return strings.Join(parts, p.T("report.and"))
+}
+
+// OverrideText says what a person did to a recommendation and why:
+// "Consultant’s judgement: put first. Why: ...".
+func OverrideText(p *i18n.Printer, o *assess.OverrideResult) string {
+	why := strings.Join(strings.Fields(o.Reason), " ")
+	switch o.Action {
+	case assess.ActionPin:
+		return p.T("report.judgement.pin", why)
+	case assess.ActionAdd:
+		return p.T("report.judgement.add", why)
+	}
+	return p.T("report.judgement.drop", why)
+}
+
+// ChangeText is a change in one sentence for beside a score, or "" when
+// there is nothing to compare.
+func ChangeText(p *i18n.Printer, c *Change) string {
+	switch {
+	case c == nil:
+		return ""
+	case c.Changed:
+		return p.T("report.change.method", c.Since)
+	case c.Delta == nil:
+		return p.T("report.change.no_score", c.Since)
+	}
+	return p.T("report.change.since", Arrow(*c.Delta), ChangeWords(p, *c.Delta), c.Since)
+}
+
+// ChangeCell is a change for a table cell: "▲ +3.2", or "–".
+func ChangeCell(p *i18n.Printer, c *Change) string {
+	if c == nil || c.Changed || c.Delta == nil {
+		return "–"
+	}
+	return Arrow(*c.Delta) + " " + Signed(p, *c.Delta)
+}
+
+// TrendIntro introduces the trend chart or table.
+func TrendIntro(p *i18n.Printer, t *Trend) string {
+	s := p.T("report.trend.intro", len(t.Points))
+	if t.Omitted > 0 {
+		s += " " + p.N("report.trend.omitted", t.Omitted)
+	}
+	return s
 }

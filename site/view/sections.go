@@ -1,0 +1,48 @@
+package view
+
+// SectionKind is what a top-level part of the report holds.
+type SectionKind int
+
+// The parts of the report, in the order SectionsOf lists them.
+const (
+	SectionSummary SectionKind = iota
+	SectionFlags
+	SectionDimension
+	SectionGap
+	SectionPlan
+	SectionComments
+	SectionMethod
+)
+
+// Section is one top-level part of the report.
+type Section struct {
+	Kind  SectionKind
+	Title string // its heading, in the report's language
+	// Dimension and Index (0-based) are the dimension of a
+	// SectionDimension; nil and 0 otherwise.
+	Dimension *Dimension
+	Index     int
+}
+
+// Sections lists the parts of the report in the order that the PDF and
+// report.md show them: the summary, the red flags (if the rubric has
+// any), each dimension, the perception gap (if there is one), the action
+// plan, the comments (if shown) and the method.
+func (rep *Report) Sections() []Section {
+	p := rep.P()
+	secs := []Section{{Kind: SectionSummary, Title: p.T("report.summary")}}
+	if len(rep.Flags) > 0 {
+		secs = append(secs, Section{Kind: SectionFlags, Title: p.T("report.red_flags")})
+	}
+	for i, dm := range rep.Dimensions {
+		secs = append(secs, Section{Kind: SectionDimension, Title: dm.Def.Title, Dimension: dm, Index: i})
+	}
+	if rep.Gap != nil {
+		secs = append(secs, Section{Kind: SectionGap, Title: p.T("report.gap")})
+	}
+	secs = append(secs, Section{Kind: SectionPlan, Title: p.T("report.plan")})
+	if len(rep.Comments) > 0 {
+		secs = append(secs, Section{Kind: SectionComments, Title: p.T("report.comments")})
+	}
+	return append(secs, Section{Kind: SectionMethod, Title: p.T("report.methodology")})
+}
