@@ -153,10 +153,15 @@ type Hinted struct {
 func (h *Hinted) Error() string { return h.Err.Error() }
 func (h *Hinted) Unwrap() error { return h.Err }
 
-// ErrorList sorts by file, line and column, as go/scanner's ErrorList
-// does: an editor's list of problems.
-func (l ErrorList) Len() int      { return len(l) }
+// Len is the number of errors. With Swap and Less, it sorts an ErrorList
+// by file, line and column, as go/scanner's ErrorList does: an editor's
+// list of problems.
+func (l ErrorList) Len() int { return len(l) }
+
+// Swap exchanges two errors (see Len).
 func (l ErrorList) Swap(i, j int) { l[i], l[j] = l[j], l[i] }
+
+// Less orders errors by file, line and column (see Len).
 func (l ErrorList) Less(i, j int) bool {
 	a, b := l[i].Pos, l[j].Pos
 	if a.File != b.File {

@@ -22,8 +22,7 @@ func scoreBoth(t testing.TB, name string, data []byte, rb *Rubric, opt Options, 
 func scoreWay(t testing.TB, name string, data []byte, rb *Rubric, opt Options, ro ReadOptions, off bool) string {
 	t.Helper()
 	{
-		plainOnly = off
-		defer func() { plainOnly = false }()
+		opt.PlainOnly = off
 		src, err := OpenAnswers(name, bytes.NewReader(data), rb, ro)
 		if err != nil {
 			return "open: " + err.Error()

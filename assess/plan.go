@@ -73,6 +73,9 @@ type Settings struct {
 	// it or a date of the caller's or the project's, the report bears the
 	// day the inputs last changed.
 	FixedDate *time.Time
+	// DateOnlyIfGiven leaves the result without a date when none is
+	// given, rather than the day the inputs last changed (score).
+	DateOnlyIfGiven bool
 	// Collect has NewPlan go on after a problem with the rubric, the
 	// project's logo or an earlier assessment, and gather them in
 	// Plan.Problems, so that a check shows every problem at once.
@@ -352,21 +355,27 @@ func (p *Plan) file(name string) {
 
 // readOptions reads --map, if given, under --input-format.
 func (p *Plan) readOptions() (ReadOptions, error) {
-	s := p.Settings
-	ro := ReadOptions{Format: s.InputFormat}
-	if s.Map == "" {
+	return ReadMap(p.Settings.InputFormat, p.Settings.Map)
+}
+
+// ReadMap is how to read answers: a layout or file type (format, "" to
+// detect it), and the [columns] and [values] of a map file, if one is
+// named. A project's own [columns] and [values] go under them:
+// project.ReadOptions().With(ro).
+func ReadMap(format, mapFile string) (ReadOptions, error) {
+	ro := ReadOptions{Format: format}
+	if mapFile == "" {
 		return ro, nil
 	}
-	p.file(s.Map)
-	data, err := ReadFileLimit(s.Map, MaxProjectSize)
+	data, err := ReadFileLimit(mapFile, MaxProjectSize)
 	if err != nil {
-		return ro, FileError(s.Map, err)
+		return ro, FileError(mapFile, err)
 	}
-	m, err := LoadMap(s.Map, data)
+	m, err := LoadMap(mapFile, data)
 	if err != nil {
 		return ro, err
 	}
-	m.Format = s.InputFormat
+	m.Format = format
 	return m, nil
 }
 
@@ -468,7 +477,7 @@ func (p *Plan) date(date time.Time) time.Time {
 	switch {
 	case p.Settings.FixedDate != nil:
 		return *p.Settings.FixedDate
-	case !date.IsZero():
+	case !date.IsZero(), p.Settings.DateOnlyIfGiven:
 		return date
 	}
 	var latest time.Time

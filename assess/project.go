@@ -299,3 +299,7 @@ func CheckProject(p *Project, r *Rubric) error {
 }
 
 func (p *Project) String() string { return fmt.Sprintf("project %s", p.File) }
+
+// ValidColor reports whether c is a colour as assessment.toml and
+// --color take it: #rrggbb.
+func ValidColor(c string) bool { return colorRE.MatchString(c) }

@@ -19,6 +19,9 @@ type Options struct {
 	Strict bool
 	// Comments keeps free-text answers for the report.
 	Comments bool
+	// PlainOnly turns the fast CSV path off (fast.go): the same result,
+	// more slowly; for the tests that compare the two paths.
+	PlainOnly bool
 	// AllowSmallGroups lets MinGroupSize be below MinSafeGroupSize
 	// (--allow-small-groups); CheckSmallGroups refuses it otherwise.
 	AllowSmallGroups bool
@@ -32,8 +35,8 @@ const MinSafeGroupSize = 3
 
 // SmallGroups tells whether the assessment was made with a threshold
 // below MinSafeGroupSize (--allow-small-groups), which every output says.
-func (r *Result) SmallGroups() bool {
-	return r.MinGroupSize > 0 && r.MinGroupSize < MinSafeGroupSize
+func (res *Result) SmallGroups() bool {
+	return res.MinGroupSize > 0 && res.MinGroupSize < MinSafeGroupSize
 }
 
 // CheckSmallGroups refuses a threshold below MinSafeGroupSize unless
@@ -47,9 +50,6 @@ func (o Options) CheckSmallGroups() error {
 			"below %d it needs --allow-small-groups, and every output then says so",
 		o.MinGroupSize, map[bool]string{true: "one person", false: "one or two people"}[o.MinGroupSize == 1], MinSafeGroupSize)}
 }
-
-// plainOnly turns the fast CSV path off, for tests that compare the two.
-var plainOnly bool
 
 // NotStated is the segment value of respondents who left an attribute empty.
 const NotStated = "(not stated)"
@@ -225,7 +225,7 @@ func (s *Scorer) AddSource(src Source) error {
 	}
 	name, answered := s.answeredBy(src)
 	if ts, ok := src.(*tableSource); ok {
-		if !plainOnly && s.fastOK(ts) {
+		if !s.opt.PlainOnly && s.fastOK(ts) {
 			if err := s.addFast(ts); err != nil {
 				return err
 			}

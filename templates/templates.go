@@ -30,3 +30,9 @@ var Project embed.FS
 //
 //go:embed project/rubric.toml
 var NewRubric string
+
+// Serve holds the page 'aiready serve' shows while the last build failed
+// (html/template, over the error's lines): serve-error.html.tmpl.
+//
+//go:embed serve-error.html.tmpl
+var Serve embed.FS

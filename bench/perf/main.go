@@ -9,10 +9,8 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"time"
 
 	"github.com/aiready/aiready/assess"
-	"github.com/aiready/aiready/rubrics"
 	"github.com/aiready/aiready/site"
 	"github.com/aiready/aiready/site/pdf"
 	"github.com/aiready/aiready/site/view"
@@ -43,15 +41,7 @@ func run(args []string) error {
 		return site.Build(args[2], view.New(res, view.Meta{Title: "Teams"}), site.Options{})
 	case len(args) == 2 && args[0] == "pdf":
 		// The demo's plan, as `aiready demo` makes it.
-		answers, err := rubrics.FS.ReadFile(rubrics.DemoAnswers)
-		if err != nil {
-			return err
-		}
-		segments, comments, date := []string{"Role", "Team"}, true, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
-		title, client, consultancy := "Northwind Financial: AI adoption readiness", "Northwind Financial", "aiready demo"
-		p, err := assess.NewPlan(assess.Settings{Builtins: rubrics.Builtins, Rubric: rubrics.Default,
-			Answers: answers, AnswersName: "people-first-demo.csv", Segments: &segments, Comments: &comments,
-			Title: &title, Client: &client, Consultancy: &consultancy, Date: &date})
+		p, err := assess.NewPlan(site.Demo(""))
 		if err != nil {
 			return err
 		}
@@ -61,7 +51,7 @@ func run(args []string) error {
 		}
 		rep := view.New(res, site.MetaOf(p.Report))
 		var b bytes.Buffer
-		if _, err := pdf.Render(&b, rep, pdf.Options{Paper: "A4", Created: date}); err != nil {
+		if _, err := pdf.Render(&b, rep, pdf.Options{Paper: "A4", Created: p.Report.Date}); err != nil {
 			return err
 		}
 		return os.WriteFile(args[1], b.Bytes(), 0o644)

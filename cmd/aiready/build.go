@@ -34,30 +34,30 @@ type buildFlags struct {
 	lang        string
 }
 
-func (f *buildFlags) add(fs *pflag.FlagSet) {
-	f.scoreFlags.add(fs)
-	fs.StringVarP(&f.out, "out", "o", "out", "output folder (written whole, then moved into place)")
-	fs.BoolVar(&f.force, "force", false, "write into an existing folder that aiready did not create, beside its files")
-	f.addReport(fs)
+func (bf *buildFlags) add(fs *pflag.FlagSet) {
+	bf.scoreFlags.add(fs)
+	fs.StringVarP(&bf.out, "out", "o", "out", "output folder (written whole, then moved into place)")
+	fs.BoolVar(&bf.force, "force", false, "write into an existing folder that aiready did not create, beside its files")
+	bf.addReport(fs)
 }
 
 // addReport adds the flags that shape the report, not where it goes
 // (serve builds into a folder of its own).
-func (f *buildFlags) addReport(fs *pflag.FlagSet) {
-	fs.StringVar(&f.title, "title", "", "report title (default: the rubric's title)")
-	fs.StringVar(&f.client, "client", "", "client organisation shown on the report")
-	fs.StringVar(&f.date, "date", "", "assessment date, YYYY-MM-DD (default: the project's date, else the inputs' latest change)")
-	fs.StringVar(&f.consultancy, "consultancy", "", "consultancy name for branding")
-	fs.StringVar(&f.logo, "logo", "", "logo file (PNG or JPEG) for branding")
-	fs.StringVar(&f.color, "color", "", "accent colour, #rrggbb")
-	fs.StringVar(&f.previous, "previous", "", "the last assessment's results.json: every score shows its change since then")
-	fs.StringArrayVar(&f.history, "history", nil, "an earlier results.json for the trend chart (repeatable)")
-	fs.StringVar(&f.templates, "templates", "", "folder of *.html files whose {{define}}s override blocks of the site's templates")
-	fs.StringVar(&f.paper, "paper", "A4", "PDF paper size: A4 or letter")
-	fs.StringVar(&f.font, "font", "", "TrueType font (.ttf) for scripts the built-in Go fonts lack, e.g. CJK")
-	fs.StringVar(&f.boldFont, "bold-font", "", "bold TrueType font to go with --font")
-	fs.StringVar(&f.norms, "norms", "", "norms file ('aiready norms add'): show each dimension's percentile among earlier assessments")
-	addLangFlag(fs, &f.lang)
+func (bf *buildFlags) addReport(fs *pflag.FlagSet) {
+	fs.StringVar(&bf.title, "title", "", "report title (default: the rubric's title)")
+	fs.StringVar(&bf.client, "client", "", "client organisation shown on the report")
+	fs.StringVar(&bf.date, "date", "", "assessment date, YYYY-MM-DD (default: the project's date, else the inputs' latest change)")
+	fs.StringVar(&bf.consultancy, "consultancy", "", "consultancy name for branding")
+	fs.StringVar(&bf.logo, "logo", "", "logo file (PNG or JPEG) for branding")
+	fs.StringVar(&bf.color, "color", "", "accent colour, #rrggbb")
+	fs.StringVar(&bf.previous, "previous", "", "the last assessment's results.json: every score shows its change since then")
+	fs.StringArrayVar(&bf.history, "history", nil, "an earlier results.json for the trend chart (repeatable)")
+	fs.StringVar(&bf.templates, "templates", "", "folder of *.html files whose {{define}}s override blocks of the site's templates")
+	fs.StringVar(&bf.paper, "paper", "A4", "PDF paper size: A4 or letter")
+	fs.StringVar(&bf.font, "font", "", "TrueType font (.ttf) for scripts the built-in Go fonts lack, e.g. CJK")
+	fs.StringVar(&bf.boldFont, "bold-font", "", "bold TrueType font to go with --font")
+	fs.StringVar(&bf.norms, "norms", "", "norms file ('aiready norms add'): show each dimension's percentile among earlier assessments")
+	addLangFlag(fs, &bf.lang)
 }
 
 // addLangFlag adds --lang, the language of the report's fixed words.
@@ -136,7 +136,7 @@ func (bf *buildFlags) settings(e *env, fs *pflag.FlagSet, args []string) (assess
 		}
 		s.Lang = bf.lang
 	}
-	if bf.color != "" && fs.Changed("color") && !validColor(bf.color) {
+	if bf.color != "" && fs.Changed("color") && !assess.ValidColor(bf.color) {
 		return s, usagef("--color %q: use #rrggbb", bf.color)
 	}
 	if fs.Changed("date") {
@@ -204,14 +204,6 @@ func (bf *buildFlags) write(e *env, p *assess.Plan, o site.WriteOptions) (string
 		fmt.Fprintf(e.stderr, "aiready: %s\n", oneLine(n))
 	}
 	return w.Out, err
-}
-
-func validColor(c string) bool {
-	if len(c) != 7 || c[0] != '#' {
-		return false
-	}
-	_, err := strconv.ParseUint(c[1:], 16, 32)
-	return err == nil
 }
 
 // openHint tells where to open the site.

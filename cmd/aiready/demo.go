@@ -2,12 +2,9 @@ package main
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/aiready/aiready/assess"
-	"github.com/aiready/aiready/rubrics"
 	"github.com/aiready/aiready/site"
-	"github.com/aiready/aiready/site/i18n"
 	"github.com/spf13/pflag"
 )
 
@@ -41,7 +38,7 @@ func demoCommand() *command {
 			if len(args) == 1 {
 				out = args[0]
 			}
-			s := demoSettings(lang)
+			s := site.Demo(lang)
 			s.Out = &out
 			var err error
 			if s.FixedDate, err = sourceDate(e); err != nil {
@@ -62,20 +59,4 @@ func demoCommand() *command {
 			return nil
 		},
 	}
-}
-
-// demoSettings are the demo's: the built-in rubric and the answers of
-// an invented client, Northwind Financial, on 20 November 2026.
-func demoSettings(lang string) assess.Settings {
-	answers, err := rubrics.FS.ReadFile(rubrics.DemoAnswers)
-	if err != nil {
-		panic(err) // embedded in the binary
-	}
-	date := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
-	title, client, consultancy := i18n.New(lang).T("demo.title"), "Northwind Financial", "aiready demo"
-	segments, comments, minGroup := []string{"Role", "Team"}, true, 5
-	return assess.Settings{Builtins: rubrics.Builtins, Rubric: rubrics.Default,
-		Answers: answers, AnswersName: "people-first-demo.csv",
-		Segments: &segments, Comments: &comments, MinGroupSize: &minGroup,
-		Title: &title, Client: &client, Consultancy: &consultancy, Date: &date, Lang: lang}
 }

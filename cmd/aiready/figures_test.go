@@ -129,7 +129,8 @@ func TestFiguresSameEverywhere(t *testing.T) {
 		t.Fatalf("build: exit %d: %s", code, stderr.String())
 	}
 	stdout.Reset()
-	if code := run([]string{"score", "-q", "-r", filepath.Join(dir, "rubric.toml"), filepath.Join(dir, "answers.csv")}, nil, &stdout, &stderr); code != 0 {
+	if code := run([]string{"score", "-q", "-r", filepath.Join(dir, "rubric.toml"), "--previous", filepath.Join(dir, "previous.json"),
+		"--date", "2026-11-20", filepath.Join(dir, "answers.csv")}, nil, &stdout, &stderr); code != 0 {
 		t.Fatalf("score: exit %d: %s", code, stderr.String())
 	}
 	read := func(name string) string {
@@ -155,11 +156,9 @@ func TestFiguresSameEverywhere(t *testing.T) {
 		testtool.Missing(t, "pdftotext (poppler-utils) is not installed")
 	}
 
-	// `aiready score` has no assessment date and no --previous (it scores
-	// answers, not a project), so it shows no change and no date.
 	all := []string{"score", "site/index.html", "report.md", "report.pdf"}
 	flag := append([]string{"site/plan.html"}, all...)
-	reports := []string{"site/index.html", "report.md", "report.pdf"}
+	reports := all
 	for _, c := range []struct {
 		what, want string
 		in         []string

@@ -44,7 +44,7 @@ func inspectCommand() *command {
 			if err := checkInputFormat(format); err != nil {
 				return err
 			}
-			ro, err := readOptions(format, mapFile)
+			ro, err := assess.ReadMap(format, mapFile)
 			if err != nil {
 				return err
 			}
@@ -106,30 +106,6 @@ func checkInputFormat(format string) error {
 		return usagef("unknown --input-format %q: use one of %s", format, assess.FormatNames())
 	}
 	return nil
-}
-
-// readOptions returns how to read the inputs: --input-format and --map.
-// A project's own [columns] and [values] go under them:
-// p.ReadOptions().With(ro).
-func (f *scoreFlags) readOptions() (assess.ReadOptions, error) {
-	return readOptions(f.inputFormat, f.mapFile)
-}
-
-func readOptions(format, mapFile string) (assess.ReadOptions, error) {
-	ro := assess.ReadOptions{Format: format}
-	if mapFile == "" {
-		return ro, nil
-	}
-	data, err := assess.ReadFileLimit(mapFile, assess.MaxProjectSize)
-	if err != nil {
-		return ro, assess.FileError(mapFile, err)
-	}
-	m, err := assess.LoadMap(mapFile, data)
-	if err != nil {
-		return ro, err
-	}
-	m.Format = format
-	return m, nil
 }
 
 func inspectInput(e *env, r *assess.Rubric, in string, ro assess.ReadOptions, ids *assess.IDCheck) (*assess.Inspection, error) {

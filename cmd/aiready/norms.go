@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/site/output"
 	"github.com/spf13/pflag"
 )
 
@@ -85,7 +85,7 @@ func addNorms(e *env, n *assess.Norms, file string, results []string, quiet bool
 		if _, err := n.WriteTo(&b); err != nil {
 			return err
 		}
-		if err := replaceFile(file, b.Bytes()); err != nil {
+		if err := output.Replace(file, b.Bytes()); err != nil {
 			return err
 		}
 	}
@@ -102,34 +102,6 @@ func addNorms(e *env, n *assess.Norms, file string, results []string, quiet bool
 		} else {
 			fmt.Fprintf(e.stdout, "%s unchanged: nothing new to add\n", file)
 		}
-	}
-	return nil
-}
-
-// replaceFile writes a file beside the target and renames it into place,
-// so that a failed write leaves the old norms whole.
-func replaceFile(file string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".*.tmp")
-	if err != nil {
-		return assess.FileError(file, err)
-	}
-	defer os.Remove(tmp.Name()) // after the rename, there is nothing to remove
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return assess.FileError(file, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return assess.FileError(file, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return assess.FileError(file, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return assess.FileError(file, err)
-	}
-	if err := os.Rename(tmp.Name(), file); err != nil {
-		return assess.FileError(file, err)
 	}
 	return nil
 }

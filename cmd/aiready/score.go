@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/site/i18n"
@@ -17,7 +18,7 @@ import (
 
 func scoreCommand() *command {
 	var sf scoreFlags
-	var format string
+	var format, previous, date string
 	return &command{
 		name:  "score",
 		args:  "[flags] ANSWERS...",
@@ -26,10 +27,13 @@ func scoreCommand() *command {
   aiready score --segment Role --segment Team responses.csv
   aiready score --format json responses.xlsx > results.json
   aiready score --rubric my-rubric.toml --format csv a.csv b.csv
+  aiready score --previous ../2026-05/out/results.json responses.csv   # with the change since then
   cat answers.json | aiready score -`,
 		flags: func(fs *pflag.FlagSet) {
 			sf.add(fs)
 			fs.StringVar(&format, "format", "text", "output: text, json (results.json) or csv")
+			fs.StringVar(&previous, "previous", "", "the last assessment's results.json: every score shows its change since then")
+			fs.StringVar(&date, "date", "", "the assessment's date, YYYY-MM-DD (default: none)")
 		},
 		run: func(e *env, fs *pflag.FlagSet, args []string) error {
 			if err := sf.check(); err != nil {
@@ -42,11 +46,26 @@ func scoreCommand() *command {
 			if err := checkInputs(args); err != nil {
 				return err
 			}
-			p, err := assess.NewPlan(sf.settings(e, fs, args, false))
+			set := sf.settings(e, fs, args, false)
+			set.DateOnlyIfGiven, set.Out = true, new(string) // no output folder whose results.json to refuse
+			if fs.Changed("previous") {
+				set.Previous = &previous
+			}
+			if fs.Changed("date") {
+				d, err := time.Parse("2006-01-02", date)
+				if err != nil {
+					return usagef("--date %q: use YYYY-MM-DD", date)
+				}
+				if msg := assess.CheckYear(d); msg != "" {
+					return usagef("--date %s: %s", date, msg)
+				}
+				set.Date = &d
+			}
+			p, err := assess.NewPlan(set)
 			if err != nil {
 				return err
 			}
-			res, err := p.Score(nil)
+			res, err := p.Result()
 			if err != nil {
 				return err
 			}
@@ -98,6 +117,9 @@ func writeText(w io.Writer, res *assess.Result) error {
 	r := res.RubricDef
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	p("%s, version %s (%s)\n", r.Title, r.Version, r.ID)
+	if res.Date != "" {
+		p("Assessment of %s\n", view.LongDate(textPrinter, res.Date))
+	}
 	if res.SmallGroups() {
 		p("WARNING: groups of fewer than %d respondents are shown (--min-group-size %d, --allow-small-groups): a figure may be one person's answers; handle this as personal data.\n",
 			assess.MinSafeGroupSize, res.MinGroupSize)
@@ -122,14 +144,37 @@ func writeText(w io.Writer, res *assess.Result) error {
 	if o.CappedBy != "" {
 		p("  (capped by red flag %q; the score alone gives %s)", o.CappedBy, levelTitle(r, o.Uncapped))
 	}
+	prev := res.Previous
+	switch {
+	case prev == nil:
+	case prev.RubricChanged:
+		p("\nThe method changed since the last assessment, of %s: no change is shown.", view.LongDate(textPrinter, prev.Date))
+	case prev.OverallDelta != nil:
+		p("\nSince the last assessment, of %s: %s", view.LongDate(textPrinter, prev.Date), view.ChangeWords(textPrinter, *prev.OverallDelta))
+	}
 	p("\n\n")
 	tw := newTermTable(w)
-	fmt.Fprintln(tw, "DIMENSION\tSCORE\t95% INTERVAL\tN\tLEVEL")
+	change := prev != nil && !prev.RubricChanged
+	if change {
+		fmt.Fprintln(tw, "DIMENSION\tSCORE\tCHANGE\t95% INTERVAL\tN\tLEVEL")
+	} else {
+		fmt.Fprintln(tw, "DIMENSION\tSCORE\t95% INTERVAL\tN\tLEVEL")
+	}
 	for i, d := range r.Dimensions {
 		dr := res.Dimensions[i]
 		ci := "-"
 		if dr.N >= 2 {
 			ci = view.Score(textPrinter, dr.CILow) + "-" + view.Score(textPrinter, dr.CIHigh)
+		}
+		if change {
+			delta := "-"
+			for _, dd := range prev.Dimensions {
+				if dd.ID == d.ID && dd.Delta != nil {
+					delta = view.Signed(textPrinter, *dd.Delta)
+				}
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", d.Title, fmtScore(dr.Score), delta, ci, dr.N, levelTitle(r, dr.Level))
+			continue
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", d.Title, fmtScore(dr.Score), ci, dr.N, levelTitle(r, dr.Level))
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/site"
 	"github.com/aiready/aiready/site/output"
+	"github.com/aiready/aiready/templates"
 	"github.com/fsnotify/fsnotify"
 	"github.com/spf13/pflag"
 )
@@ -31,10 +32,10 @@ type serveFlags struct {
 	port int
 }
 
-func (f *serveFlags) add(fs *pflag.FlagSet) {
-	f.scoreFlags.add(fs)
-	f.addReport(fs)
-	fs.IntVar(&f.port, "port", 0, "port on 127.0.0.1 (default: a free port the system chooses)")
+func (sf *serveFlags) add(fs *pflag.FlagSet) {
+	sf.scoreFlags.add(fs)
+	sf.addReport(fs)
+	fs.IntVar(&sf.port, "port", 0, "port on 127.0.0.1 (default: a free port the system chooses)")
 }
 
 func serveCommand() *command {
@@ -329,25 +330,8 @@ func errorLines(err error) []string {
 	return lines
 }
 
-var errorTmpl = template.Must(template.New("error").Parse(`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>aiready: the build failed</title>
-<style>body{font:1rem/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}
-pre{background:#fdf0ee;border-left:.3rem solid #b3261e;padding:1rem;white-space:pre-wrap;overflow-wrap:anywhere}</style>
-</head>
-<body>
-<main>
-<h1>The build failed</h1>
-<pre>{{range .}}{{.}}
-{{end}}</pre>
-<p>Fix the file and save it: aiready rebuilds on its own. Then refresh this page.</p>
-</main>
-</body>
-</html>
-`))
+// errorTmpl is the page serve shows while the last build failed.
+var errorTmpl = template.Must(template.ParseFS(templates.Serve, "serve-error.html.tmpl"))
 
 func errorPage(lines []string) []byte {
 	var b strings.Builder

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -226,5 +227,55 @@ func TestServeAnswers(t *testing.T) {
 	waitFor(t, s, "/", "fewer respondents", func(st int, b string) bool {
 		return st == 200 && strings.Contains(b, `<span class="fact-label">respondents</span>`) &&
 			!strings.Contains(b, `<span class="fact-num">150</span> <span class="fact-label">respondents</span>`)
+	})
+}
+
+// TestServeTrend: serve rebuilds when an earlier assessment it compares
+// with changes, though it lies outside the project's folder: a previous
+// assessment named by --previous, and history in assessment.toml.
+func TestServeTrend(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "") // the earlier builds bear their --date
+	dir := writeProject(t, "Trend")
+	// Two earlier assessments, each in a folder of its own.
+	earlier := func(date string) string {
+		out := filepath.Join(t.TempDir(), "out")
+		var bout, berr bytes.Buffer
+		if code := run([]string{"build", "-q", "--date", date, "-o", out, dir}, nil, &bout, &berr); code != 0 {
+			t.Fatalf("build: %s", berr.String())
+		}
+		return filepath.Join(out, "results.json")
+	}
+	prev, hist := earlier("2025-05-20"), earlier("2024-11-20")
+	t.Setenv("SOURCE_DATE_EPOCH", "1763596800") // 20 November 2025
+	toml := "title = \"Trend\"\nrubric = \"rubric.toml\"\ninputs = [\"answers.csv\"]\nhistory = [" + strconv.Quote(hist) + "]\n"
+	if err := os.WriteFile(filepath.Join(dir, "assessment.toml"), []byte(toml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := startServe(t, "--previous", prev, dir)
+	waitFor(t, s, "/results.json", "the comparison with 2025-05-20", func(st int, b string) bool {
+		return st == 200 && strings.Contains(b, `"date": "2025-05-20"`)
+	})
+	waitFor(t, s, "/", "the history of 2024-11-20", func(st int, b string) bool {
+		return st == 200 && strings.Contains(b, "20 November 2024")
+	})
+
+	redate := func(file, from, to string) {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, bytes.Replace(b, []byte(`"date": "`+from+`"`), []byte(`"date": "`+to+`"`), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The previous assessment changes: the comparison follows.
+	redate(prev, "2025-05-20", "2025-06-01")
+	waitFor(t, s, "/results.json", "the previous assessment's new date", func(st int, b string) bool {
+		return st == 200 && strings.Contains(b, `"date": "2025-06-01"`)
+	})
+	// So does the trend when a history file changes.
+	redate(hist, "2024-11-20", "2024-10-01")
+	waitFor(t, s, "/", "the history file's new date", func(st int, b string) bool {
+		return st == 200 && strings.Contains(b, "1 October 2024") && !strings.Contains(b, "20 November 2024")
 	})
 }
