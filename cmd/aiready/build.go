@@ -79,7 +79,8 @@ func buildCommand() *command {
 		name:  "build",
 		args:  "[flags] [PROJECT | ANSWERS...]",
 		short: "write the assessment: site/, report.pdf, report.md and results.json",
-		examples: `  aiready build --client "Northwind Financial" --segment Role --segment Team -o out responses.csv
+		examples: `  aiready build                             # the project in this folder (its assessment.toml)
+  aiready build --client "Northwind Financial" --segment Role --segment Team -o out responses.csv
   aiready build my-assessment/              # a project folder with assessment.toml
   aiready build my-assessment/assessment.toml --out /tmp/preview
   SOURCE_DATE_EPOCH=1763596800 aiready build project/   # reproducible dates`,
@@ -87,7 +88,7 @@ func buildCommand() *command {
 		run: func(e *env, fs *pflag.FlagSet, args []string) error {
 			ahead := site.Start(bf.templates)
 			defer ahead.Release()
-			s, err := bf.settings(e, fs, args)
+			s, err := bf.settings(e, fs, hereProject(args))
 			if err != nil {
 				return err
 			}

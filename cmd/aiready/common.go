@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -71,6 +72,19 @@ func (f *scoreFlags) check() error {
 		return usagef("--min-group-size %d: %s", f.minGroup, err.(*assess.Error).Msg)
 	}
 	return checkInputFormat(f.inputFormat)
+}
+
+// hereProject returns args, or, when there are none and the current
+// folder holds an assessment.toml, the current folder: build, validate,
+// inspect and serve all use the project they are run in.
+func hereProject(args []string) []string {
+	if len(args) > 0 {
+		return args
+	}
+	if st, err := os.Stat("assessment.toml"); err == nil && st.Mode().IsRegular() {
+		return []string{"."}
+	}
+	return args
 }
 
 // checkInputs refuses, before anything is read, answers that are not

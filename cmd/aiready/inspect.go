@@ -48,6 +48,7 @@ func inspectCommand() *command {
 			if err != nil {
 				return err
 			}
+			args = hereProject(args)
 			inputs := args
 			if assess.IsProject(args) {
 				p, err := assess.OpenProject(args[0])

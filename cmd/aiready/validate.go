@@ -19,6 +19,7 @@ func validateCommand() *command {
 		args:  "[RUBRIC | PROJECT]",
 		short: "check a rubric, or a project and its inputs, and report every problem with its line",
 		examples: `  aiready validate my-rubric.toml
+  aiready validate                   # the project in this folder, else the built-in rubric
   aiready validate people-first      # a built-in rubric
   aiready validate my-assessment/    # a project: rubric, inputs, columns, notes, overrides, previous
   aiready validate --strict my-assessment/   # and fail on an invalid answer or a question no column answers`,
@@ -32,7 +33,7 @@ func validateCommand() *command {
 				return usagef("give one rubric or project, not %d", len(args))
 			}
 			name := rubrics.Default
-			if len(args) == 1 {
+			if args = hereProject(args); len(args) == 1 {
 				name = args[0]
 			}
 			if st, err := os.Stat(name); err == nil && st.IsDir() {
