@@ -214,8 +214,8 @@ func (m *md) summary() {
 	if ov.CappedBy != nil && ov.Uncapped != nil && ov.Level != nil {
 		m.p("> **%s** %s", m.t("report.held_down"), escape(view.CappedText(rep.P(), ov)))
 	}
-	if ov.Level != nil {
-		m.embed(ov.Level.Description, 3)
+	if story := rep.Story(); len(story) > 0 {
+		m.p("%s", escape(strings.Join(story, " ")))
 	}
 	m.notes("overall")
 	m.h(3, m.t("report.scores_by_dimension"))

@@ -39,8 +39,8 @@ func (d *doc) summary() {
 			{view.CappedText(d.p, ov), d.body()},
 		})
 	}
-	if ov.Level != nil {
-		d.markdown(ov.Level.Description, d.body())
+	if story := rep.Story(); len(story) > 0 {
+		d.text(strings.Join(story, " "), d.body())
 	}
 	d.notes("overall")
 

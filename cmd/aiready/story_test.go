@@ -1,0 +1,71 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aiready/aiready/internal/testtool"
+)
+
+// TestStoryNamesWhatMoved: the executive summary of a second round is
+// told from the figures, and names the dimension that moved most, in the
+// site, report.md and the PDF. The previous assessment is the first
+// build's results.json with the dimensions' scores moved by hand: Upskill
+// 8 points lower then (so up 8.0 now), the others by a point or less.
+func TestStoryNamesWhatMoved(t *testing.T) {
+	dir := t.TempDir()
+	demo := demoAnswers(t)
+	first := filepath.Join(dir, "first")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "-q", "--segment", "Role", "--date", "2026-05-20", "-o", first, demo}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("build: %s", stderr.String())
+	}
+	b, err := os.ReadFile(filepath.Join(first, "results.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res map[string]any
+	if err := json.Unmarshal(b, &res); err != nil {
+		t.Fatal(err)
+	}
+	moved := map[string]float64{"service": 1, "human": -0.5, "upskill": -8, "longterm": 0.25}
+	for _, d := range res["dimensions"].([]any) {
+		dm := d.(map[string]any)
+		dm["score"] = dm["score"].(float64) + moved[dm["id"].(string)]
+	}
+	prev := filepath.Join(dir, "previous.json")
+	b, _ = json.Marshal(res)
+	if err := os.WriteFile(prev, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "second")
+	if code := run([]string{"build", "-q", "--segment", "Role", "--date", "2026-11-20", "--previous", prev, "-o", out, demo}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("second build: %s", stderr.String())
+	}
+	md, _ := os.ReadFile(filepath.Join(out, "report.md"))
+	page, _ := os.ReadFile(filepath.Join(out, "site", "index.html"))
+	outputs := map[string]string{"report.md": string(md), "site/index.html": readerText(string(page))}
+	if pdftotext, err := exec.LookPath("pdftotext"); err == nil {
+		txt, err := exec.Command(pdftotext, "-l", "3", filepath.Join(out, "report.pdf"), "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		outputs["report.pdf"] = strings.Join(strings.Fields(string(txt)), " ")
+	} else {
+		testtool.Missing(t, "pdftotext (poppler-utils) is not installed")
+	}
+	for name, s := range outputs {
+		// The summary's sentence, not the table's cell: the date, the
+		// dimension and its change, as the story words them.
+		for _, want := range []string{"Since 20 May 2026:", "Upskill, don't sideline moved most (+8.0)", "is the strongest dimension at", "Groups differ most on"} {
+			if !strings.Contains(strings.ReplaceAll(s, "’", "'"), want) {
+				t.Errorf("%s: the summary lacks %q", name, want)
+			}
+		}
+	}
+}
