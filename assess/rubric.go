@@ -58,7 +58,11 @@ type Dimension struct {
 	Title       string
 	Weight      float64
 	Description string // Markdown
-	Index       int
+	// Levels say, per level id, what that level looks like in this
+	// dimension (Markdown); a level it leaves out is described by the
+	// level's own description.
+	Levels map[string]string
+	Index  int
 	// Questions are the dimension's questions in rubric order, text ones too.
 	Questions []*Question
 	// TotalWeight is the summed weight of the dimension's scored questions.
@@ -180,4 +184,16 @@ func severityRank(s string) int {
 		return 1
 	}
 	return 2
+}
+
+// LevelText is what level lv looks like in dimension d: the dimension's
+// own text for it, else the level's description.
+func (d *Dimension) LevelText(lv *Level) string {
+	if lv == nil {
+		return ""
+	}
+	if s, ok := d.Levels[lv.ID]; ok {
+		return s
+	}
+	return lv.Description
 }

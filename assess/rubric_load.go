@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -46,6 +47,7 @@ func LoadRubric(name string, data []byte) (*Rubric, error) {
 	l.dimensions()
 	l.questions()
 	l.levels()
+	l.checkDimLevels()
 	l.flags()
 	l.recommendations()
 	root.done()
@@ -104,6 +106,30 @@ type loader struct {
 	// broken holds "kind:id" of entries that exist but were rejected, so
 	// that references to them add no second, misleading error.
 	broken map[string]bool
+	// dimLevels are the dimensions' [dimension.levels] tables, checked
+	// against the levels once those are read.
+	dimLevels []*tomlTable
+}
+
+// checkDimLevels refuses a dimension's text for a level the rubric does
+// not have.
+func (l *loader) checkDimLevels() {
+	var ids []string
+	for _, lv := range l.r.Levels {
+		ids = append(ids, lv.ID)
+	}
+	for _, t := range l.dimLevels {
+		keys := make([]string, 0, len(t.m))
+		for k := range t.m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if l.r.levels[k] == nil && !l.known("level", k) {
+				t.errorf(t.pos(k), "levels: unknown level %q (levels: %s)", k, Summarize(ids))
+			}
+		}
+	}
 }
 
 func (l *loader) known(kind, id string) bool { return l.broken[kind+":"+id] }
@@ -238,6 +264,14 @@ func (l *loader) dimensions() {
 			t.errorf(t.pos("weight"), "weight %g must be greater than 0", d.Weight)
 		}
 		d.Description = t.str("description")
+		if m := t.table("levels"); m != nil {
+			lt := t.child(m, tomlPath("dimension", i, "levels"), t.what)
+			d.Levels = map[string]string{}
+			for k := range m {
+				d.Levels[k] = lt.str(k)
+			}
+			l.dimLevels = append(l.dimLevels, lt)
+		}
 		t.done()
 		if !ok {
 			l.broken["dimension:"+d.ID] = true

@@ -190,7 +190,9 @@ func TestServeProject(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := waitFor(t, s, "/dimension-service.html", "the error page", func(st int, b string) bool { return st == 500 })
-	for _, want := range []string{"aiready: " + rubric + ":200:", "unknown scale &#34;&lt;b&gt;agree7&lt;/b&gt;&#34;", "The build failed"} {
+	// The line of the first scale = "agree5", which the break replaced.
+	line := bytes.Count(good[:bytes.Index(good, []byte(`scale = "agree5"`))], []byte("\n")) + 1
+	for _, want := range []string{"aiready: " + rubric + ":" + strconv.Itoa(line) + ":", "unknown scale &#34;&lt;b&gt;agree7&lt;/b&gt;&#34;", "The build failed"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("error page lacks %q:\n%s", want, page)
 		}

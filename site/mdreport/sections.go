@@ -28,9 +28,9 @@ func (m *md) dimension(i int, dm *view.Dimension) {
 	m.p("%s  \n%s%s", m.t("md.dim_score", m.score(res.Score), escape(lvl)), facts, m.t("report.target", m.num(r.Target)))
 	m.change(dm.Def.ID)
 	m.notes(dm.Def.ID)
-	if dm.Level != nil && strings.TrimSpace(dm.Level.Description) != "" {
+	if text := dm.Def.LevelText(dm.Level); strings.TrimSpace(text) != "" {
 		m.h(3, m.t("report.level_means", dm.Level.Title))
-		m.embed(dm.Level.Description, 4)
+		m.embed(text, 4)
 	}
 	if strings.TrimSpace(dm.Def.Description) != "" {
 		m.h(3, m.t("report.about_dimension"))

@@ -34,9 +34,9 @@ func (d *doc) dimension(dm *view.Dimension) {
 	d.y += 1
 	d.band(dm, r.Target)
 	d.notes(dm.Def.ID)
-	if dm.Level != nil && strings.TrimSpace(dm.Level.Description) != "" {
+	if text := dm.Def.LevelText(dm.Level); strings.TrimSpace(text) != "" {
 		d.heading(d.t("report.level_means", dm.Level.Title), 10.5, 12)
-		d.markdown(dm.Level.Description, d.body())
+		d.markdown(text, d.body())
 	}
 	if strings.TrimSpace(dm.Def.Description) != "" {
 		d.sub(d.t("report.about_dimension"))
