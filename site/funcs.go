@@ -322,7 +322,7 @@ func (l loc) severityText(s string) string {
 	return l.p.T("site.severity.medium")
 }
 
-func (l loc) horizonText(days int) string { return l.p.T("site.horizon", days) }
+func (l loc) horizonText(days int) string { return l.p.T("report.within", days) }
 
 // itemFor returns the plan item of a recommendation id, or nil.
 func itemFor(rep *view.Report, id string) *view.Item {

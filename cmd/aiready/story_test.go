@@ -69,3 +69,37 @@ func TestStoryNamesWhatMoved(t *testing.T) {
 		}
 	}
 }
+
+// TestDimensionLevelText: the demo's Upskill page describes its level as
+// it looks in Upskill, not with the organisation-wide level's text (whose
+// business cases led by headcount belong to Service), in the site, the
+// PDF and report.md.
+func TestDimensionLevelText(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "demo")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"demo", "-q", out}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("demo: %s", stderr.String())
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "site", "dimension-upskill.html"))
+	md, _ := os.ReadFile(filepath.Join(out, "report.md"))
+	outputs := map[string]string{"site": readerText(string(page)), "report.md": strings.Join(strings.Fields(string(md)), " ")}
+	if pdftotext, err := exec.LookPath("pdftotext"); err == nil {
+		txt, err := exec.Command(pdftotext, filepath.Join(out, "report.pdf"), "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		outputs["report.pdf"] = strings.Join(strings.Fields(string(txt)), " ")
+	} else {
+		testtool.Missing(t, "pdftotext (poppler-utils) is not installed")
+	}
+	// rubrics/people-first.toml, [dimension.levels] of upskill, cost-led.
+	want := "Changes are announced, but late, and training arrives after go-live."
+	for name, s := range outputs {
+		if !strings.Contains(s, want) {
+			t.Errorf("%s: Upskill's level is not described as it looks in Upskill", name)
+		}
+		if name == "site" && strings.Contains(s, "Business cases lead with headcount") {
+			t.Errorf("%s: Upskill's page shows the organisation-wide level's text", name)
+		}
+	}
+}

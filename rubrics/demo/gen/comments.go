@@ -120,8 +120,8 @@ var comments = map[string][3][]string{
 const (
 	plantedQuoting = "Stop calling it \"efficiency\" when it means fewer of us.\n" +
 		"If the plan is to cut jobs, say so, and then talk to us about what happens next."
-	plantedMarkup = "<script>alert(1)</script> Sorry, testing whether this form is safe. " +
-		"Real answer: hands-on practice with real cases."
+	plantedPractice = "Hands-on practice with real cases, not slides. " +
+		"Let us try the new tool on last month's cases before it goes live."
 )
 
 type commentPicker struct {
@@ -187,5 +187,5 @@ func (c *commentPicker) plant(people []*respondent) {
 		}
 	}
 	put("Customer Service", "l10", plantedQuoting)
-	put("Lending Operations", "u10", plantedMarkup)
+	put("Lending Operations", "u10", plantedPractice)
 }
