@@ -16,6 +16,12 @@ type Previous struct {
 	// RubricChanged is set when the rubric's id, version or sha256 differ:
 	// then the method changed and no delta is shown as progress.
 	RubricChanged bool `json:"rubric_changed"`
+	// Segments, Questions and Flags are additions to SPEC's contract
+	// (trend_more.go): the change of every group, question and red flag
+	// whose earlier figure exists. None when the rubric changed.
+	Segments  []SegmentDelta  `json:"segments,omitempty"`
+	Questions []QuestionDelta `json:"questions,omitempty"`
+	Flags     []FlagChange    `json:"flags,omitempty"`
 }
 
 // DimensionDelta is one dimension's change since the last assessment.
@@ -32,6 +38,12 @@ type Snapshot struct {
 	Overall *float64
 	Dims    map[string]*float64
 	Order   []string
+	// Segments are the groups shown then (suppressed ones are left out:
+	// no change is ever shown for them), Questions the mean answer value
+	// of each scored question, Flags each red flag's state (trend_more.go).
+	Segments  map[SegmentKey]*SegmentSnap
+	Questions map[string]*float64
+	Flags     map[string]FlagSnap
 }
 
 type snapshotJSON struct {
@@ -43,6 +55,7 @@ type snapshotJSON struct {
 		Score *float64 `json:"score"`
 	} `json:"overall"`
 	Dimensions []earlierDim `json:"dimensions"`
+	earlierMore
 }
 
 // resultsJSONError places a JSON error in a file that should be a
@@ -87,6 +100,9 @@ func ReadSnapshot(file string, data []byte, modTime time.Time) (*Snapshot, error
 		s.Dims[d.ID] = d.Score
 		s.Order = append(s.Order, d.ID)
 	}
+	if err := sj.earlierMore.read(file, s); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -98,6 +114,7 @@ func Compare(res *Result, prev *Snapshot) {
 		for _, d := range res.Dimensions {
 			p.Dimensions = append(p.Dimensions, DimensionDelta{ID: d.ID, Delta: delta(d.Score, prev.Dims[d.ID])})
 		}
+		compareMore(p, res, prev)
 	}
 	res.Previous = p
 }

@@ -44,7 +44,10 @@ type siteData struct {
 	Nav      []navItem
 	MinGroup int
 	Date     string
-	loc      loc
+	// Downloads: the build copies report.pdf, report.md and results.json
+	// into the site, and the pages link them (Options.Downloads).
+	Downloads bool
+	loc       loc
 }
 
 type navItem struct {

@@ -34,6 +34,10 @@ type Options struct {
 	// site uses only the processors the other work leaves free, and more
 	// as soon as it gives its slots back.
 	Slots chan struct{}
+	// Downloads links report.pdf, report.md and results.json from the
+	// overview and every page's footer: set by Write, which copies them
+	// into the site, so that a site published alone offers them too.
+	Downloads bool
 }
 
 // Build writes the site into dir, an existing empty folder. It only writes
@@ -76,7 +80,9 @@ func (pr *Prepared) Build(dir string, rep *view.Report) error {
 	}
 	l := loc{rep.P()}
 	t := pr.t.Funcs(funcsFor(l))
-	pages := pagesOf(rep, newSite(rep, l))
+	s := newSite(rep, l)
+	s.Downloads = pr.opt.Downloads
+	pages := pagesOf(rep, s)
 	// One worker per core renders pages and writes each as it is done,
 	// so memory holds a page per core, not the whole site. The first
 	// error in page order is reported; the caller discards the folder.

@@ -120,7 +120,7 @@ func Write(p *assess.Plan, o WriteOptions) (Written, error) {
 				b.Warnings = append(b.Warnings, o.name+": warning: "+msg)
 			}
 		}
-		return nil
+		return copyDownloads(dir)
 	})
 	if err != nil {
 		b.Warnings = nil
@@ -161,7 +161,9 @@ var outputs = []outputFile{
 		if err := os.Mkdir(siteDir, 0o755); err != nil {
 			return nil, assess.FileError(siteDir, err)
 		}
-		return nil, (<-w.prep).Build(siteDir, w.rep)
+		pr := <-w.prep
+		pr.opt.Downloads = true
+		return nil, pr.Build(siteDir, w.rep)
 	}},
 	{"results.json", func(dir string, w *writing) ([]string, error) {
 		return nil, w.slot(func() error {
@@ -189,4 +191,25 @@ func WriteResults(w io.Writer, res *assess.Result) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(res)
+}
+
+// Downloads are the outputs that the site links and a build copies into
+// site/ beside its pages: a site published on its own (only site/ on a
+// static host) still offers them, where a link to ../report.pdf would
+// point outside what was published. `aiready serve` serves the same
+// files at /report.pdf and so on, from the output folder.
+var Downloads = []string{"report.pdf", "report.md", "results.json"}
+
+// copyDownloads copies the Downloads from dir into dir/site.
+func copyDownloads(dir string) error {
+	for _, name := range Downloads {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			return fmt.Errorf("site: %w", err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "site", name), data, 0o644); err != nil {
+			return fmt.Errorf("site: %w", err)
+		}
+	}
+	return nil
 }

@@ -38,12 +38,16 @@ func render(w io.Writer, rep *view.Report) ([]string, error) {
 			m.summary()
 		case view.SectionFlags:
 			m.flags()
+			m.flagDeltas()
 		case view.SectionDimension:
 			m.dimension(s.Index, s.Dimension)
+		case view.SectionSegments:
+			m.segmentOverview()
 		case view.SectionGap:
 			m.gap()
 		case view.SectionPlan:
 			m.plan()
+			m.added()
 			m.dropped()
 		case view.SectionComments:
 			m.comments()

@@ -56,7 +56,11 @@ func (m *md) dimension(i int, dm *view.Dimension) {
 			if s.Level != nil {
 				lvl = s.Level.Title
 			}
-			rows = append(rows, []string{group, fmt.Sprint(s.N), m.score(s.Score), cellText(lvl)})
+			score := m.score(s.Score)
+			if ch := rep.ChangeNote(rep.SegmentChangeOf(s.Attribute, s.Value, dm.Def.ID)); ch != "" {
+				score += " (" + ch + ")"
+			}
+			rows = append(rows, []string{group, fmt.Sprint(s.N), score, cellText(lvl)})
 		}
 		m.table("lrrl", []string{m.t("report.col.group"), m.t("report.col.respondents"), m.t("report.col.score"), m.t("report.col.level")}, rows)
 		m.p("%s", m.t("report.suppression_note", rep.MinGroup()))
@@ -74,6 +78,7 @@ func (m *md) dimension(i int, dm *view.Dimension) {
 func (m *md) question(q *view.Question) {
 	def := q.Def
 	m.h(4, def.ID+" "+def.Text)
+	m.questionChange(def.ID)
 	switch {
 	case !def.Scored():
 		m.p("%s", m.t("report.free_text_n", q.Result.N))
@@ -127,7 +132,7 @@ func (m *md) plan() {
 		m.p("%s", m.t("report.no_actions"))
 		return
 	}
-	m.p("%s", m.t("report.plan_intro"))
+	m.p("%s", escape(rep.PlanIntro()))
 	for _, c := range rep.Columns {
 		m.h(3, m.t("report.within", c.Horizon))
 		if len(c.Items) == 0 {

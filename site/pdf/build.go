@@ -31,11 +31,13 @@ func (d *doc) sections() []section {
 		case view.SectionSummary:
 			s.draw = d.summary
 		case view.SectionFlags:
-			s.draw = d.flags
+			s.draw = func() { d.flags(); d.flagDeltas() }
 		case view.SectionDimension:
 			dm := vs.Dimension
 			s.kicker = d.t("report.dimension_n", vs.Index+1, len(d.rep.Dimensions))
 			s.draw = func() { d.dimension(dm) }
+		case view.SectionSegments:
+			s.draw = d.segmentOverview
 		case view.SectionGap:
 			s.draw = d.perceptionGap
 		case view.SectionPlan:

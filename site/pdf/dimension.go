@@ -83,6 +83,7 @@ func (d *doc) questions(qs []*view.Question) {
 		case def.Type == assess.TypeMulti:
 			d.need(textHeight(lines) + 12)
 			d.flow(text, d.left, d.cw, 'L')
+			d.questionChange(def.ID)
 			d.y += 1
 			d.shares(q)
 			d.y += 2
@@ -101,6 +102,7 @@ func (d *doc) questions(qs []*view.Question) {
 			prev = key
 		}
 		d.flow(text, d.left, d.cw, 'L')
+		d.questionChange(def.ID)
 		d.y += 0.8
 		d.diverging(q, colors)
 		d.y += 2.5
@@ -142,8 +144,12 @@ func (d *doc) segments(dm *view.Dimension) {
 			if s.Level != nil {
 				lvl = s.Level.Title
 			}
+			sc := []span{{d.score(s.Score), bold(st)}}
+			if ch := d.rep.ChangeNote(d.rep.SegmentChangeOf(s.Attribute, s.Value, dm.Def.ID)); ch != "" {
+				sc = append(sc, span{"", style{brk: 1, size: 8}}, span{ch, colored(sized(d.small(), 7.5), muted)})
+			}
 			row = append(row, cell{spans: []span{{fmt.Sprint(s.N), st}}, align: 'R'},
-				cell{spans: []span{{d.score(s.Score), bold(st)}}, align: 'R'},
+				cell{spans: sc, align: 'R'},
 				textCell(lvl, st))
 		}
 		t.rows = append(t.rows, row)

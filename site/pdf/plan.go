@@ -14,7 +14,7 @@ func (d *doc) plan() {
 		d.text(d.t("report.no_actions"), d.body())
 		return
 	}
-	d.text(d.t("report.plan_intro"), d.body())
+	d.text(rep.PlanIntro(), d.body())
 	d.y += 4
 	hs := bold(colored(sized(d.body(), 9.5), d.accent.on))
 	t := &table{x: d.left, w: d.cw, pad: 2.2, headFill: d.accent.fill, vlines: true}
@@ -27,6 +27,7 @@ func (d *doc) plan() {
 	t.rows = [][]cell{row}
 	d.drawTable(t)
 	d.planOrder()
+	d.added()
 	d.dropped()
 }
 
@@ -64,7 +65,9 @@ func (d *doc) planOrder() {
 			{spans: []span{{prio, st}}, align: 'R'},
 		})
 	}
-	t.widths = []float64{0.06 * d.cw, 0.46 * d.cw, 0.26 * d.cw, 0.11 * d.cw, 0.11 * d.cw}
+	// Widths by content (fit): every column at least as wide as its
+	// longest word, so that "consultant’s judgement" or a long horizon
+	// never breaks inside a word, however narrow the page.
 	d.drawTable(t)
 }
 

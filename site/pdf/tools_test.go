@@ -184,7 +184,7 @@ func TestOutlineAndContents(t *testing.T) {
 	for _, dm := range rep.Dimensions {
 		want = append(want, dm.Def.Title)
 	}
-	want = append(want, "Perception gap", "Action plan", "In respondents' words", "Methodology")
+	want = append(want, "Segment overview", "Perception gap", "Action plan", "In respondents' words", "Methodology")
 	var got []string
 	pages := map[string]int{}
 	for _, o := range doc.Outlines {

@@ -8,6 +8,7 @@ const (
 	SectionSummary SectionKind = iota
 	SectionFlags
 	SectionDimension
+	SectionSegments
 	SectionGap
 	SectionPlan
 	SectionComments
@@ -26,7 +27,8 @@ type Section struct {
 
 // Sections lists the parts of the report in the order that the PDF and
 // report.md show them: the summary, the red flags (if the rubric has
-// any), each dimension, the perception gap (if there is one), the action
+// any), each dimension, the segment overview (with segments), the
+// perception gap (if there is one), the action
 // plan, the comments (if shown) and the method.
 func (rep *Report) Sections() []Section {
 	p := rep.P()
@@ -36,6 +38,9 @@ func (rep *Report) Sections() []Section {
 	}
 	for i, dm := range rep.Dimensions {
 		secs = append(secs, Section{Kind: SectionDimension, Title: dm.Def.Title, Dimension: dm, Index: i})
+	}
+	if len(rep.Attributes) > 0 {
+		secs = append(secs, Section{Kind: SectionSegments, Title: p.T("report.segments.title")})
 	}
 	if rep.Gap != nil {
 		secs = append(secs, Section{Kind: SectionGap, Title: p.T("report.gap")})

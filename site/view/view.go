@@ -55,6 +55,8 @@ type Report struct {
 	// Printer writes the fixed words, numbers and dates in the report's
 	// language: Meta.Lang, else the rubric's.
 	Printer *i18n.Printer
+	// changes index the changes of groups and questions (changes.go).
+	changes *changeIndex
 }
 
 // P returns the report's printer; a Report built by hand without one
@@ -204,6 +206,7 @@ func New(res *assess.Result, meta Meta) *Report {
 			rep.Overall.CappedBy = r.Flag(res.Overall.CappedBy)
 		}
 	}
+	rep.indexChanges()
 	rep.flags()
 	rep.plan()
 	rep.dimensions()
