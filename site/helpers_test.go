@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -130,11 +131,17 @@ func demoReport(t testing.TB, comments bool) *view.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := rubrics.FS.Open(rubrics.DemoAnswers)
+	// The demo's showcase holds no hostile text; the tests plant one: a
+	// comment of pasted markup, which every output must show as text.
+	data, err := rubrics.FS.ReadFile(rubrics.DemoAnswers)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	planted := bytes.Replace(data, []byte(demoPractice), []byte(demoMarkup), 1)
+	if bytes.Equal(planted, data) {
+		t.Fatal("the demo answers no longer hold the comment the tests replace")
+	}
+	f := bytes.NewReader(planted)
 	src, err := assess.OpenAnswers(filepath.Base(rubrics.DemoAnswers), f, r, assess.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -179,3 +186,10 @@ func artifacts(t testing.TB) string {
 	}
 	return dir
 }
+
+// demoPractice is a comment of the demo answers (rubrics/demo/gen); the
+// tests replace it with demoMarkup.
+const (
+	demoPractice = "Hands-on practice with real cases, not slides. Let us try the new tool on last month's cases before it goes live."
+	demoMarkup   = "<script>alert(1)</script> Sorry, testing whether this form is safe. Real answer: hands-on practice with real cases."
+)

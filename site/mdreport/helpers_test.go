@@ -1,6 +1,7 @@
 package mdreport
 
 import (
+	"bytes"
 	"testing"
 	"time"
 
@@ -20,11 +21,17 @@ func demoReport(tb testing.TB) *view.Report {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	f, err := rubrics.FS.Open(rubrics.DemoAnswers)
+	// The demo's showcase holds no hostile text; the tests plant one: a
+	// comment of pasted markup, which every output must show as text.
+	data, err := rubrics.FS.ReadFile(rubrics.DemoAnswers)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	defer f.Close()
+	planted := bytes.Replace(data, []byte(demoPractice), []byte(demoMarkup), 1)
+	if bytes.Equal(planted, data) {
+		tb.Fatal("the demo answers no longer hold the comment the tests replace")
+	}
+	f := bytes.NewReader(planted)
 	src, err := assess.OpenAnswers("people-first-demo.csv", f, r, assess.ReadOptions{})
 	if err != nil {
 		tb.Fatal(err)
@@ -45,3 +52,10 @@ func demoReport(tb testing.TB) *view.Report {
 		Comments:    true,
 	})
 }
+
+// demoPractice is a comment of the demo answers (rubrics/demo/gen); the
+// tests replace it with demoMarkup.
+const (
+	demoPractice = "Hands-on practice with real cases, not slides. Let us try the new tool on last month's cases before it goes live."
+	demoMarkup   = "<script>alert(1)</script> Sorry, testing whether this form is safe. Real answer: hands-on practice with real cases."
+)
