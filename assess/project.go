@@ -54,6 +54,9 @@ type Note struct {
 	Dimension string // a dimension id, or "overall"
 	Body      string // Markdown
 	Pos       Position
+	// DimensionPos is where the dimension's value is written, for a
+	// message about it (Pos if the key is missing).
+	DimensionPos Position
 }
 
 // The actions of an [[override]]: leave a recommendation out of the plan,
@@ -74,6 +77,9 @@ type Override struct {
 	Body           string // add only
 	Dimension      string // add only, optional
 	Pos            Position
+	// RecommendationPos and DimensionPos are where those values are
+	// written, for messages about them (Pos if the key is missing).
+	RecommendationPos, DimensionPos Position
 }
 
 // Has reports whether the file sets a top-level key.
@@ -199,17 +205,20 @@ func LoadProject(file string, data []byte) (*Project, error) {
 	if err := checkCount(ix, "override", len(overrides)); err != nil {
 		errs, overrides = append(errs, err), nil
 	}
+	vals := &valueFinder{src: data}
 	for i, m := range notes {
 		nt := t.child(m, tomlPath("note", i), "note")
 		nt.required("dimension")
 		nt.required("body")
-		p.Notes = append(p.Notes, Note{Dimension: nt.str("dimension"), Body: nt.str("body"), Pos: nt.pos()})
+		p.Notes = append(p.Notes, Note{Dimension: nt.str("dimension"), Body: nt.str("body"), Pos: nt.pos(),
+			DimensionPos: vals.at(nt, "dimension")})
 		nt.done()
 	}
 	for i, m := range overrides {
 		ot := t.child(m, tomlPath("override", i), "override")
 		o := Override{Recommendation: ot.str("recommendation"), Action: ot.str("action"), Reason: ot.str("reason"),
-			Title: ot.str("title"), Horizon: ot.integer("horizon", 0), Body: ot.str("body"), Dimension: ot.str("dimension"), Pos: ot.pos()}
+			Title: ot.str("title"), Horizon: ot.integer("horizon", 0), Body: ot.str("body"), Dimension: ot.str("dimension"), Pos: ot.pos(),
+			RecommendationPos: vals.at(ot, "recommendation"), DimensionPos: vals.at(ot, "dimension")}
 		for _, k := range []string{"recommendation", "action", "reason"} {
 			ot.required(k)
 		}
@@ -277,25 +286,97 @@ func CheckProject(p *Project, r *Rubric) error {
 	var errs ErrorList
 	for _, n := range p.Notes {
 		if n.Dimension != "overall" && r.Dimension(n.Dimension) == nil {
-			errs = append(errs, Errorf(n.Pos, "note: unknown dimension %q (use a dimension id or \"overall\")", n.Dimension))
+			errs = append(errs, Errorf(n.DimensionPos, "note: unknown dimension %q (%s)", n.Dimension, dimensionHint(n.Dimension, r)))
 		}
 	}
 	seen := map[string]bool{}
 	for _, o := range p.Overrides {
 		switch {
 		case o.Action == ActionAdd && r.Recommendation(o.Recommendation) != nil:
-			errs = append(errs, Errorf(o.Pos, "override: recommendation %q already exists in the rubric; pick a new id to add one", o.Recommendation))
+			errs = append(errs, Errorf(o.RecommendationPos, "override: recommendation %q already exists in the rubric; pick a new id to add one", o.Recommendation))
 		case o.Action != ActionAdd && r.Recommendation(o.Recommendation) == nil:
-			errs = append(errs, Errorf(o.Pos, "override: unknown recommendation %q", o.Recommendation))
+			errs = append(errs, Errorf(o.RecommendationPos, "override: unknown recommendation %q (%s)", o.Recommendation, recommendationHint(o.Recommendation, r)))
 		case o.Action == ActionAdd && o.Dimension != "" && r.Dimension(o.Dimension) == nil:
-			errs = append(errs, Errorf(o.Pos, "override: unknown dimension %q", o.Dimension))
+			errs = append(errs, Errorf(o.DimensionPos, "override: unknown dimension %q (%s)", o.Dimension, dimensionHint(o.Dimension, r)))
 		}
 		if seen[o.Recommendation] {
-			errs = append(errs, Errorf(o.Pos, "override: recommendation %q is overridden twice", o.Recommendation))
+			errs = append(errs, Errorf(o.RecommendationPos, "override: recommendation %q is overridden twice", o.Recommendation))
 		}
 		seen[o.Recommendation] = true
 	}
 	return errs.Err()
+}
+
+// dimensionHint is what a note or an override naming no dimension of r
+// is told: the likely one, or the ones there are.
+func dimensionHint(id string, r *Rubric) string {
+	ids := append(dimensionIDs(r), "overall")
+	if c := nearest(id, ids); c != "" {
+		return fmt.Sprintf("did you mean %q?", c)
+	}
+	return `use "overall" or one of ` + idList(dimensionIDs(r))
+}
+
+// recommendationHint is what an override naming no recommendation of r
+// is told: the likely one, or where to find them.
+func recommendationHint(id string, r *Rubric) string {
+	if c := nearest(id, recommendationIDs(r)); c != "" {
+		return fmt.Sprintf("did you mean %q?", c)
+	}
+	return "recommendations: " + idList(recommendationIDs(r))
+}
+
+// valueFinder finds where the value of a key is written: a message about
+// a value (an unknown dimension) points at it, not at the table's header
+// or the key. The index keeps only keys' positions; the value is found
+// from there, for the few keys that need it.
+type valueFinder struct {
+	src   []byte
+	lines []int // byte offset of each line's start, built on first use
+}
+
+// at is where the value of key in table t starts, or the table's
+// position when the key is not written (or not found).
+func (v *valueFinder) at(t *tomlTable, key string) (pos Position) {
+	path := tomlPath(t.path, key)
+	kp, ok := t.ix.pos[path]
+	if !ok {
+		return t.pos()
+	}
+	if v.lines == nil {
+		v.lines = append(v.lines, 0)
+		for i, c := range v.src {
+			if c == '\n' {
+				v.lines = append(v.lines, i+1)
+			}
+		}
+	}
+	if kp.Line < 1 || kp.Line > len(v.lines) {
+		return kp
+	}
+	off := v.lines[kp.Line-1]
+	for col := 1; col < kp.Col && off < len(v.src); off++ {
+		if v.src[off]&0xC0 != 0x80 {
+			col++
+		}
+	}
+	for off < len(v.src) && v.src[off]&0xC0 == 0x80 {
+		off++
+	}
+	s := &tomlScanner{src: v.src, i: off, line: kp.Line, col: kp.Col, ix: &tomlIndex{file: kp.File, pos: map[string]Position{}}, arrays: map[string]int{}}
+	defer func() {
+		if recover() != nil { // not expected: the file indexed once
+			pos = kp
+		}
+	}()
+	s.key()
+	s.skipInline()
+	if s.i >= len(s.src) || s.src[s.i] != '=' {
+		return kp
+	}
+	s.adv(1)
+	s.skipInline()
+	return s.here(kp.File)
 }
 
 func (p *Project) String() string { return fmt.Sprintf("project %s", p.File) }

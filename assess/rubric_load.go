@@ -316,7 +316,7 @@ func (l *loader) questions() {
 		if t.has("dimension") {
 			if q.Dim = r.dimensions[q.Dimension]; q.Dim == nil {
 				if !l.known("dimension", q.Dimension) {
-					t.errorf(t.pos("dimension"), "unknown dimension %q", q.Dimension)
+					t.errorf(t.pos("dimension"), "unknown dimension %q%s", q.Dimension, didYouMean(q.Dimension, dimensionIDs(r)))
 				}
 				ok = false
 			}
@@ -327,7 +327,7 @@ func (l *loader) questions() {
 				t.errorf(t.pos(), "missing required key \"scale\" (a scale question needs a scale)")
 				ok = false
 			} else if q.ScaleDef = r.scales[q.Scale]; q.ScaleDef == nil {
-				t.errorf(t.pos("scale"), "unknown scale %q", q.Scale)
+				t.errorf(t.pos("scale"), "unknown scale %q (%s)", q.Scale, l.scaleHint())
 				ok = false
 			} else if len(q.ScaleDef.Points) >= 2 {
 				q.lo, q.hi = q.ScaleDef.Points[0], q.ScaleDef.Points[len(q.ScaleDef.Points)-1]
@@ -482,7 +482,7 @@ func (l *loader) flags() {
 		}
 		f.Caps = t.str("caps")
 		if f.Caps != "" && r.levels[f.Caps] == nil && !l.known("level", f.Caps) {
-			t.errorf(t.pos("caps"), "unknown level %q", f.Caps)
+			t.errorf(t.pos("caps"), "unknown level %q%s", f.Caps, didYouMean(f.Caps, levelIDs(r)))
 		}
 		f.Body = t.str("body")
 		if !t.has("when") {
@@ -522,7 +522,7 @@ func (l *loader) condition(t *tomlTable) (Condition, bool) {
 	if t.has("dimension") {
 		if c.dim = r.dimensions[c.Dimension]; c.dim == nil {
 			if !l.known("dimension", c.Dimension) {
-				t.errorf(t.pos("dimension"), "unknown dimension %q", c.Dimension)
+				t.errorf(t.pos("dimension"), "unknown dimension %q%s", c.Dimension, didYouMean(c.Dimension, dimensionIDs(r)))
 			}
 			return c, false
 		}
@@ -534,7 +534,7 @@ func (l *loader) condition(t *tomlTable) (Condition, bool) {
 	}
 	if c.q = r.questions[c.Question]; c.q == nil {
 		if !l.known("question", c.Question) {
-			t.errorf(t.pos("question"), "unknown question %q", c.Question)
+			t.errorf(t.pos("question"), "unknown question %q%s", c.Question, didYouMean(c.Question, questionIDs(r)))
 		}
 		return c, false
 	}
@@ -591,7 +591,7 @@ func (l *loader) recommendations() {
 		case t.has("flag"):
 			if r.flags[rc.Flag] == nil {
 				if !l.known("flag", rc.Flag) {
-					t.errorf(t.pos("flag"), "unknown flag %q", rc.Flag)
+					t.errorf(t.pos("flag"), "unknown flag %q%s", rc.Flag, didYouMean(rc.Flag, flagIDs(r)))
 				}
 				ok = false
 			}
@@ -601,7 +601,7 @@ func (l *loader) recommendations() {
 		default:
 			if r.dimensions[rc.Dimension] == nil {
 				if !l.known("dimension", rc.Dimension) {
-					t.errorf(t.pos("dimension"), "unknown dimension %q", rc.Dimension)
+					t.errorf(t.pos("dimension"), "unknown dimension %q%s", rc.Dimension, didYouMean(rc.Dimension, dimensionIDs(r)))
 				}
 				ok = false
 			}
@@ -611,7 +611,7 @@ func (l *loader) recommendations() {
 			for j, lv := range rc.Levels {
 				if r.levels[lv] == nil {
 					if !l.known("level", lv) {
-						t.errorf(t.pos("levels", j), "unknown level %q", lv)
+						t.errorf(t.pos("levels", j), "unknown level %q%s", lv, didYouMean(lv, levelIDs(r)))
 					}
 					ok = false
 				}
@@ -623,4 +623,162 @@ func (l *loader) recommendations() {
 			r.Recommendations = append(r.Recommendations, rc)
 		}
 	}
+}
+
+// scaleHint names the rubric's scales, for "unknown scale": the scale
+// meant is most often one of them, misspelt or renamed.
+func (l *loader) scaleHint() string {
+	if len(l.r.Scales) == 0 {
+		return "the rubric has no [scales.NAME] table"
+	}
+	return "scales: " + idList(scaleIDs(l.r))
+}
+
+// didYouMean is "; did you mean "x"?" for the candidate nearest to s, or
+// "" when none is near enough to be a likely typo, as a mistyped command
+// is answered.
+func didYouMean(s string, candidates []string) string {
+	if c := nearest(s, candidates); c != "" {
+		return fmt.Sprintf("; did you mean %q?", c)
+	}
+	return ""
+}
+
+// nearest returns the first of candidates closest to s, ignoring case,
+// within one edit (two for names of six characters or more; a swap of
+// two neighbours is one edit), or "". A one-letter s suggests nothing.
+func nearest(s string, candidates []string) string {
+	if len(s) > 100 {
+		return "" // a key or id of the file; no name of ours is that long
+	}
+	a := []rune(strings.ToLower(s))
+	limit := 1
+	if len(a) >= 6 {
+		limit = 2
+	}
+	best, bestD := "", limit+1
+	for _, c := range candidates {
+		b := []rune(strings.ToLower(c))
+		if c == s || len(a)-len(b) > limit || len(b)-len(a) > limit {
+			continue // the distance is at least the difference in length
+		}
+		if onlyDigitsDiffer(a, b) {
+			continue // q9 is not a typo of q1, nor agree7 of agree5
+		}
+		if d := editDistance(a, b); d < bestD && d < len(a) {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// onlyDigitsDiffer reports whether a and b differ, but only in their
+// digits: numbered ids that the rubric's author meant as distinct.
+func onlyDigitsDiffer(a, b []rune) bool {
+	letters := func(r []rune) string {
+		var sb strings.Builder
+		for _, c := range r {
+			if c < '0' || c > '9' {
+				sb.WriteRune(c)
+			}
+		}
+		return sb.String()
+	}
+	return string(a) != string(b) && letters(a) == letters(b)
+}
+
+// editDistance is the optimal string alignment distance: insertions,
+// deletions, substitutions and swaps of neighbours each count one.
+func editDistance(a, b []rune) int {
+	rows := make([][]int, len(a)+1)
+	for i := range rows {
+		rows[i] = make([]int, len(b)+1)
+		rows[i][0] = i
+	}
+	for j := range rows[0] {
+		rows[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d := min(rows[i-1][j]+1, rows[i][j-1]+1, rows[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d = min(d, rows[i-2][j-2]+1)
+			}
+			rows[i][j] = d
+		}
+	}
+	return rows[len(a)][len(b)]
+}
+
+// idList lists ids for a message, "agree5, freq5": as many as fit in 60
+// characters (a long id cut to 30), then how many more. Messages quote
+// at most 80 characters of anything, and this list is one of them.
+func idList(ids []string) string {
+	var b strings.Builder
+	for i, id := range ids {
+		id = truncate(id, 30)
+		if i > 0 && utf8.RuneCountInString(b.String())+2+utf8.RuneCountInString(id) > 60 {
+			fmt.Fprintf(&b, " and %d more", len(ids)-i)
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(id)
+	}
+	return b.String()
+}
+
+// dimensionIDs, levelIDs ... list a rubric's ids in file order, for
+// messages.
+func dimensionIDs(r *Rubric) []string {
+	out := make([]string, len(r.Dimensions))
+	for i, d := range r.Dimensions {
+		out[i] = d.ID
+	}
+	return out
+}
+
+func scaleIDs(r *Rubric) []string {
+	out := make([]string, len(r.Scales))
+	for i, s := range r.Scales {
+		out[i] = s.ID
+	}
+	return out
+}
+
+func levelIDs(r *Rubric) []string {
+	out := make([]string, len(r.Levels))
+	for i, l := range r.Levels {
+		out[i] = l.ID
+	}
+	return out
+}
+
+func flagIDs(r *Rubric) []string {
+	out := make([]string, len(r.Flags))
+	for i, f := range r.Flags {
+		out[i] = f.ID
+	}
+	return out
+}
+
+func questionIDs(r *Rubric) []string {
+	out := make([]string, len(r.Questions))
+	for i, q := range r.Questions {
+		out[i] = q.ID
+	}
+	return out
+}
+
+func recommendationIDs(r *Rubric) []string {
+	out := make([]string, len(r.Recommendations))
+	for i, rc := range r.Recommendations {
+		out[i] = rc.ID
+	}
+	return out
 }

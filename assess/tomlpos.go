@@ -146,6 +146,13 @@ func indexTOML(file string, src []byte) (ix *tomlIndex) {
 				s.ix.err = Errorf(at, "a table name of %d characters; the limit is %d", n, maxTOMLTableName)
 				panic(stopScan{})
 			}
+			// [scales.agree5] also says where "scales" is, unless a
+			// line before did.
+			for i := 1; i < len(keys); i++ {
+				if p := s.resolve(keys[:i]); s.ix.pos[p] == (Position{}) {
+					s.ix.pos[p] = at
+				}
+			}
 			table = s.resolve(keys[:len(keys)-1])
 			table = joinPath(table, keys[len(keys)-1:])
 			if double {

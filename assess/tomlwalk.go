@@ -201,7 +201,12 @@ func (t *tomlTable) table(key string) map[string]any {
 	return m
 }
 
-// done reports the keys that no getter asked for, in file order.
+// maxSuggested bounds the unknown keys of one table that get a "did you
+// mean": a file of 100 000 stray keys is not a file of typos.
+const maxSuggested = 20
+
+// done reports the keys that no getter asked for, in file order, each
+// with the known key it is likely a typo of.
 func (t *tomlTable) done() {
 	var unknown []string
 	for k := range t.m {
@@ -209,15 +214,31 @@ func (t *tomlTable) done() {
 			unknown = append(unknown, k)
 		}
 	}
+	// An array of tables ([[overide]]) is indexed by its elements.
+	keyPos := func(k string) Position {
+		if _, ok := t.ix.pos[tomlPath(t.path, k)]; !ok {
+			return t.pos(k, 0)
+		}
+		return t.pos(k)
+	}
 	sort.Slice(unknown, func(i, j int) bool {
-		pi, pj := t.pos(unknown[i]), t.pos(unknown[j])
+		pi, pj := keyPos(unknown[i]), keyPos(unknown[j])
 		if pi.Line != pj.Line {
 			return pi.Line < pj.Line
 		}
 		return unknown[i] < unknown[j]
 	})
-	for _, k := range unknown {
-		t.errorf(t.pos(k), "unknown key %q", k)
+	var known []string
+	for k := range t.used {
+		known = append(known, k)
+	}
+	sort.Strings(known)
+	for i, k := range unknown {
+		hint := ""
+		if i < maxSuggested {
+			hint = didYouMean(k, known)
+		}
+		t.errorf(keyPos(k), "unknown key %q%s", k, hint)
 	}
 }
 
