@@ -1,6 +1,6 @@
 // Package pdf draws an assessment's report as a PDF for a reader on paper:
 // the sections of view.Report, with vector charts, the rubric's Markdown
-// drawn by our own goldmark renderer, and the Go fonts embedded so that
+// drawn by our own goldmark renderer, and Liberation Sans embedded so that
 // Latin, Greek and Cyrillic text needs no system font. Two renders of the
 // same report give the same bytes.
 package pdf
@@ -19,7 +19,7 @@ import (
 // Options change how the report is drawn.
 type Options struct {
 	Paper    string // "A4" (default) or "letter"
-	Font     []byte // optional regular TrueType font for scripts the Go fonts lack
+	Font     []byte // optional regular TrueType font for scripts the built-in fonts lack
 	BoldFont []byte // optional bold TrueType font
 	// Created is the document's creation and modification date
 	// (SOURCE_DATE_EPOCH, else the assessment date), so that builds
@@ -173,6 +173,7 @@ func (d *doc) setFont(face int, size float64) {
 // width measures s in a face and style.
 func (d *doc) width(face int, st style, s string) float64 {
 	d.setFont(face, st.size)
+	d.f.tabular = st.tnum
 	return d.f.GetStringWidth(s)
 }
 

@@ -9,7 +9,8 @@ import (
 // ptMM converts points to millimetres, the document's unit.
 const ptMM = 25.4 / 72
 
-// Vertical metrics of the Go fonts, as shares of the font size.
+// Vertical metrics of Liberation Sans (hhea ascender and descender), as
+// shares of the font size.
 const (
 	ascent  = 0.905
 	descent = 0.212
@@ -20,6 +21,7 @@ const (
 type style struct {
 	size                           float64 // points
 	bold, italic, mono, strike, bg bool
+	tnum                           bool // tabular figures: in tables
 	color                          rgb
 	link                           string // clickable target, already checked
 	brk                            int    // on a span: 1 line break, 2 paragraph break
@@ -95,6 +97,18 @@ func (d *doc) words(spans []span) []word {
 			d.runBuf = d.fs.runs(p.st, p.text, d.runBuf)
 			for _, r := range d.runBuf {
 				w := d.width(r.face, p.st, r.text)
+				if n := len(pieces); n > first {
+					// Kern across pieces of one font and size, as
+					// drawLine draws them: in one string when their
+					// styles are the same, else each where the last ends.
+					if q := &pieces[n-1]; q.face == r.face && q.st.size == p.st.size && q.st.tnum == p.st.tnum {
+						last, _ := utf8.DecodeLastRuneInString(q.text)
+						next, _ := utf8.DecodeRuneInString(r.text)
+						k := d.f.kern(last, next)
+						q.w += k
+						cur.w += k
+					}
+				}
 				pieces = append(pieces, piece{r.text, p.st, r.face, w})
 				cur.w += w
 			}
@@ -106,7 +120,7 @@ func (d *doc) words(spans []span) []word {
 			return // nothing drawable: keep the pending space for the next word
 		}
 		if pending {
-			cur.space, cur.spaceSt = d.width(fRegular, spaceSt, " "), spaceSt
+			cur.space, cur.spaceSt = d.width(d.spaceFace(spaceSt), spaceSt, " "), spaceSt
 		}
 		out = append(out, cur)
 		cur, pending = word{}, false
@@ -153,6 +167,14 @@ func (d *doc) words(spans []span) []word {
 	finish()
 	d.wordBuf, d.pieceBuf = out, pieces
 	return out
+}
+
+// spaceFace is the face that draws a space in a style.
+func (d *doc) spaceFace(st style) int {
+	if fc := d.fs.faceFor(st, ' '); fc >= 0 {
+		return fc
+	}
+	return fRegular
 }
 
 // layout breaks spans into lines no wider than width. The lines' words
@@ -228,8 +250,13 @@ func (d *doc) split(wd word, width float64) []word {
 	for _, p := range wd.pieces {
 		start := 0
 		acc := 0.0
+		prev := rune(-1)
 		for i, r := range p.text {
 			rw := d.width(p.face, p.st, string(r))
+			if i > start {
+				rw += d.f.kern(prev, r)
+			}
+			prev = r
 			if cur.w+acc+rw > width && (cur.w > 0 || acc > 0) {
 				if i > start {
 					cur.pieces = append(cur.pieces, piece{p.text[start:i], p.st, p.face, acc})
@@ -237,6 +264,7 @@ func (d *doc) split(wd word, width float64) []word {
 				}
 				out = append(out, cur)
 				cur, start, acc = word{}, i, 0
+				rw = d.width(p.face, p.st, string(r))
 			}
 			acc += rw
 		}
@@ -281,7 +309,7 @@ func (d *doc) drawLine(ln line, x, y, width float64, align byte) {
 		for i, p := range wd.pieces {
 			joinable := seg.text != "" && seg.face == p.face && seg.st == p.st
 			if i == 0 && wd.space > 0 {
-				joinable = joinable && wd.spaceSt == p.st
+				joinable = joinable && wd.spaceSt == p.st && d.spaceFace(p.st) == p.face
 				if joinable {
 					seg.text += " "
 				}
@@ -309,6 +337,7 @@ func (d *doc) drawPiece(p piece, x, base float64) {
 	}
 	d.setFont(p.face, p.st.size)
 	d.textColor(p.st.color)
+	f.tabular = p.st.tnum
 	f.Text(x, base, p.text)
 	if p.st.link != "" || p.st.strike {
 		d.draw(p.st.color)
