@@ -209,6 +209,7 @@ func (d *doc) row(t *table, row []cell, header bool, fill rgb) {
 		if first && d.y+h+2*t.pad > d.bot && (short || d.y+2*t.pad+lines0(lines) > d.bot) {
 			d.newPage()
 			if !header && t.header != nil {
+				d.blk.pinned = true // the header again: the table stays where it broke
 				d.row(t, t.header, true, rgb{-1, 0, 0})
 			}
 		}
@@ -273,6 +274,7 @@ func (d *doc) row(t *table, row []cell, header bool, fill rgb) {
 		}
 		d.newPage()
 		if t.header != nil && !header {
+			d.blk.pinned = true
 			d.row(t, t.header, true, rgb{-1, 0, 0})
 		}
 	}

@@ -355,13 +355,56 @@ func (d *doc) drawPiece(p piece, x, base float64) {
 // flow lays spans out from the current position and draws them, breaking
 // pages between lines. Active block-quote bars are drawn beside each line.
 func (d *doc) flow(spans []span, x, width float64, align byte) {
-	for _, ln := range d.layout(spans, width) {
-		d.need(ln.gap + ln.h)
+	lines := d.layout(spans, width)
+	for i, ln := range lines {
+		d.needLine(lines, i)
 		d.drawLine(ln, x, d.y, width, align)
 		for _, bx := range d.bars {
 			d.fill(rgb{200, 205, 212})
 			d.f.Rect(bx, d.y, 0.8, ln.gap+ln.h, "F")
 		}
 		d.y += ln.gap + ln.h
+	}
+}
+
+// Widows and orphans: a paragraph broken across pages leaves at least
+// minLines lines on each side; one of up to 2*minLines-1 lines that does
+// not fit moves to the next page whole.
+const minLines = 2
+
+// needLine breaks the page, if it must, before line i of a paragraph is
+// drawn at the cursor: when the line does not fit, and earlier where the
+// break would leave fewer than minLines lines of the paragraph on either
+// side of it.
+func (d *doc) needLine(lines []line, i int) {
+	h := lines[i].gap + lines[i].h
+	if d.y+h > d.bot {
+		d.newPage()
+		return
+	}
+	if d.y <= d.top {
+		return // a page of its own already: breaking again gains nothing
+	}
+	defer func() {
+		if i == 0 {
+			d.para()
+		}
+	}()
+	// How many of the lines left fit on this page.
+	fit, y := 0, d.y
+	for _, ln := range lines[i:] {
+		if y+ln.gap+ln.h > d.bot {
+			break
+		}
+		y += ln.gap + ln.h
+		fit++
+	}
+	rest := len(lines) - i
+	switch {
+	case fit == rest:
+	case i == 0 && (fit < minLines || rest < 2*minLines):
+		d.newPage() // an orphan, or a short paragraph: all on the next page
+	case i >= minLines && rest == minLines:
+		d.newPage() // else a widow: the last lines go over together
 	}
 }

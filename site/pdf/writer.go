@@ -149,6 +149,63 @@ func (p *writer) setState() {
 
 func (p *writer) PageNo() int { return p.curNo }
 
+// mark is where something drawn on the current page starts, to move it
+// later (see carry).
+type pageMark struct {
+	page, off, annots, marks int
+	state                    string // line width and colours in force there
+}
+
+// Mark records the current end of the current page.
+func (p *writer) Mark() pageMark {
+	return pageMark{p.curNo, p.cur.buf.Len(), len(p.cur.annot), len(p.marks),
+		string(p.n(p.lw*p.k)) + "w " + p.stroke + " " + p.fill}
+}
+
+// carry moves what was drawn on page m.page from m on to the top of the
+// next page, the current one, dy mm higher (dy >= 0), and moves down by
+// below mm what that page holds already, so that it follows. Links and
+// outline entries move with it. The graphics state the moved drawing
+// started in goes with it; the page's own drawing then leaves the state
+// the writer has, as before.
+func (p *writer) carry(m pageMark, dy, below float64) {
+	from, to := p.pages[m.page-1], p.pages[m.page]
+	head := from.buf.Bytes()[m.off:]
+	var b bytes.Buffer
+	b.Grow(len(head) + to.buf.Len() + 128)
+	b.WriteString("q " + m.state + " 1 0 0 1 0 ")
+	b.Write(p.n(dy * p.k))
+	b.WriteString("cm\n")
+	b.Write(head)
+	b.WriteString("Q\nq 1 0 0 1 0 ")
+	b.Write(p.n(-below * p.k))
+	b.WriteString("cm\n")
+	b.Write(to.buf.Bytes())
+	b.WriteString("Q\n")
+	from.buf.Truncate(m.off)
+	to.buf = b
+	for i := range to.annot {
+		to.annot[i].y -= below * p.k
+	}
+	for _, a := range from.annot[m.annots:] {
+		a.y += dy * p.k
+		to.annot = append(to.annot, a)
+	}
+	from.annot = from.annot[:m.annots]
+	for i := m.marks; i < len(p.marks); i++ {
+		mk := &p.marks[i]
+		switch mk.page {
+		case m.page:
+			mk.page, mk.y = m.page+1, mk.y-dy
+		case m.page + 1:
+			mk.y += below
+		}
+	}
+	if p.cur == to {
+		p.setState()
+	}
+}
+
 func (p *writer) PageCount() int { return len(p.pages) }
 
 func colorOp(r, g, b int, op string) string {
