@@ -176,6 +176,22 @@ func (fs *fontSet) faceFor(st style, r rune) int {
 	if unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) {
 		return -2
 	}
+	primary := primaryFace(st)
+	chain := [...]int{primary, fRegular, fUser, fUserBold}
+	if st.bold {
+		chain[2], chain[3] = fUserBold, fUser
+	}
+	for _, i := range chain {
+		if fs.faces[i] != nil && fs.covers(i, r) {
+			return i
+		}
+	}
+	fs.warn(r)
+	return -1
+}
+
+// primaryFace is the face a style asks for, before any fallback.
+func primaryFace(st style) int {
 	primary := fRegular
 	switch {
 	case st.mono && st.bold:
@@ -189,17 +205,7 @@ func (fs *fontSet) faceFor(st style, r rune) int {
 	case st.italic:
 		primary = fItalic
 	}
-	chain := [...]int{primary, fRegular, fUser, fUserBold}
-	if st.bold {
-		chain[2], chain[3] = fUserBold, fUser
-	}
-	for _, i := range chain {
-		if fs.faces[i] != nil && fs.covers(i, r) {
-			return i
-		}
-	}
-	fs.warn(r)
-	return -1
+	return primary
 }
 
 func (fs *fontSet) warn(r rune) {

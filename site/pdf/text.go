@@ -171,6 +171,9 @@ func (d *doc) words(spans []span) []word {
 
 // spaceFace is the face that draws a space in a style.
 func (d *doc) spaceFace(st style) int {
+	if fc := primaryFace(st); d.fs.covers(fc, ' ') {
+		return fc
+	}
 	if fc := d.fs.faceFor(st, ' '); fc >= 0 {
 		return fc
 	}
