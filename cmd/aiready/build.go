@@ -54,7 +54,7 @@ func (bf *buildFlags) addReport(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&bf.history, "history", nil, "an earlier results.json for the trend chart (repeatable)")
 	fs.StringVar(&bf.templates, "templates", "", "folder of *.html files whose {{define}}s override blocks of the site's templates")
 	fs.StringVar(&bf.paper, "paper", "A4", "PDF paper size: A4 or letter")
-	fs.StringVar(&bf.font, "font", "", "TrueType font (.ttf) for scripts the built-in Go fonts lack, e.g. CJK")
+	fs.StringVar(&bf.font, "font", "", "TrueType font (.ttf) for scripts the built-in fonts lack, e.g. CJK")
 	fs.StringVar(&bf.boldFont, "bold-font", "", "bold TrueType font to go with --font")
 	fs.StringVar(&bf.norms, "norms", "", "norms file ('aiready norms add'): show each dimension's percentile among earlier assessments")
 	addLangFlag(fs, &bf.lang)

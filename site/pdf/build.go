@@ -62,6 +62,7 @@ func (d *doc) build() {
 		d.toc = append(d.toc, e)
 		d.open(e, s.kicker)
 		s.draw()
+		d.endBlock()
 	}
 	d.fillContents()
 	d.chrome()

@@ -4,24 +4,28 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"sync"
 	"unicode"
 
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/gomonobold"
-	"golang.org/x/image/font/gofont/goregular"
+	"github.com/go-fonts/liberation/liberationmonobold"
+	"github.com/go-fonts/liberation/liberationmonoregular"
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansbolditalic"
+	"github.com/go-fonts/liberation/liberationsansitalic"
+	"github.com/go-fonts/liberation/liberationsansregular"
 	"golang.org/x/image/font/sfnt"
 )
 
 // face is one embedded font file and its name inside the PDF.
 type face struct {
-	family, style string
-	ttf           []byte
-	sf            *sfnt.Font
-	ff            *fontFile // nil until first used
-	err           error
+	name string // BaseFont, before the subset tag
+	ttf  []byte
+	sf   *sfnt.Font
+	ff   *fontFile // nil until first used
+	err  error
+	// text: a built-in text face, whose tabular figures are set
+	// proportionally in running text (see fontFile.figures)
+	text bool
 }
 
 // The faces of a fontSet, by index.
@@ -37,9 +41,9 @@ const (
 	nFaces
 )
 
-// fontSet picks, for every character, a loaded font that can draw it: the Go
-// fonts first (Latin, Greek, Cyrillic), then the user's font (--font) for the
-// scripts they lack. A character that no font has is left out of the page
+// fontSet picks, for every character, a loaded font that can draw it:
+// Liberation Sans first (Latin, Greek, Cyrillic; Liberation Mono for code),
+// then the user's font (--font) for the scripts it lacks. A character that no font has is left out of the page
 // and reported once as a warning.
 type fontSet struct {
 	faces   [nFaces]*face
@@ -51,24 +55,8 @@ type fontSet struct {
 
 func newFontSet(opt Options) (*fontSet, error) {
 	fs := &fontSet{cover: map[rune]uint16{}, missing: map[rune]bool{}}
-	builtin := []struct {
-		i             int
-		family, style string
-		ttf           []byte
-	}{
-		{fRegular, "go", "", goregular.TTF},
-		{fBold, "go", "B", gobold.TTF},
-		{fItalic, "go", "I", goitalic.TTF},
-		{fBoldItalic, "go", "BI", gobolditalic.TTF},
-		{fMono, "gomono", "", gomono.TTF},
-		{fMonoBold, "gomono", "B", gomonobold.TTF},
-	}
-	for _, b := range builtin {
-		sf, err := sfnt.Parse(b.ttf)
-		if err != nil {
-			return nil, fmt.Errorf("built-in font: %w", err)
-		}
-		fs.faces[b.i] = &face{family: b.family, style: b.style, ttf: b.ttf, sf: sf}
+	for i, b := range builtin() {
+		fs.faces[i] = &face{name: b.name, ttf: b.ttf, sf: b.sf, text: i < fMono}
 	}
 	regular, bold := opt.Font, opt.BoldFont
 	if regular == nil {
@@ -86,7 +74,7 @@ func newFontSet(opt Options) (*fontSet, error) {
 			}
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		fc := &face{family: "user", style: []string{"", "B"}[i], ttf: ttf, sf: sf}
+		fc := &face{name: []string{"utf8user", "utf8userB"}[i], ttf: ttf, sf: sf}
 		if err := fc.register(); err != nil {
 			return nil, err
 		}
@@ -94,6 +82,41 @@ func newFontSet(opt Options) (*fontSet, error) {
 	}
 	return fs, nil
 }
+
+// builtinFace is a built-in font, parsed once for every render.
+type builtinFace struct {
+	name string
+	ttf  []byte
+	sf   *sfnt.Font
+}
+
+// builtin is the report's own faces, by index (fRegular to fMonoBold):
+// Liberation Sans 2.1, a face made for text (metric-compatible with Arial)
+// with proportional spacing, a real hyphen and kerning, and Liberation Mono
+// for code. Both are under the SIL Open Font License 1.1
+// (github.com/go-fonts/liberation ships its text as LICENSE-SIL), which
+// allows embedding them in programs and documents.
+var builtin = sync.OnceValue(func() [fUser]builtinFace {
+	var out [fUser]builtinFace
+	for i, b := range []struct {
+		name string
+		ttf  []byte
+	}{
+		fRegular:    {"LiberationSans", liberationsansregular.TTF},
+		fBold:       {"LiberationSans-Bold", liberationsansbold.TTF},
+		fItalic:     {"LiberationSans-Italic", liberationsansitalic.TTF},
+		fBoldItalic: {"LiberationSans-BoldItalic", liberationsansbolditalic.TTF},
+		fMono:       {"LiberationMono", liberationmonoregular.TTF},
+		fMonoBold:   {"LiberationMono-Bold", liberationmonobold.TTF},
+	} {
+		sf, err := sfnt.Parse(b.ttf)
+		if err != nil {
+			panic(fmt.Sprintf("built-in font %s: %v", b.name, err))
+		}
+		out[i] = builtinFace{b.name, b.ttf, sf}
+	}
+	return out
+})
 
 // checkTTF accepts what the writer can embed: a single TrueType font with
 // glyf outlines (not CFF/OpenType-PostScript, not a collection).
@@ -119,9 +142,11 @@ func checkTTF(b []byte) (*sfnt.Font, error) {
 // only the faces drawn with are read beyond their character map.
 func (fc *face) register() error {
 	if fc.ff == nil && fc.err == nil {
-		fc.ff, fc.err = newFontFile("utf8"+fc.family+fc.style, fc.ttf, fc.sf)
+		fc.ff, fc.err = newFontFile(fc.name, fc.ttf, fc.sf)
 		if fc.err != nil {
-			fc.err = fmt.Errorf("font %s cannot be embedded: %w", fc.family, fc.err)
+			fc.err = fmt.Errorf("font %s cannot be embedded: %w", fc.name, fc.err)
+		} else if fc.text {
+			fc.ff.figures()
 		}
 	}
 	return fc.err
@@ -151,6 +176,22 @@ func (fs *fontSet) faceFor(st style, r rune) int {
 	if unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) {
 		return -2
 	}
+	primary := primaryFace(st)
+	chain := [...]int{primary, fRegular, fUser, fUserBold}
+	if st.bold {
+		chain[2], chain[3] = fUserBold, fUser
+	}
+	for _, i := range chain {
+		if fs.faces[i] != nil && fs.covers(i, r) {
+			return i
+		}
+	}
+	fs.warn(r)
+	return -1
+}
+
+// primaryFace is the face a style asks for, before any fallback.
+func primaryFace(st style) int {
 	primary := fRegular
 	switch {
 	case st.mono && st.bold:
@@ -164,17 +205,7 @@ func (fs *fontSet) faceFor(st style, r rune) int {
 	case st.italic:
 		primary = fItalic
 	}
-	chain := [...]int{primary, fRegular, fUser, fUserBold}
-	if st.bold {
-		chain[2], chain[3] = fUserBold, fUser
-	}
-	for _, i := range chain {
-		if fs.faces[i] != nil && fs.covers(i, r) {
-			return i
-		}
-	}
-	fs.warn(r)
-	return -1
+	return primary
 }
 
 func (fs *fontSet) warn(r rune) {

@@ -167,8 +167,9 @@ func (r *mdRenderer) flush(gap float64) {
 	}
 	d := r.d
 	x, w := r.area()
-	for i, ln := range d.layout(r.inline, w) {
-		d.need(ln.gap + ln.h)
+	lines := d.layout(r.inline, w)
+	for i, ln := range lines {
+		d.needLine(lines, i)
 		d.drawLine(ln, x, d.y, w, 'L')
 		if i == 0 {
 			r.drawMarkers(ln)

@@ -1,6 +1,6 @@
 // Package pdf draws an assessment's report as a PDF for a reader on paper:
 // the sections of view.Report, with vector charts, the rubric's Markdown
-// drawn by our own goldmark renderer, and the Go fonts embedded so that
+// drawn by our own goldmark renderer, and Liberation Sans embedded so that
 // Latin, Greek and Cyrillic text needs no system font. Two renders of the
 // same report give the same bytes.
 package pdf
@@ -19,7 +19,7 @@ import (
 // Options change how the report is drawn.
 type Options struct {
 	Paper    string // "A4" (default) or "letter"
-	Font     []byte // optional regular TrueType font for scripts the Go fonts lack
+	Font     []byte // optional regular TrueType font for scripts the built-in fonts lack
 	BoldFont []byte // optional bold TrueType font
 	// Created is the document's creation and modification date
 	// (SOURCE_DATE_EPOCH, else the assessment date), so that builds
@@ -78,6 +78,107 @@ type doc struct {
 	pieceBuf []piece
 	warns    []string
 	err      error
+
+	blk block // the block being drawn, kept on one page if it can be
+}
+
+// block is a part of a section from a heading to the next: an action, a
+// red flag, a question's comments, a sub-section. One that a page break
+// cuts moves whole to the next page when it fits there and that leaves
+// the page before at least keepFull full, or when all that went over is
+// a short tail. Tables that repeat their header on the next page pin
+// their block where it is.
+type block struct {
+	on      bool
+	at      pageMark
+	y       float64 // top of its heading
+	headEnd float64 // the cursor below its heading: nothing else drawn yet
+	breaks  int     // page breaks inside it
+	breakY  float64 // where the first one left its page
+	pinned  bool
+	paras   []para // where its paragraphs start on the current page
+	before  []para // and on the page before
+}
+
+type para struct {
+	at pageMark
+	y  float64
+}
+
+// How full a page must stay when a block leaves it, and the height of a
+// tail that goes back to its block whatever that leaves (about 4 lines).
+const (
+	keepFull  = 0.4
+	shortTail = 20.0
+)
+
+// startBlock opens a block at the cursor, ending the one before; a block
+// of nothing but its heading runs on into the next (a sub-section's
+// heading stays with its first action).
+func (d *doc) startBlock() {
+	b := &d.blk
+	if b.runsOn(d.y) {
+		return
+	}
+	d.endBlock()
+	*b = block{on: true, at: d.f.Mark(), y: d.y, paras: b.paras[:0], before: b.before[:0]}
+}
+
+// runsOn reports a block of only its heading, the cursor right below it.
+func (b *block) runsOn(y float64) bool { return b.on && b.breaks == 0 && y == b.headEnd }
+
+// para notes where a paragraph of the open block starts, before any page
+// break in the block: a place to break instead when the block cannot
+// move whole.
+func (d *doc) para() {
+	b := &d.blk
+	if b.on && d.y > d.top && !(b.breaks == 0 && d.y <= b.headEnd) {
+		b.paras = append(b.paras, para{d.f.Mark(), d.y})
+	}
+}
+
+// endBlock closes the open block, moving it to the next page if it should
+// go there whole (see block).
+func (d *doc) endBlock() {
+	b := &d.blk
+	if !b.on {
+		return
+	}
+	b.on = false
+	if b.breaks == 0 || b.pinned {
+		return
+	}
+	page := d.bot - d.top
+	head, tail := b.breakY-b.y, d.y-d.top
+	if b.breaks == 1 && d.f.PageNo() == b.at.page+1 && d.y+head <= d.bot &&
+		(b.y-d.top >= keepFull*page || tail <= shortTail && b.y-d.top >= 0.15*page) {
+		d.f.carry(b.at, b.y-d.top, head)
+		d.y += head
+		return
+	}
+	if tail > shortTail {
+		return
+	}
+	// Too tall to move whole, and its tail alone: the tail takes with it
+	// paragraphs from before the break, as many as make a fair page
+	// (2*shortTail) or as the page before can spare.
+	var from *para
+	for i := len(b.before) - 1; i >= 0; i-- {
+		p := &b.before[i]
+		head := b.breakY - p.y
+		if p.y-d.top < keepFull*page || p.at.page != d.f.PageNo()-1 || d.y+head > d.bot {
+			break
+		}
+		from = p
+		if head+tail >= 2*shortTail {
+			break
+		}
+	}
+	if from != nil {
+		head := b.breakY - from.y
+		d.f.carry(from.at, from.y-d.top, head)
+		d.y += head
+	}
 }
 
 // tocEntry is a section in the contents and the outline.
@@ -173,6 +274,7 @@ func (d *doc) setFont(face int, size float64) {
 // width measures s in a face and style.
 func (d *doc) width(face int, st style, s string) float64 {
 	d.setFont(face, st.size)
+	d.f.tabular = st.tnum
 	return d.f.GetStringWidth(s)
 }
 
@@ -201,6 +303,13 @@ func (d *doc) gotoPage(n int) {
 }
 
 func (d *doc) newPage() {
+	if b := &d.blk; b.on {
+		if b.breaks == 0 || d.y > d.top {
+			b.breakY = d.y
+		}
+		b.breaks++
+		b.before, b.paras = append(b.before[:0], b.paras...), b.paras[:0]
+	}
 	d.f.AddPage()
 	d.y = d.top
 }
@@ -245,13 +354,18 @@ func (d *doc) gap(mm float64) {
 // follows, and returns the y of its top.
 func (d *doc) heading(s string, size float64, keep float64) float64 {
 	lines := d.layout([]span{{s, style{size: size, bold: true, color: ink}}}, d.cw)
+	if !d.blk.runsOn(d.y) {
+		d.endBlock() // before a break for the heading: that is not the block's
+	}
 	d.need(textHeight(lines) + keep + size*ptMM*0.7)
 	d.gap(size * ptMM * 0.7)
+	d.startBlock()
 	top := d.y
 	for _, ln := range lines {
 		d.drawLine(ln, d.left, d.y, d.cw, 'L')
 		d.y += ln.h
 	}
 	d.y += 1
+	d.blk.headEnd = d.y
 	return top
 }

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/aiready/aiready/internal/testtool"
-	"golang.org/x/image/font/gofont/gomono"
+	"github.com/go-fonts/liberation/liberationsansregular"
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/aiready/aiready/assess"
@@ -34,16 +34,16 @@ func render(t testing.TB, rep *view.Report, opt Options) ([]byte, []string) {
 
 func TestDeterministic(t *testing.T) {
 	rep := demoReport(t)
-	monoSum := sha256.Sum256(gomono.TTF)
+	fontSum := sha256.Sum256(liberationsansregular.TTF)
 	a, _ := render(t, rep, Options{})
 	b, _ := render(t, rep, Options{})
 	if !bytes.Equal(a, b) {
 		t.Error("two renders of the same report differ")
 	}
-	// The fonts are subset from the shared gofont data, which must stay as
+	// The fonts are subset from the shared font data, which must stay as
 	// it was.
-	if sha256.Sum256(gomono.TTF) != monoSum {
-		t.Error("rendering changed gomono.TTF")
+	if sha256.Sum256(liberationsansregular.TTF) != fontSum {
+		t.Error("rendering changed liberationsansregular.TTF")
 	}
 	c, _ := render(t, rep, Options{Created: time.Unix(1700000000, 0)})
 	if !bytes.Contains(c, []byte("/CreationDate (D:20231114221320)")) || !bytes.Contains(c, []byte("/ModDate (D:20231114221320)")) {

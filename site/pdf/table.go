@@ -1,5 +1,7 @@
 package pdf
 
+import "strings"
+
 // cell is one table cell: styled text, with paragraph breaks as spans
 // whose style has brk set.
 type cell struct {
@@ -84,8 +86,73 @@ func (d *doc) fit(t *table) {
 	}
 }
 
+// figures sets a table's figures tabular, every digit as wide as the
+// others, and right-aligns the columns that hold only numbers, so that
+// their digits line up.
+func figures(t *table) {
+	n := 0
+	for _, r := range t.rows {
+		n = max(n, len(r))
+	}
+	for c := range n {
+		nums := 0
+		for _, r := range t.rows {
+			if c >= len(r) || len(r) == 1 {
+				continue // a row of one cell is a group's title
+			}
+			switch numeric(r[c].spans) {
+			case 0:
+				nums = -1 << 30
+			case 1:
+				nums++
+			}
+		}
+		if nums <= 0 {
+			continue
+		}
+		for _, r := range append([][]cell{t.header}, t.rows...) {
+			if c < len(r) && r[c].align == 0 && len(r) > 1 {
+				r[c].align = 'R'
+			}
+		}
+	}
+	for _, r := range append([][]cell{t.header}, t.rows...) {
+		for _, c := range r {
+			for i := range c.spans {
+				c.spans[i].st.tnum = true
+			}
+		}
+	}
+}
+
+// numeric is 1 for a cell that holds a number (digits with a sign, a
+// decimal point or separator, a per cent), 2 for a dash or nothing (a
+// figure left out), 0 for anything else.
+func numeric(spans []span) int {
+	digits, other := false, false
+	for _, sp := range spans {
+		for _, r := range sp.text {
+			switch {
+			case isDigit(r):
+				digits = true
+			case strings.ContainsRune(".,%+-\u2212\u2013\u2014 \u00a0\u202f", r):
+			default:
+				other = true
+			}
+		}
+	}
+	switch {
+	case other:
+		return 0
+	case digits:
+		return 1
+	}
+	return 2
+}
+
 // drawTable draws t from the cursor.
 func (d *doc) drawTable(t *table) {
+	figures(t)
 	if t.widths == nil {
 		d.fit(t)
 	}
@@ -142,6 +209,7 @@ func (d *doc) row(t *table, row []cell, header bool, fill rgb) {
 		if first && d.y+h+2*t.pad > d.bot && (short || d.y+2*t.pad+lines0(lines) > d.bot) {
 			d.newPage()
 			if !header && t.header != nil {
+				d.blk.pinned = true // the header again: the table stays where it broke
 				d.row(t, t.header, true, rgb{-1, 0, 0})
 			}
 		}
@@ -206,6 +274,7 @@ func (d *doc) row(t *table, row []cell, header bool, fill rgb) {
 		}
 		d.newPage()
 		if t.header != nil && !header {
+			d.blk.pinned = true
 			d.row(t, t.header, true, rgb{-1, 0, 0})
 		}
 	}

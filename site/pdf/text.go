@@ -9,7 +9,8 @@ import (
 // ptMM converts points to millimetres, the document's unit.
 const ptMM = 25.4 / 72
 
-// Vertical metrics of the Go fonts, as shares of the font size.
+// Vertical metrics of Liberation Sans (hhea ascender and descender), as
+// shares of the font size.
 const (
 	ascent  = 0.905
 	descent = 0.212
@@ -20,6 +21,7 @@ const (
 type style struct {
 	size                           float64 // points
 	bold, italic, mono, strike, bg bool
+	tnum                           bool // tabular figures: in tables
 	color                          rgb
 	link                           string // clickable target, already checked
 	brk                            int    // on a span: 1 line break, 2 paragraph break
@@ -95,6 +97,18 @@ func (d *doc) words(spans []span) []word {
 			d.runBuf = d.fs.runs(p.st, p.text, d.runBuf)
 			for _, r := range d.runBuf {
 				w := d.width(r.face, p.st, r.text)
+				if n := len(pieces); n > first {
+					// Kern across pieces of one font and size, as
+					// drawLine draws them: in one string when their
+					// styles are the same, else each where the last ends.
+					if q := &pieces[n-1]; q.face == r.face && q.st.size == p.st.size && q.st.tnum == p.st.tnum {
+						last, _ := utf8.DecodeLastRuneInString(q.text)
+						next, _ := utf8.DecodeRuneInString(r.text)
+						k := d.f.kern(last, next)
+						q.w += k
+						cur.w += k
+					}
+				}
 				pieces = append(pieces, piece{r.text, p.st, r.face, w})
 				cur.w += w
 			}
@@ -106,7 +120,7 @@ func (d *doc) words(spans []span) []word {
 			return // nothing drawable: keep the pending space for the next word
 		}
 		if pending {
-			cur.space, cur.spaceSt = d.width(fRegular, spaceSt, " "), spaceSt
+			cur.space, cur.spaceSt = d.width(d.spaceFace(spaceSt), spaceSt, " "), spaceSt
 		}
 		out = append(out, cur)
 		cur, pending = word{}, false
@@ -153,6 +167,17 @@ func (d *doc) words(spans []span) []word {
 	finish()
 	d.wordBuf, d.pieceBuf = out, pieces
 	return out
+}
+
+// spaceFace is the face that draws a space in a style.
+func (d *doc) spaceFace(st style) int {
+	if fc := primaryFace(st); d.fs.covers(fc, ' ') {
+		return fc
+	}
+	if fc := d.fs.faceFor(st, ' '); fc >= 0 {
+		return fc
+	}
+	return fRegular
 }
 
 // layout breaks spans into lines no wider than width. The lines' words
@@ -228,8 +253,13 @@ func (d *doc) split(wd word, width float64) []word {
 	for _, p := range wd.pieces {
 		start := 0
 		acc := 0.0
+		prev := rune(-1)
 		for i, r := range p.text {
 			rw := d.width(p.face, p.st, string(r))
+			if i > start {
+				rw += d.f.kern(prev, r)
+			}
+			prev = r
 			if cur.w+acc+rw > width && (cur.w > 0 || acc > 0) {
 				if i > start {
 					cur.pieces = append(cur.pieces, piece{p.text[start:i], p.st, p.face, acc})
@@ -237,6 +267,7 @@ func (d *doc) split(wd word, width float64) []word {
 				}
 				out = append(out, cur)
 				cur, start, acc = word{}, i, 0
+				rw = d.width(p.face, p.st, string(r))
 			}
 			acc += rw
 		}
@@ -281,7 +312,7 @@ func (d *doc) drawLine(ln line, x, y, width float64, align byte) {
 		for i, p := range wd.pieces {
 			joinable := seg.text != "" && seg.face == p.face && seg.st == p.st
 			if i == 0 && wd.space > 0 {
-				joinable = joinable && wd.spaceSt == p.st
+				joinable = joinable && wd.spaceSt == p.st && d.spaceFace(p.st) == p.face
 				if joinable {
 					seg.text += " "
 				}
@@ -309,6 +340,7 @@ func (d *doc) drawPiece(p piece, x, base float64) {
 	}
 	d.setFont(p.face, p.st.size)
 	d.textColor(p.st.color)
+	f.tabular = p.st.tnum
 	f.Text(x, base, p.text)
 	if p.st.link != "" || p.st.strike {
 		d.draw(p.st.color)
@@ -326,13 +358,56 @@ func (d *doc) drawPiece(p piece, x, base float64) {
 // flow lays spans out from the current position and draws them, breaking
 // pages between lines. Active block-quote bars are drawn beside each line.
 func (d *doc) flow(spans []span, x, width float64, align byte) {
-	for _, ln := range d.layout(spans, width) {
-		d.need(ln.gap + ln.h)
+	lines := d.layout(spans, width)
+	for i, ln := range lines {
+		d.needLine(lines, i)
 		d.drawLine(ln, x, d.y, width, align)
 		for _, bx := range d.bars {
 			d.fill(rgb{200, 205, 212})
 			d.f.Rect(bx, d.y, 0.8, ln.gap+ln.h, "F")
 		}
 		d.y += ln.gap + ln.h
+	}
+}
+
+// Widows and orphans: a paragraph broken across pages leaves at least
+// minLines lines on each side; one of up to 2*minLines-1 lines that does
+// not fit moves to the next page whole.
+const minLines = 2
+
+// needLine breaks the page, if it must, before line i of a paragraph is
+// drawn at the cursor: when the line does not fit, and earlier where the
+// break would leave fewer than minLines lines of the paragraph on either
+// side of it.
+func (d *doc) needLine(lines []line, i int) {
+	h := lines[i].gap + lines[i].h
+	if d.y+h > d.bot {
+		d.newPage()
+		return
+	}
+	if d.y <= d.top {
+		return // a page of its own already: breaking again gains nothing
+	}
+	defer func() {
+		if i == 0 {
+			d.para()
+		}
+	}()
+	// How many of the lines left fit on this page.
+	fit, y := 0, d.y
+	for _, ln := range lines[i:] {
+		if y+ln.gap+ln.h > d.bot {
+			break
+		}
+		y += ln.gap + ln.h
+		fit++
+	}
+	rest := len(lines) - i
+	switch {
+	case fit == rest:
+	case i == 0 && (fit < minLines || rest < 2*minLines):
+		d.newPage() // an orphan, or a short paragraph: all on the next page
+	case i >= minLines && rest == minLines:
+		d.newPage() // else a widow: the last lines go over together
 	}
 }

@@ -61,7 +61,7 @@ func demoPDF(t *testing.T) (string, *view.Report) {
 		t.Fatal(err)
 	}
 	if len(warns) > 0 {
-		t.Errorf("the demo has characters the Go fonts lack: %q", warns)
+		t.Errorf("the demo has characters the built-in fonts lack: %q", warns)
 	}
 	path := filepath.Join(t.TempDir(), "report.pdf")
 	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
@@ -88,10 +88,23 @@ func TestFontsEmbedded(t *testing.T) {
 		t.Fatalf("pdffonts lists no font:\n%s", out)
 	}
 	// name, type (one or two words), encoding, emb, sub, uni, object id, generation
+	names := map[string]bool{}
 	for _, l := range lines[2:] {
 		f := strings.Fields(l)
 		if len(f) < 8 || f[len(f)-5] != "yes" {
 			t.Errorf("font not embedded: %s", l)
+		}
+		_, name, _ := strings.Cut(f[0], "+")
+		names[name] = true
+		// The report is set in a text face: the Go fonts (made for code,
+		// slashed zeros and all) are not used for anything.
+		if strings.HasPrefix(strings.ToLower(name), "go") || strings.Contains(name, "utf8go") {
+			t.Errorf("the demo uses a Go font: %s", l)
+		}
+	}
+	for _, want := range []string{"LiberationSans", "LiberationSans-Bold", "LiberationSans-Italic"} {
+		if !names[want] {
+			t.Errorf("pdffonts does not list %s:\n%s", want, out)
 		}
 	}
 }

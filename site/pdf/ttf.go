@@ -10,7 +10,9 @@ import (
 	"strings"
 	"unicode/utf16"
 
+	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
 // fontFile is one TrueType face as the document uses it: glyphs are drawn
@@ -30,6 +32,17 @@ type fontFile struct {
 	gid  map[rune]uint16
 	used []bool // by glyph id
 	uni  []rune // the first character drawn with each glyph, for copy and search
+
+	// kern holds the pair adjustments looked up so far, in 1/1000 em
+	// (negative: closer), by glyph pair; noKern: the font is fixed pitch
+	// or has no character map to look them up with.
+	kern   map[uint32]int16
+	noKern bool
+	ppem   fixed.Int26_6 // units per em, for sfnt's Kern in font units
+	// fig, when set, makes the font's tabular figures proportional in
+	// running text: the change of each digit's space before and after it,
+	// in 1/1000 em.
+	fig *[10][2]int16
 }
 
 func be16(b []byte, o int) int { return int(binary.BigEndian.Uint16(b[o:])) }
@@ -72,6 +85,9 @@ func newFontFile(name string, ttf []byte, sf *sfnt.Font) (*fontFile, error) {
 		return nil, bad("glyph metrics")
 	}
 	ff.scale = 1000 / float64(upem)
+	ff.ppem = fixed.I(upem)
+	ff.kern = map[uint32]int16{}
+	ff.noKern = sf == nil || len(tab["post"]) >= 16 && be32(tab["post"], 12) != 0
 	last := 0
 	for g := range ff.numGlyphs + 1 {
 		o, ok := ff.loca(g)
@@ -135,6 +151,60 @@ func (ff *fontFile) width(g uint16) int {
 		adv = 0
 	}
 	return int(math.Round(ff.scale * float64(adv)))
+}
+
+// pairKern is the kerning of glyph b after glyph a in 1/1000 em, from
+// the font's GPOS pair adjustments or its kern table (sfnt reads both).
+func (ff *fontFile) pairKern(a, b uint16) int {
+	if ff.noKern || a == 0 || b == 0 {
+		return 0
+	}
+	key := uint32(a)<<16 | uint32(b)
+	if v, ok := ff.kern[key]; ok {
+		return int(v)
+	}
+	v := 0
+	if k, err := ff.sf.Kern(&ff.buf, sfnt.GlyphIndex(a), sfnt.GlyphIndex(b), ff.ppem, font.HintingNone); err == nil {
+		v = int(math.Round(ff.scale * float64(k) / 64))
+		v = max(min(v, 1000), -1000)
+	}
+	ff.kern[key] = int16(v)
+	return v
+}
+
+// figures makes the font's figures proportional in running text. The
+// Liberation fonts have only tabular figures (every digit as wide as the
+// widest, so that columns line up), which leave gaps around a 1 in a
+// sentence. Each digit keeps its outline and gets the side bearings of the
+// 0 where its own are wider: the 1 and 7 close up, the round digits stay.
+// Tables keep the tabular widths (style.tnum).
+func (ff *fontFile) figures() {
+	glyf, hmtx := ff.tab["glyf"], ff.tab["hmtx"]
+	bearings := func(r rune) (lsb, rsb int, ok bool) {
+		g := int(ff.glyph(r))
+		a, _ := ff.loca(g)
+		b, _ := ff.loca(g + 1)
+		if g == 0 || b-a < 10 || g >= ff.numHMetrics {
+			return 0, 0, false
+		}
+		adv := be16(hmtx, 4*g)
+		xMin, xMax := int(int16(be16(glyf, a+2))), int(int16(be16(glyf, a+6)))
+		return xMin, adv - xMax, true
+	}
+	l0, r0, ok := bearings('0')
+	if !ok {
+		return
+	}
+	var fig [10][2]int16
+	for i := range fig {
+		l, r, ok := bearings(rune('0' + i))
+		if !ok {
+			return
+		}
+		fig[i][0] = int16(-math.Round(ff.scale * float64(max(l-l0, 0))))
+		fig[i][1] = int16(-math.Round(ff.scale * float64(max(r-r0, 0))))
+	}
+	ff.fig = &fig
 }
 
 // subset is the font file with only the used glyphs' outlines (and the

@@ -43,7 +43,11 @@ type writer struct {
 	created time.Time
 	lang    string
 	num     []byte // scratch for numbers
-	err     error  // the first number that cannot be written
+	tj      []byte // scratch for the glyphs of Text
+	// tabular sets figures as the font has them, for tables; otherwise
+	// a font with fontFile.fig spaces them proportionally.
+	tabular bool
+	err     error // the first number that cannot be written
 }
 
 type page struct {
@@ -144,6 +148,63 @@ func (p *writer) setState() {
 }
 
 func (p *writer) PageNo() int { return p.curNo }
+
+// mark is where something drawn on the current page starts, to move it
+// later (see carry).
+type pageMark struct {
+	page, off, annots, marks int
+	state                    string // line width and colours in force there
+}
+
+// Mark records the current end of the current page.
+func (p *writer) Mark() pageMark {
+	return pageMark{p.curNo, p.cur.buf.Len(), len(p.cur.annot), len(p.marks),
+		string(p.n(p.lw*p.k)) + "w " + p.stroke + " " + p.fill}
+}
+
+// carry moves what was drawn on page m.page from m on to the top of the
+// next page, the current one, dy mm higher (dy >= 0), and moves down by
+// below mm what that page holds already, so that it follows. Links and
+// outline entries move with it. The graphics state the moved drawing
+// started in goes with it; the page's own drawing then leaves the state
+// the writer has, as before.
+func (p *writer) carry(m pageMark, dy, below float64) {
+	from, to := p.pages[m.page-1], p.pages[m.page]
+	head := from.buf.Bytes()[m.off:]
+	var b bytes.Buffer
+	b.Grow(len(head) + to.buf.Len() + 128)
+	b.WriteString("q " + m.state + " 1 0 0 1 0 ")
+	b.Write(p.n(dy * p.k))
+	b.WriteString("cm\n")
+	b.Write(head)
+	b.WriteString("Q\nq 1 0 0 1 0 ")
+	b.Write(p.n(-below * p.k))
+	b.WriteString("cm\n")
+	b.Write(to.buf.Bytes())
+	b.WriteString("Q\n")
+	from.buf.Truncate(m.off)
+	to.buf = b
+	for i := range to.annot {
+		to.annot[i].y -= below * p.k
+	}
+	for _, a := range from.annot[m.annots:] {
+		a.y += dy * p.k
+		to.annot = append(to.annot, a)
+	}
+	from.annot = from.annot[:m.annots]
+	for i := m.marks; i < len(p.marks); i++ {
+		mk := &p.marks[i]
+		switch mk.page {
+		case m.page:
+			mk.page, mk.y = m.page+1, mk.y-dy
+		case m.page + 1:
+			mk.y += below
+		}
+	}
+	if p.cur == to {
+		p.setState()
+	}
+}
 
 func (p *writer) PageCount() int { return len(p.pages) }
 
@@ -248,16 +309,61 @@ func (p *writer) SetFont(ff *fontFile, size float64) {
 	p.font, p.size = ff, size
 }
 
-// GetStringWidth is the width of s in the current font, in mm.
+// isDigit reports an ASCII digit, the figures fontFile.figures spaces.
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// adjust is the change of position, in 1/1000 em, between the character
+// pr (glyph pg; pr < 0 at the start of the text) and r (glyph g) in the
+// current font: the font's kerning of the pair and, in running text, the
+// spacing of proportional figures. Pairs with a space are not kerned,
+// since words are measured without their spaces; pairs of digits are not
+// kerned either (a font's "11" kern makes up for tabular figures).
+func (p *writer) adjust(pr rune, pg uint16, r rune, g uint16) int {
+	ff, a := p.font, 0
+	dr, dpr := isDigit(r), isDigit(pr)
+	if ff.fig != nil && !p.tabular {
+		if dpr {
+			a += int(ff.fig[pr-'0'][1])
+		}
+		if dr {
+			a += int(ff.fig[r-'0'][0])
+		}
+	}
+	if pr >= 0 && pr != ' ' && r != ' ' && !(dpr && dr) && !(p.tabular && (dpr || dr)) {
+		a += ff.pairKern(pg, g)
+	}
+	return a
+}
+
+// kern is the kerning alone between two characters in the current font,
+// in mm: what joins two pieces of text of one font and size.
+func (p *writer) kern(a, b rune) float64 {
+	if a == ' ' || b == ' ' || isDigit(a) && isDigit(b) || p.tabular && (isDigit(a) || isDigit(b)) {
+		return 0
+	}
+	return float64(p.font.pairKern(p.font.glyph(a), p.font.glyph(b))) * (p.size / p.k) / 1000
+}
+
+// GetStringWidth is the width of s in the current font, in mm, kerned and
+// with its figures spaced as Text draws them.
 func (p *writer) GetStringWidth(s string) float64 {
 	w := 0
+	pr, pg := rune(-1), uint16(0)
 	for _, r := range s {
-		w += p.font.width(p.font.glyph(r))
+		g := p.font.glyph(r)
+		w += p.font.width(g) + p.adjust(pr, pg, r, g)
+		pr, pg = r, g
+	}
+	if p.font.fig != nil && !p.tabular && isDigit(pr) {
+		w += int(p.font.fig[pr-'0'][1])
 	}
 	return float64(w) * (p.size / p.k) / 1000
 }
 
-// Text draws s with its baseline starting at (x, y), in the text colour.
+// Text draws s with its baseline starting at (x, y), in the text colour:
+// one string of glyph ids (Tj), or with the kerning and figure spacing
+// between them an array (TJ) whose numbers move the next glyph left by
+// thousandths of the font size.
 func (p *writer) Text(x, y float64, s string) {
 	b := &p.cur.buf
 	wrap := p.text != p.fill
@@ -269,12 +375,33 @@ func (p *writer) Text(x, y float64, s string) {
 	b.WriteString("Tf ")
 	b.Write(p.n(x * p.k))
 	b.Write(p.n((p.h - y) * p.k))
-	b.WriteString("Td <")
-	var h [4]byte
+	b.WriteString("Td ")
+	tj := append(p.tj[:0], '[', '<')
+	adjusted := false
+	pr, pg := rune(-1), uint16(0)
 	for _, r := range s {
-		b.Write(appendHex4(h[:0], p.font.use(r)))
+		g := p.font.use(r)
+		if a := p.adjust(pr, pg, r, g); a != 0 {
+			if pr < 0 {
+				tj = tj[:1] // no empty string before the first number
+			} else {
+				tj = append(tj, '>', ' ')
+			}
+			tj = strconv.AppendInt(tj, int64(-a), 10)
+			tj = append(tj, ' ', '<')
+			adjusted = true
+		}
+		tj = appendHex4(tj, g)
+		pr, pg = r, g
 	}
-	b.WriteString("> Tj ET")
+	if adjusted {
+		b.Write(tj)
+		b.WriteString(">] TJ ET")
+	} else {
+		b.Write(tj[1:])
+		b.WriteString("> Tj ET")
+	}
+	p.tj = tj
 	if wrap {
 		b.WriteString(" Q")
 	}
