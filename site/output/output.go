@@ -715,12 +715,20 @@ func removeStale(parent, base string, kept *keeper) {
 		if pid == os.Getpid() || processAlive(pid) {
 			continue
 		}
-		if inside, err := os.ReadDir(m); err == nil && len(inside) == 0 {
+		inside, err := os.ReadDir(m)
+		if err == nil && len(inside) == 0 {
 			os.Remove(m)
 			continue
 		}
 		b := readMarkerFile(m)
 		if b == nil {
+			continue
+		}
+		// Killed while it wrote its first marker: the folder holds nothing
+		// but the start of the marker this very build would write.
+		if g[3] == "" && len(inside) == 1 && inside[0].Name() == markerName &&
+			strings.HasPrefix(inProgressMarker(pid, g[2]), string(b)) {
+			RemoveOurs(m)
 			continue
 		}
 		own := string(b) == inProgressMarker(pid, g[2]) ||

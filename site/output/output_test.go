@@ -81,3 +81,48 @@ func TestMarkerParse(t *testing.T) {
 		t.Errorf("an earlier version's marker: %+v", legacy)
 	}
 }
+
+// TestStaleHalfMarker: a build killed while it wrote its temporary
+// folder's first marker leaves the folder with the start of that marker
+// alone in it; the next build removes it. With any other file beside it,
+// or another text, the folder is not provably aiready's, and stays.
+func TestStaleHalfMarker(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	full := inProgressMarker(999999, "0123456789abcdef")
+	stale := map[string]struct {
+		marker, other string
+		gone          bool
+	}{
+		".out.tmp-999999-0123456789abcdef": {full[:len(full)/2], "", true},
+		".out.tmp-999998-0123456789abcdef": {"", "", true}, // created, nothing written
+		".out.tmp-999997-0123456789abcdef": {full[:10], "mine.txt", false},
+		".out.tmp-999996-0123456789abcdef": {"Not aiready's", "", false},
+	}
+	for name, s := range stale {
+		p := filepath.Join(dir, name)
+		if err := os.Mkdir(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		// The marker names its own process: rewrite the prefix for it.
+		pid := strings.TrimPrefix(strings.Split(name, "-")[1], "")
+		marker := strings.Replace(s.marker, "999999", pid, 1)
+		if err := os.WriteFile(filepath.Join(p, markerName), []byte(marker), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if s.other != "" {
+			os.WriteFile(filepath.Join(p, s.other), []byte("mine"), 0o644)
+		}
+	}
+	if _, err := Write(out, false, func(tmp string) error {
+		return os.WriteFile(filepath.Join(tmp, "results.json"), []byte("{}"), 0o644)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for name, s := range stale {
+		_, err := os.Stat(filepath.Join(dir, name))
+		if gone := os.IsNotExist(err); gone != s.gone {
+			t.Errorf("%s: removed %v, want %v", name, gone, s.gone)
+		}
+	}
+}
