@@ -7,8 +7,10 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/aiready/aiready/site/i18n"
+	"github.com/aiready/aiready/site/view"
 )
 
 // The charts are SVG written here, not in templates: their geometry is
@@ -39,30 +41,75 @@ func f(x float64) string {
 	return s
 }
 
-// wrapLabel splits a label longer than width characters into two lines
-// of about equal length, at the space nearest the middle.
-func wrapLabel(s string, width int) []string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) <= width {
-		return []string{s}
+// The radar's labels are measured before they are drawn, so that the
+// viewBox holds them whole: an SVG cuts off what lies outside it, and the
+// browser's text metrics are not known here. textEm estimates a text's
+// width in em from each character's advance in DejaVu Sans Bold, rounded
+// up by class: the widest face that the stylesheet's font stack meets in
+// practice (it is Linux's sans-serif, and the labels are bold), so that a
+// label that fits by this estimate fits with any of them.
+func textEm(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		w += runeEm(r)
 	}
-	best := -1
-	for i := range len(s) {
-		if s[i] == ' ' && (best < 0 || abs(i-len(s)/2) < abs(best-len(s)/2)) {
-			best = i
-		}
-	}
-	if best < 0 {
-		return []string{s}
-	}
-	return []string{s[:best], s[best+1:]}
+	return w
 }
 
-func abs(i int) int {
-	if i < 0 {
-		return -i
+func runeEm(r rune) float64 {
+	switch {
+	case strings.ContainsRune(" ilj.,:;!|'`I", r):
+		return 0.4
+	case strings.ContainsRune("ftr()[]{}-/\"", r):
+		return 0.52
+	case strings.ContainsRune("mwMW%@&", r):
+		return 1.12
+	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+		return 1.05
+	case unicode.IsUpper(r) || strings.ContainsRune("<>=+~#", r):
+		return 0.86
+	case unicode.IsDigit(r):
+		return 0.72
 	}
-	return i
+	return 0.74
+}
+
+// wrapWords breaks s at spaces into as few lines as keep each line within
+// width em (textEm), at most maxLines; of the breaks into that many lines
+// it takes the one whose longest line is shortest, so that the lines are
+// about equal. A word longer than width stays whole on its line.
+func wrapWords(s string, width float64, maxLines int) []string {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return []string{""}
+	}
+	var best []string
+	for k := 1; k <= min(maxLines, len(words)); k++ {
+		lines, longest := splitWords(words, k)
+		best = lines
+		if longest <= width {
+			break
+		}
+	}
+	return best
+}
+
+// splitWords splits words into k lines with the shortest longest line.
+func splitWords(words []string, k int) ([]string, float64) {
+	line := strings.Join(words, " ")
+	if k == 1 {
+		return []string{line}, textEm(line)
+	}
+	var best []string
+	bestW := math.Inf(1)
+	for i := 1; i <= len(words)-k+1; i++ {
+		first := strings.Join(words[:i], " ")
+		rest, restW := splitWords(words[i:], k-1)
+		if w := max(textEm(first), restW); w < bestW {
+			best, bestW = append([]string{first}, rest...), w
+		}
+	}
+	return best, bestW
 }
 
 // series is one polygon of a radar.
@@ -112,23 +159,12 @@ func radarSVG(p *page, id string, ss []series) template.HTML {
 	if n < 3 {
 		return barsSVG(p, id, ss, title, strings.Join(desc, " "))
 	}
-	const w, cx, cy, R = 640.0, 320.0, 230.0, 185.0
-	// The height fits the shape and its labels, at the largest font the
-	// stylesheet gives them (22 units on a phone).
-	const font = 22.0
-	top, bottom := cy-R-10, cy+R+10
-	for i, d := range dims {
-		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
-		y := cy + (R+16)*math.Sin(a)
-		lines := float64(len(wrapLabel(d.Def.Title, 12)))
-		y0, y1 := labelOffsets(a, int(lines))
-		top = min(top, y+y0*font-font)
-		bottom = max(bottom, y+y1*font+6)
-	}
-	fmt.Fprintf(&b, `<svg class="chart radar" viewBox="0 %s %s %s" role="img" aria-labelledby="%s-t %s-d">`, f(math.Floor(top)), f(w), f(math.Ceil(bottom-math.Floor(top))), id, id)
+	box := radarLayout(dims, ss[len(ss)-1].Scores, l)
+	R := box.R
+	fmt.Fprintf(&b, `<svg class="chart radar" viewBox="%s %s %s %s" role="img" aria-labelledby="%s-t %s-d">`, f(box.x), f(box.y), f(box.w), f(box.h), id, id)
 	fmt.Fprintf(&b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, id, esc(title), id, esc(strings.Join(desc, " ")))
 	pt := func(i int, v float64) (float64, float64) {
-		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
+		a := radarAngle(i, n)
 		r := R * v / 100
 		return cx + r*math.Cos(a), cy + r*math.Sin(a)
 	}
@@ -178,29 +214,17 @@ func radarSVG(p *page, id string, ss []series) template.HTML {
 		if main.Scores[i] != nil {
 			v = *main.Scores[i]
 		}
-		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
-		x, y := pt(i, v)
-		// Across the axis from the target label, and clear of the point.
-		x += 10*math.Cos(a+math.Pi/2) + 6*math.Cos(a)
-		y += 10*math.Sin(a+math.Pi/2) + 6*math.Sin(a) + 5
+		x, y := valueAt(radarAngle(i, n), R*v/100)
 		// A white halo first, so the figure reads over the lines.
 		for _, class := range []string{"r-value r-halo", "r-value"} {
 			fmt.Fprintf(&b, `<text class="%s" x="%s" y="%s" text-anchor="middle">%s</text>`, class, f(x), f(y), esc(l.score(main.Scores[i])))
 		}
 	}
 	for i, d := range dims {
-		x, y := pt(i, 100)
-		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
-		x += 16 * math.Cos(a)
-		y += 16 * math.Sin(a)
-		anchor := "middle"
-		switch {
-		case math.Cos(a) > 0.2:
-			anchor = "start"
-		case math.Cos(a) < -0.2:
-			anchor = "end"
-		}
-		lines := wrapLabel(d.Def.Title, 12)
+		a := radarAngle(i, n)
+		x, y := cx+(R+labelGap)*math.Cos(a), cy+(R+labelGap)*math.Sin(a)
+		anchor := labelAnchor(a)
+		lines := radarLines(d.Def.Title, a)
 		first, _ := labelOffsets(a, len(lines))
 		fmt.Fprintf(&b, `<text class="r-label" x="%s" y="%s" text-anchor="%s">`, f(x), f(y), anchor)
 		for j, l := range lines {
@@ -215,6 +239,111 @@ func radarSVG(p *page, id string, ss []series) template.HTML {
 	b.WriteString(`</svg>`)
 	radarKey(&b, l, ss, target)
 	return template.HTML(lines(b.String())) //nolint:gosec // built here, texts escaped
+}
+
+// The radar's geometry, in the units of its viewBox: the centre, the
+// gap between the outer ring and a dimension's label, and the label's
+// font size to make room for: the largest the stylesheet gives radar
+// text (22 units on a phone; 14 elsewhere, which then has room to spare).
+const (
+	cx, cy    = 320.0, 230.0
+	labelGap  = 16.0
+	labelFont = 22.0
+	// labelWidth is how wide a line of a label beside the shape may grow,
+	// in em, before it wraps (to at most four lines); a label above or
+	// below the shape, centred on its axis, has room for 13 (three lines).
+	labelWidth = 8.5
+)
+
+func radarAngle(i, n int) float64 { return -math.Pi/2 + 2*math.Pi*float64(i)/float64(n) }
+
+// labelAnchor lines a label up away from the shape: to the right of its
+// axis on the right, to the left on the left, centred at top and bottom.
+func labelAnchor(a float64) string {
+	switch {
+	case math.Cos(a) > 0.2:
+		return "start"
+	case math.Cos(a) < -0.2:
+		return "end"
+	}
+	return "middle"
+}
+
+// radarLines wraps a dimension's title at angle a into its label's lines.
+func radarLines(title string, a float64) []string {
+	if labelAnchor(a) == "middle" {
+		return wrapWords(title, 13, 3)
+	}
+	return wrapWords(title, labelWidth, 4)
+}
+
+// valueAt is where a score's figure goes beside its point r from the
+// centre: across the axis from the target label, and clear of the point.
+func valueAt(a, r float64) (float64, float64) {
+	x := cx + r*math.Cos(a) + 10*math.Cos(a+math.Pi/2) + 6*math.Cos(a)
+	y := cy + r*math.Sin(a) + 10*math.Sin(a+math.Pi/2) + 6*math.Sin(a) + 5
+	return x, y
+}
+
+// radarBox is a radar's radius and its viewBox.
+type radarBox struct{ R, x, y, w, h float64 }
+
+// radarLayout sizes a radar so that its labels fit: the shape is 185
+// units in radius in a viewBox 640 wide while the labels fit beside it;
+// longer labels take room from the shape, down to a radius of 140 (so
+// that the text stays as large on a phone), and past that the viewBox
+// widens (the text then shrinks with it). The viewBox stays centred on
+// the shape and holds every label, tick and figure at the largest font.
+func radarLayout(dims []*view.Dimension, scores []*float64, l loc) radarBox {
+	const half, pad = 320.0, 6.0
+	n := len(dims)
+	lines := make([][]string, n)
+	widths := make([]float64, n) // each label's widest line, in units
+	R := 185.0
+	for i, d := range dims {
+		lines[i] = radarLines(d.Def.Title, radarAngle(i, n))
+		for _, s := range lines[i] {
+			widths[i] = max(widths[i], textEm(s)*labelFont)
+		}
+		a := radarAngle(i, n)
+		reach := widths[i]
+		if labelAnchor(a) == "middle" {
+			reach /= 2
+		}
+		if c := math.Abs(math.Cos(a)); c > 1e-9 {
+			R = min(R, (half-pad-reach)/c-labelGap)
+		}
+	}
+	R = max(R, 140)
+	left, right := cx-R-10, cx+R+10
+	top, bottom := cy-R-10, cy+R+10
+	for i := range n {
+		a := radarAngle(i, n)
+		x, y := cx+(R+labelGap)*math.Cos(a), cy+(R+labelGap)*math.Sin(a)
+		switch labelAnchor(a) {
+		case "start":
+			right = max(right, x+widths[i])
+		case "end":
+			left = min(left, x-widths[i])
+		default:
+			left, right = min(left, x-widths[i]/2), max(right, x+widths[i]/2)
+		}
+		y0, y1 := labelOffsets(a, len(lines[i]))
+		top = min(top, y+y0*labelFont-labelFont)
+		bottom = max(bottom, y+y1*labelFont+6)
+		// The main series' figure beside its point.
+		v := 0.0
+		if scores[i] != nil {
+			v = *scores[i]
+		}
+		vx, vy := valueAt(a, R*v/100)
+		vw := textEm(l.score(scores[i])) * labelFont / 2
+		left, right = min(left, vx-vw), max(right, vx+vw)
+		top, bottom = min(top, vy-labelFont), max(bottom, vy+0.3*labelFont)
+	}
+	hw := max(half, cx-left+pad, right-cx+pad)
+	x0, y0 := math.Floor(cx-hw), math.Floor(top)
+	return radarBox{R: R, x: x0, y: y0, w: math.Ceil(2 * (cx - x0)), h: math.Ceil(bottom - y0)}
 }
 
 // radarKey explains the lines of a radar; the figures are in the page's

@@ -36,7 +36,14 @@ func newSession(t *testing.T) *session {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &session{axe: string(axe), dir: t.TempDir(), downloads: make(chan download, 64)}
+	s := startSession(t, bin)
+	s.axe = string(axe)
+	return s
+}
+
+// startSession starts Chromium for checks that need no axe-core.
+func startSession(t *testing.T, bin string) *session {
+	s := &session{dir: t.TempDir(), downloads: make(chan download, 64)}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(bin),
 		chromedp.NoSandbox,

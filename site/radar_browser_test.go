@@ -1,0 +1,142 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/aiready/aiready/site/view"
+)
+
+// clippedRadarText lists, in the browser, every line of text in a radar
+// that is not wholly visible: each <tspan> (or a <text> without any) whose
+// box, as laid out with the page's fonts, reaches outside its <svg>'s box
+// (which clips it: the viewBox fills the box, as height is auto) or
+// outside the page, left, right or above. Each entry names the text, the
+// side and by how many pixels.
+const clippedRadarText = `(() => {
+	const vw = document.documentElement.clientWidth, out = [];
+	for (const svg of document.querySelectorAll("svg.radar")) {
+		const s = svg.getBoundingClientRect();
+		const box = {left: Math.max(s.left, 0), right: Math.min(s.right, vw), top: Math.max(s.top, -scrollY), bottom: s.bottom};
+		for (const t of svg.querySelectorAll("text")) {
+			const parts = t.querySelector("tspan") ? [...t.querySelectorAll("tspan")] : [t];
+			for (const p of parts) {
+				const r = p.getBoundingClientRect(), by = [];
+				if (r.left < box.left - 0.5) by.push("left " + (box.left - r.left).toFixed(1));
+				if (r.right > box.right + 0.5) by.push("right " + (r.right - box.right).toFixed(1));
+				if (r.top < box.top - 0.5) by.push("top " + (box.top - r.top).toFixed(1));
+				if (r.bottom > box.bottom + 0.5) by.push("bottom " + (r.bottom - box.bottom).toFixed(1));
+				if (by.length) out.push(JSON.stringify(p.textContent) + " by " + by.join(", ") + " px");
+			}
+		}
+	}
+	return out;
+})()`
+
+// TestRadarLabels opens the overview and a segment page of the demo, of
+// the small assessment in German and in Arabic (right to left), and of the
+// demo with longer titles, in Chromium at a phone's 390 pixels and at 1280, and fails on
+// any line of a radar's labels, ticks or values that its <svg> or the
+// page cuts off. Screenshots of the radars go to the artefact folder.
+func TestRadarLabels(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped in -short mode: starts Chromium")
+	}
+	bin := chromium(t)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancelAlloc()
+	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
+	defer cancelBrowser()
+	if err := chromedp.Do(browserCtx); err != nil {
+		t.Fatalf("starting %s: %v", bin, err)
+	}
+	shots := filepath.Join(artifacts(t), "radar")
+	if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []struct {
+		name string
+		rep  *view.Report
+	}{
+		{"demo", demoReport(t, false)},
+		{"small-de", smallReportIn(t, "de")},
+		{"small-ar", smallReportIn(t, "ar")},
+		{"long", longTitles(demoReport(t, false))},
+	} {
+		dir := build(t, s.rep, Options{})
+		segs, _ := filepath.Glob(filepath.Join(dir, "segment-*.html"))
+		if len(segs) == 0 {
+			t.Fatalf("%s: no segment page", s.name)
+		}
+		for _, file := range []string{filepath.Join(dir, "index.html"), segs[0]} {
+			base := s.name + "-" + strings.TrimSuffix(filepath.Base(file), ".html")
+			t.Run(base, func(t *testing.T) {
+				tab, cancel := chromedp.NewContext(browserCtx)
+				defer cancel()
+				if err := chromedp.Do(tab, chromedp.Navigate("file://"+file)); err != nil {
+					t.Fatal(err)
+				}
+				for _, w := range []int64{390, 1280} {
+					var vp []chromedp.EmulateViewportOption
+					if w < 800 {
+						vp = append(vp, chromedp.EmulateMobile)
+					}
+					if err := chromedp.Do(tab, chromedp.EmulateViewport(w, 900, vp...)); err != nil {
+						t.Fatal(err)
+					}
+					n, err := chromedp.Run(tab, chromedp.Evaluate[int](`document.querySelectorAll("svg.radar text").length`))
+					if err != nil {
+						t.Fatal(err)
+					}
+					if n == 0 {
+						t.Fatalf("at %d px: no radar with text on the page", w)
+					}
+					clipped, err := chromedp.Run(tab, chromedp.Evaluate[[]string](clippedRadarText))
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, c := range clipped {
+						t.Errorf("at %d px the radar cuts off %s", w, c)
+					}
+					png, err := chromedp.Run(tab, chromedp.Screenshot(chromedp.CSS("svg.radar")))
+					if err != nil {
+						t.Fatalf("screenshot at %d px: %v", w, err)
+					}
+					if err := os.WriteFile(filepath.Join(shots, fmt.Sprintf("%s-%d.png", base, w)), png, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// longTitles gives the demo's dimensions the built-in German rubric's
+// titles, one made longer still.
+func longTitles(rep *view.Report) *view.Report {
+	titles := []string{"Service statt Einsparung", "Der Mensch bleibt beteiligt", "Befähigen statt abstellen", "Langfristig denken über Quartale und Jahre hinaus"}
+	for i, d := range rep.Dimensions {
+		d.Def.Title = titles[i%len(titles)]
+	}
+	return rep
+}
