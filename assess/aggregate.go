@@ -49,6 +49,7 @@ func (s *Scorer) Result() (*Result, error) {
 	s.cap(res)
 	res.Recommendations = s.plan(res)
 	res.Segments = s.segmentResults()
+	res.Gaps = gapResults(r, res.Segments)
 	if s.opt.Comments && s.all.n >= s.opt.MinGroupSize {
 		res.Comments = s.sortedComments()
 	}

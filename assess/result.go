@@ -12,11 +12,14 @@ type Result struct {
 	// MinGroupSize is the suppression threshold that was applied: no
 	// group or cell of fewer respondents is shown (below
 	// MinSafeGroupSize only with --allow-small-groups).
-	MinGroupSize    int                    `json:"min_group_size,omitempty"`
-	Overall         Overall                `json:"overall"`
-	Dimensions      []DimensionResult      `json:"dimensions"`
-	Questions       []QuestionResult       `json:"questions"`
-	Segments        []SegmentResult        `json:"segments"`
+	MinGroupSize int               `json:"min_group_size,omitempty"`
+	Overall      Overall           `json:"overall"`
+	Dimensions   []DimensionResult `json:"dimensions"`
+	Questions    []QuestionResult  `json:"questions"`
+	Segments     []SegmentResult   `json:"segments"`
+	// Gaps compare the highest- and lowest-scoring shown groups of each
+	// segment attribute on each dimension (gaps.go).
+	Gaps            []GapResult            `json:"gaps"`
 	Flags           []FlagResult           `json:"flags"`
 	Recommendations []RecommendationResult `json:"recommendations"`
 	DataQuality     DataQuality            `json:"data_quality"`

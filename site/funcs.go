@@ -57,6 +57,8 @@ func funcsFor(l loc) template.FuncMap {
 		"sharebar":   shareBar,
 		"scorebar":   scoreBar,
 		"gapbar":     gapBar,
+		"gapP":       l.gapP,
+		"gapEffect":  l.gapEffect,
 		"typeText":   l.typeText,
 		"dict":       dict,
 		"anchor":     anchor,
@@ -115,6 +117,10 @@ func (l loc) num1(f float64) string { return view.Score(l.p, f) }
 
 // plain formats a number the rubric sets, such as the target, as written.
 func (l loc) plain(f float64) string { return view.Setting(l.p, f) }
+
+// gapP and gapEffect write a gap's adjusted p and effect size.
+func (l loc) gapP(r view.GapRow) string      { return view.GapP(l.p, r) }
+func (l loc) gapEffect(r view.GapRow) string { return view.GapEffect(l.p, r) }
 
 func (l loc) score(p *float64) string { return view.ScoreOr(l.p, p, l.p.T("site.no_score")) }
 

@@ -118,10 +118,15 @@ func (m *md) gap() {
 	m.p("%s", m.t("md.gap_intro", escape(g.Attribute)))
 	var rows [][]string
 	for _, r := range g.Rows {
+		pv := cellText(view.GapP(m.rep.P(), r))
+		if r.Significant() {
+			pv = "**" + pv + "**"
+		}
 		rows = append(rows, []string{cellText(r.Dimension.Title), cellText(r.High.Value), m.score(r.High.Score),
-			cellText(r.Low.Value), m.score(r.Low.Score), m.num1(r.Difference)})
+			cellText(r.Low.Value), m.score(r.Low.Score), m.num1(r.Difference), pv, cellText(view.GapEffect(m.rep.P(), r))})
 	}
-	m.table("llrlrr", []string{m.t("report.col.dimension"), m.t("report.col.highest"), m.t("report.col.score"), m.t("report.col.lowest"), m.t("report.col.score"), m.t("report.col.gap")}, rows)
+	m.table("llrlrrrl", []string{m.t("report.col.dimension"), m.t("report.col.highest"), m.t("report.col.score"), m.t("report.col.lowest"), m.t("report.col.score"), m.t("report.col.gap"), m.t("report.col.p_adjusted"), m.t("report.col.effect")}, rows)
+	m.p("%s", escape(m.rep.GapTestNote()))
 }
 
 // plan is the action plan by horizon, in plan order within each.

@@ -114,16 +114,26 @@ func (d *doc) perceptionGap() {
 	st := sized(d.body(), 9)
 	t := &table{x: d.left, w: d.cw, pad: 1.6, header: []cell{
 		textCell(d.t("report.col.dimension"), hs), textCell(d.t("report.col.highest"), hs), textCell(d.t("report.col.lowest"), hs),
-		{spans: []span{{d.t("report.col.gap"), hs}}, align: 'R'}}}
+		{spans: []span{{d.t("report.col.gap"), hs}}, align: 'R'},
+		{spans: []span{{d.t("report.col.p_adjusted"), hs}}, align: 'R'}, textCell(d.t("report.col.effect"), hs)}}
+	p := d.rep.P()
 	for _, r := range g.Rows {
+		ps := st
+		if r.Significant() {
+			ps = bold(colored(st, d.accent.text))
+		}
 		t.rows = append(t.rows, []cell{
 			textCell(r.Dimension.Title, bold(st)),
 			textCell(fmt.Sprintf("%s  %s", r.High.Value, d.score(r.High.Score)), st),
 			textCell(fmt.Sprintf("%s  %s", r.Low.Value, d.score(r.Low.Score)), st),
 			{spans: []span{{d.num1(r.Difference), bold(colored(st, d.accent.text))}}, align: 'R'},
+			{spans: []span{{view.GapP(p, r), ps}}, align: 'R'},
+			textCell(view.GapEffect(p, r), st),
 		})
 	}
 	d.drawTable(t)
+	d.y += 2
+	d.text(d.rep.GapTestNote(), sized(d.small(), 7.5))
 	d.y += 6
 	// The same as bars: each pair on a 0-100 scale.
 	for _, r := range g.Rows {

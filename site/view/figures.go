@@ -102,3 +102,22 @@ func LongDate(p *i18n.Printer, s string) string {
 	}
 	return s
 }
+
+// PValue writes a p-value with three decimals, "p = 0.003", and one below
+// 0.001 as "p < 0.001".
+func PValue(p *i18n.Printer, v float64) string {
+	if v < 0.001 {
+		return "p < " + p.Number(0.001, 3)
+	}
+	return "p = " + p.Number(v, 3)
+}
+
+// EffectSize writes Hedges' g with two decimals, "g = 1.31", a true minus
+// for a negative g.
+func EffectSize(p *i18n.Printer, g float64) string {
+	s := p.Number(math.Abs(g), 2)
+	if g < 0 && s != p.Number(0, 2) {
+		s = "\u2212" + s
+	}
+	return "g = " + s
+}

@@ -28,6 +28,16 @@ func TestFigures(t *testing.T) {
 		{"down", func(p *i18n.Printer) string { return Signed(p, -1.25) }, "−1.3", "−1,3"},
 		{"level", func(p *i18n.Printer) string { return Signed(p, -0.04) }, "0.0", "0,0"},
 		{"date", func(p *i18n.Printer) string { return LongDate(p, "2026-11-20") }, "20 November 2026", "20. November 2026"},
+		{"p", func(p *i18n.Printer) string { return PValue(p, 0.0034) }, "p = 0.003", "p = 0,003"},
+		{"p half", func(p *i18n.Printer) string { return PValue(p, 0.0425) }, "p = 0.043", "p = 0,043"},
+		{"p tiny", func(p *i18n.Printer) string { return PValue(p, 0.00043) }, "p < 0.001", "p < 0,001"},
+		{"p 0.001", func(p *i18n.Printer) string { return PValue(p, 0.001) }, "p = 0.001", "p = 0,001"},
+		{"g", func(p *i18n.Printer) string { return EffectSize(p, 1.306) }, "g = 1.31", "g = 1,31"},
+		{"g negative", func(p *i18n.Printer) string { return EffectSize(p, -0.125) }, "g = −0.13", "g = −0,13"},
+		{"effect large", func(p *i18n.Printer) string { return EffectWords(p, 0.8) }, "large", "groß"},
+		{"effect medium", func(p *i18n.Printer) string { return EffectWords(p, -0.79) }, "medium", "mittel"},
+		{"effect small", func(p *i18n.Printer) string { return EffectWords(p, 0.2) }, "small", "klein"},
+		{"effect negligible", func(p *i18n.Printer) string { return EffectWords(p, 0.199) }, "negligible", "vernachlässigbar"},
 	} {
 		if g := c.write(en); g != c.en {
 			t.Errorf("%s, en: %q, want %q", c.name, g, c.en)

@@ -85,7 +85,13 @@ func (rep *Report) gap() {
 		if hi == nil || hi == lo {
 			continue
 		}
-		g.Rows = append(g.Rows, GapRow{Dimension: d, High: *hi, Low: *lo, Difference: *hi.Score - *lo.Score})
+		row := GapRow{Dimension: d, High: *hi, Low: *lo, Difference: *hi.Score - *lo.Score}
+		for k := range rep.Result.Gaps {
+			if t := &rep.Result.Gaps[k]; t.Attribute == attr.Name && t.Dimension == d.ID && t.High == hi.Value && t.Low == lo.Value {
+				row.Test = t
+			}
+		}
+		g.Rows = append(g.Rows, row)
 	}
 	if len(g.Rows) > 0 {
 		rep.Gap = g

@@ -173,6 +173,9 @@ type GapRow struct {
 	Dimension  *assess.Dimension
 	High, Low  SegmentScore
 	Difference float64
+	// Test is results.json's gap of these two groups (p, Hedges' g); nil
+	// when it compares other groups (every group scoring the same).
+	Test *assess.GapResult
 }
 
 // CommentGroup is the comments on one text question.

@@ -1,6 +1,7 @@
 package view
 
 import (
+	"math"
 	"strings"
 
 	"github.com/aiready/aiready/assess"
@@ -164,4 +165,60 @@ func TrendIntro(p *i18n.Printer, t *Trend) string {
 		s += " " + p.N("report.trend.omitted", t.Omitted)
 	}
 	return s
+}
+
+// EffectWords names the size of an effect by |g| (Cohen's conventions):
+// negligible below 0.2, small from 0.2, medium from 0.5, large from 0.8.
+func EffectWords(p *i18n.Printer, g float64) string {
+	switch a := math.Abs(g); {
+	case a >= 0.8:
+		return p.T("report.effect.large")
+	case a >= 0.5:
+		return p.T("report.effect.medium")
+	case a >= 0.2:
+		return p.T("report.effect.small")
+	}
+	return p.T("report.effect.negligible")
+}
+
+// SignificantMark follows the adjusted p of a significant gap; GapTestNote
+// says what it means.
+const SignificantMark = "*"
+
+// GapP writes a gap's Holm-adjusted p, "p = 0.003 *" when it is
+// significant, or says that it could not be tested.
+func GapP(p *i18n.Printer, r GapRow) string {
+	if r.Test == nil || r.Test.PAdjusted == nil {
+		return p.T("report.gap_untested")
+	}
+	s := PValue(p, *r.Test.PAdjusted)
+	if r.Test.Significant {
+		s += " " + SignificantMark
+	}
+	return s
+}
+
+// GapEffect writes a gap's effect size and its size in words,
+// "g = 1.31, large".
+func GapEffect(p *i18n.Printer, r GapRow) string {
+	if r.Test == nil || r.Test.HedgesG == nil {
+		return p.T("report.gap_untested")
+	}
+	return p.T("report.gap_effect", EffectSize(p, *r.Test.HedgesG), EffectWords(p, *r.Test.HedgesG))
+}
+
+// Significant tells whether a gap's row is marked significant.
+func (r GapRow) Significant() bool { return r.Test != nil && r.Test.Significant }
+
+// GapTestNote says how the gaps were tested: Welch's t-test, Holm's
+// adjustment over all the report's tested gaps, Hedges' g and its words.
+func (rep *Report) GapTestNote() string {
+	p := rep.P()
+	m := 0
+	for _, g := range rep.Result.Gaps {
+		if g.P != nil {
+			m++
+		}
+	}
+	return p.N("report.gap_test_note", m, SignificantMark, Setting(p, assess.SignificanceLevel))
 }
