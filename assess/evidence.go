@@ -215,5 +215,5 @@ func planChecks(r *Rubric, res *Result) {
 		}
 		return lead[i].ID < lead[j].ID
 	})
-	res.Recommendations = append(lead, rest...)
+	res.Recommendations = append(append([]RecommendationResult{}, lead...), rest...)
 }
