@@ -50,6 +50,7 @@ func (s *Scorer) Result() (*Result, error) {
 	res.Recommendations = s.plan(res)
 	res.Segments = s.segmentResults()
 	res.Gaps = gapResults(r, res.Segments)
+	ApplyChecks(res, nil)
 	if s.opt.Comments && s.all.n >= s.opt.MinGroupSize {
 		res.Comments = s.sortedComments()
 	}
@@ -193,6 +194,9 @@ func (s *Scorer) plan(res *Result) []RecommendationResult {
 	r := s.r
 	var flagged, rest []RecommendationResult
 	for _, rc := range r.Recommendations {
+		if rc.Check != "" {
+			continue // ApplyChecks
+		}
 		if rc.Flag != "" {
 			if res.Flags[r.Flag(rc.Flag).Index].Raised {
 				flagged = append(flagged, RecommendationResult{ID: rc.ID, Flag: rc.Flag, Horizon: rc.Horizon})

@@ -37,7 +37,7 @@ func ApplyOverrides(res *Result, overrides []Override, notes []Note) {
 			if !ok {
 				// Not proposed at this level: the person wants it anyway.
 				rc := res.RubricDef.Recommendation(o.Recommendation)
-				rr = RecommendationResult{ID: rc.ID, Dimension: rc.Dimension, Flag: rc.Flag, Horizon: rc.Horizon}
+				rr = RecommendationResult{ID: rc.ID, Dimension: rc.Dimension, Flag: rc.Flag, Check: rc.Check, Horizon: rc.Horizon}
 			}
 			pinned = append(pinned, rr)
 		case ActionAdd:

@@ -64,6 +64,9 @@ type Settings struct {
 	Previous *string
 	History  *[]string
 	Norms    string
+	// Evidence, if not nil, are the figures the checks test, instead of
+	// the project's [[evidence]] (the demo's).
+	Evidence []Evidence
 
 	// What the report says of itself.
 	Title, Client, Consultancy, Logo, Color *string

@@ -13,9 +13,11 @@ import (
 //
 //  1. score the answers (and refuse the same answers given twice);
 //  2. the report's date;
-//  3. the consultant's overrides and notes;
-//  4. the comparison with the previous assessment, and the history;
-//  5. the percentiles among the norms.
+//  3. the checks against the evidence (Settings.Evidence, else the
+//     project's) and the gaps, which may cap the level and lead the plan;
+//  4. the consultant's overrides and notes;
+//  5. the comparison with the previous assessment, and the history;
+//  6. the percentiles among the norms.
 func (p *Plan) Result() (*Result, error) {
 	res, err := p.Score(nil)
 	if err != nil {
@@ -24,6 +26,7 @@ func (p *Plan) Result() (*Result, error) {
 	if !p.Report.Date.IsZero() {
 		res.Date = p.Report.Date.Format("2006-01-02")
 	}
+	ApplyChecks(res, p.Evidence())
 	if pr := p.Project; pr != nil {
 		ApplyOverrides(res, pr.Overrides, pr.Notes)
 	}
@@ -37,6 +40,18 @@ func (p *Plan) Result() (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// Evidence are the figures the checks test: the caller's, else the
+// project's.
+func (p *Plan) Evidence() []Evidence {
+	if p.Settings.Evidence != nil {
+		return p.Settings.Evidence
+	}
+	if p.Project != nil {
+		return p.Project.Evidence
+	}
+	return nil
 }
 
 // InputSeen is told how each input's columns map, as it is read: nil

@@ -35,6 +35,9 @@ type Project struct {
 	QValues   map[string]map[string]string // question id → raw value → answer
 	Notes     []Note
 	Overrides []Override
+	// Evidence are operational figures to test the answers' claims
+	// against, in the file's order.
+	Evidence []Evidence
 
 	// set records which optional keys the file gives, so that flags can
 	// override exactly those and defaults fill the rest.
@@ -96,6 +99,7 @@ var colorRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 const (
 	maxNotes     = 1000
 	maxOverrides = 1000
+	maxEvidence  = 1000
 )
 
 // MaxProjectSize bounds an assessment.toml, as MaxRubricSize a rubric.
@@ -122,6 +126,9 @@ func LoadProject(file string, data []byte) (*Project, error) {
 		return nil, ErrorList{err}
 	}
 	if err := checkCount(ix, "override", ix.tables["override"]); err != nil {
+		return nil, ErrorList{err}
+	}
+	if err := checkCount(ix, "evidence", ix.tables["evidence"]); err != nil {
 		return nil, ErrorList{err}
 	}
 	var raw map[string]any
@@ -198,9 +205,12 @@ func LoadProject(file string, data []byte) (*Project, error) {
 			}
 		}
 	}
-	notes, overrides := t.tables("note"), t.tables("override")
+	notes, overrides, evidence := t.tables("note"), t.tables("override"), t.tables("evidence")
 	if err := checkCount(ix, "note", len(notes)); err != nil {
 		errs, notes = append(errs, err), nil
+	}
+	if err := checkCount(ix, "evidence", len(evidence)); err != nil {
+		errs, evidence = append(errs, err), nil
 	}
 	if err := checkCount(ix, "override", len(overrides)); err != nil {
 		errs, overrides = append(errs, err), nil
@@ -245,6 +255,7 @@ func LoadProject(file string, data []byte) (*Project, error) {
 		p.Overrides = append(p.Overrides, o)
 		ot.done()
 	}
+	p.Evidence = loadEvidence(t, evidence, vals)
 	t.done()
 	if len(errs) > 0 {
 		sortErrors(errs)
@@ -253,16 +264,48 @@ func LoadProject(file string, data []byte) (*Project, error) {
 	return p, nil
 }
 
+// loadEvidence reads the [[evidence]] tables.
+func loadEvidence(t *tomlTable, tables []map[string]any, vals *valueFinder) []Evidence {
+	var out []Evidence
+	seen := map[string]bool{}
+	for i, m := range tables {
+		et := t.child(m, tomlPath("evidence", i), "")
+		e := Evidence{ID: et.str("id"), Pos: et.pos(), IDPos: vals.at(et, "id")}
+		et.what = fmt.Sprintf("evidence %q", e.ID)
+		ok := checkID(et, "evidence", e.ID, seen)
+		for _, k := range []string{"title", "value", "better"} {
+			et.required(k)
+		}
+		e.Title = et.str("title")
+		e.Value = et.num("value", 0)
+		e.Baseline = et.optNum("baseline")
+		e.Unit = et.str("unit")
+		e.Source = et.str("source")
+		e.Better = et.str("better")
+		if et.has("better") && e.Better != BetterHigher && e.Better != BetterLower {
+			et.errorf(et.pos("better"), "better %q: use higher or lower", e.Better)
+		}
+		et.done()
+		if ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // checkCount bounds the notes or the overrides of a project.
 func checkCount(ix *tomlIndex, what string, n int) *Error {
-	limit, why := maxOverrides, "a rubric has tens of recommendations"
-	if what == "note" {
+	limit, why, plural := maxOverrides, "a rubric has tens of recommendations", what+"s"
+	switch what {
+	case "note":
 		limit, why = maxNotes, "a report needs a few per dimension"
+	case "evidence":
+		limit, why, plural = maxEvidence, "a report needs a few figures", "evidence figures"
 	}
 	if n <= limit {
 		return nil
 	}
-	return Errorf(ix.at(tomlPath(what, limit)), "more than %d %ss (%d); %s", limit, what, n, why)
+	return Errorf(ix.at(tomlPath(what, limit)), "more than %d %s (%d); %s", limit, plural, n, why)
 }
 
 func stringMap(t *tomlTable, key string) map[string]string {
@@ -304,7 +347,40 @@ func CheckProject(p *Project, r *Rubric) error {
 		}
 		seen[o.Recommendation] = true
 	}
+	errs = append(errs, checkEvidence(p.Evidence, r)...)
 	return errs.Err()
+}
+
+// checkEvidence names an evidence figure that no check of r tests but
+// whose id is one letter or two from an id a check names: a typo that
+// would leave the check unevaluated. A figure that no check names is
+// otherwise fine (it is shown as it is), and a check whose figure the
+// project lacks is not an error either: a built-in rubric checks figures
+// that not every client has; the report says the check could not be
+// evaluated, and why.
+func checkEvidence(ev []Evidence, r *Rubric) ErrorList {
+	var errs ErrorList
+	named := map[string]bool{}
+	var ids []string
+	for _, c := range r.Checks {
+		if c.Kind == CheckEvidence && !named[c.Evidence] {
+			named[c.Evidence] = true
+			ids = append(ids, c.Evidence)
+		}
+	}
+	given := map[string]bool{}
+	for _, e := range ev {
+		given[e.ID] = true
+	}
+	for _, e := range ev {
+		if named[e.ID] {
+			continue
+		}
+		if c := nearest(e.ID, ids); c != "" && !given[c] {
+			errs = append(errs, Errorf(e.IDPos, "evidence: no check of rubric %q tests %q; did you mean %q?", r.ID, e.ID, c))
+		}
+	}
+	return errs
 }
 
 // dimensionHint is what a note or an override naming no dimension of r

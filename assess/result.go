@@ -19,8 +19,12 @@ type Result struct {
 	Segments     []SegmentResult   `json:"segments"`
 	// Gaps compare the highest- and lowest-scoring shown groups of each
 	// segment attribute on each dimension (gaps.go).
-	Gaps            []GapResult            `json:"gaps"`
-	Flags           []FlagResult           `json:"flags"`
+	Gaps  []GapResult  `json:"gaps"`
+	Flags []FlagResult `json:"flags"`
+	// Evidence are the project's operational figures and Checks the
+	// rubric's tests of the answers' claims (evidence.go).
+	Evidence        []EvidenceResult       `json:"evidence"`
+	Checks          []CheckResult          `json:"checks"`
 	Recommendations []RecommendationResult `json:"recommendations"`
 	DataQuality     DataQuality            `json:"data_quality"`
 	// Overrides are the consultant's changes to the plan, with reasons.
@@ -135,6 +139,7 @@ type RecommendationResult struct {
 	ID        string  `json:"id"`
 	Dimension string  `json:"dimension,omitempty"`
 	Flag      string  `json:"flag,omitempty"`
+	Check     string  `json:"check,omitempty"`
 	Priority  float64 `json:"priority"`
 	Horizon   int     `json:"horizon"`
 }

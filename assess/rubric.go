@@ -27,6 +27,9 @@ type Rubric struct {
 	Levels          []*Level
 	Recommendations []*Recommendation
 	Flags           []*Flag
+	// Checks test the answers' claims against a project's evidence or
+	// against each other (evidence.go).
+	Checks []*Check
 
 	// SHA256 is the hex digest of the file's bytes; with ID and Version it
 	// identifies the method that produced a result.
@@ -41,6 +44,7 @@ type Rubric struct {
 	questions  map[string]*Question
 	levels     map[string]*Level
 	flags      map[string]*Flag
+	checks     map[string]*Check
 	recs       map[string]*Recommendation
 }
 
@@ -118,6 +122,7 @@ type Recommendation struct {
 	Dimension string
 	Levels    []string
 	Flag      string
+	Check     string // shown while this check is contradicted
 	Title     string
 	Horizon   int // days: 30, 60 or 90
 	Body      string
@@ -133,6 +138,33 @@ type Flag struct {
 	Body     string
 	When     []Condition
 	Index    int
+}
+
+// Check kinds.
+const (
+	CheckEvidence = "evidence"
+	CheckGap      = "gap"
+)
+
+// Check tests a claim of the answers. An evidence check is contradicted
+// when Dimension scores at least Min while the evidence figure moved the
+// wrong way since its baseline by at least WorsenedBy; a gap check when
+// the gap between the shown groups of Attribute on Dimension is at least
+// Min and significant.
+type Check struct {
+	ID         string
+	Title      string
+	Kind       string // CheckEvidence or CheckGap
+	Dimension  string // the claim's dimension (evidence) or the gap's (gap)
+	Min        float64
+	Evidence   string  // evidence checks
+	WorsenedBy float64 // evidence checks
+	Attribute  string  // gap checks
+	Severity   string  // low | medium | high
+	Caps       string  // level id, or ""
+	Body       string
+	Index      int
+	Pos        Position
 }
 
 // Condition is one test of a flag on one respondent.
@@ -161,6 +193,9 @@ func (r *Rubric) Level(id string) *Level { return r.levels[id] }
 
 // Flag returns the flag with the id, or nil.
 func (r *Rubric) Flag(id string) *Flag { return r.flags[id] }
+
+// Check returns the check with the id, or nil.
+func (r *Rubric) Check(id string) *Check { return r.checks[id] }
 
 // Recommendation returns the recommendation with the id, or nil.
 func (r *Rubric) Recommendation(id string) *Recommendation { return r.recs[id] }

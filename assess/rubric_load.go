@@ -49,6 +49,7 @@ func LoadRubric(name string, data []byte) (*Rubric, error) {
 	l.levels()
 	l.checkDimLevels()
 	l.flags()
+	l.checks()
 	l.recommendations()
 	root.done()
 	if len(errs) > 0 {
@@ -584,7 +585,18 @@ func (l *loader) recommendations() {
 		rc.Dimension = t.str("dimension")
 		rc.Levels = t.strs("levels")
 		rc.Flag = t.str("flag")
+		rc.Check = t.str("check")
 		switch {
+		case t.has("check") && (t.has("flag") || t.has("dimension") || t.has("levels")):
+			t.errorf(t.pos("check"), "give either check, flag, or dimension with levels, not more than one")
+			ok = false
+		case t.has("check"):
+			if r.checks[rc.Check] == nil {
+				if !l.known("check", rc.Check) {
+					t.errorf(t.pos("check"), "unknown check %q%s", rc.Check, didYouMean(rc.Check, checkIDs(r)))
+				}
+				ok = false
+			}
 		case t.has("flag") && (t.has("dimension") || t.has("levels")):
 			t.errorf(t.pos("flag"), "give either flag, or dimension with levels, not both")
 			ok = false
@@ -596,7 +608,7 @@ func (l *loader) recommendations() {
 				ok = false
 			}
 		case !t.has("dimension") || !t.has("levels"):
-			t.errorf(t.pos(), "a recommendation needs dimension with levels, or flag")
+			t.errorf(t.pos(), "a recommendation needs dimension with levels, flag or check")
 			ok = false
 		default:
 			if r.dimensions[rc.Dimension] == nil {
@@ -767,6 +779,14 @@ func flagIDs(r *Rubric) []string {
 	return out
 }
 
+func checkIDs(r *Rubric) []string {
+	out := make([]string, len(r.Checks))
+	for i, c := range r.Checks {
+		out[i] = c.ID
+	}
+	return out
+}
+
 func questionIDs(r *Rubric) []string {
 	out := make([]string, len(r.Questions))
 	for i, q := range r.Questions {
@@ -781,4 +801,96 @@ func recommendationIDs(r *Rubric) []string {
 		out[i] = rc.ID
 	}
 	return out
+}
+
+// checks reads the [[check]] tables. An evidence id names a figure of a
+// project, which the rubric cannot know: it is checked only for being
+// given; a check whose evidence a project lacks is not evaluated (null).
+func (l *loader) checks() {
+	r := l.r
+	r.checks = map[string]*Check{}
+	seen := map[string]bool{}
+	for i, m := range l.root.tables("check") {
+		t := l.root.child(m, tomlPath("check", i), "")
+		c := &Check{Pos: t.pos()}
+		c.ID = t.str("id")
+		t.what = fmt.Sprintf("check %q", c.ID)
+		ok := checkID(t, "check", c.ID, seen)
+		t.required("title")
+		c.Title = t.str("title")
+		c.Severity = t.str("severity")
+		switch c.Severity {
+		case "":
+			c.Severity = "medium"
+		case "low", "medium", "high":
+		default:
+			t.errorf(t.pos("severity"), "severity %q: use low, medium or high", c.Severity)
+		}
+		c.Caps = t.str("caps")
+		if c.Caps != "" && r.levels[c.Caps] == nil && !l.known("level", c.Caps) {
+			t.errorf(t.pos("caps"), "unknown level %q%s", c.Caps, didYouMean(c.Caps, levelIDs(r)))
+		}
+		c.Body = t.str("body")
+		t.required("min")
+		c.Min = t.num("min", 0)
+		if c.Min < 0 || c.Min > 100 {
+			t.errorf(t.pos("min"), "min %g must be between 0 and 100", c.Min)
+		}
+		dimKey := "dimension"
+		switch {
+		case t.has("evidence") && t.has("gap"):
+			t.used["evidence"], t.used["gap"] = true, true
+			t.errorf(t.pos("gap"), "a check takes either evidence (with dimension and worsened_by) or gap (with attribute), not both")
+			ok = false
+		case t.has("gap"):
+			c.Kind, dimKey = CheckGap, "gap"
+			c.Dimension = t.str("gap")
+			t.required("attribute")
+			c.Attribute = t.str("attribute")
+			if t.has("attribute") && strings.TrimSpace(c.Attribute) == "" {
+				t.errorf(t.pos("attribute"), "attribute must not be empty")
+			}
+			for _, k := range []string{"dimension", "worsened_by"} {
+				if t.has(k) {
+					t.errorf(t.pos(k), "%s is for an evidence check; a gap check names its dimension in gap", k)
+				}
+			}
+		case t.has("evidence"):
+			c.Kind = CheckEvidence
+			c.Evidence = t.str("evidence")
+			if t.has("evidence") && c.Evidence == "" {
+				t.errorf(t.pos("evidence"), "evidence must not be empty")
+			}
+			t.required("dimension")
+			c.Dimension = t.str("dimension")
+			t.required("worsened_by")
+			c.WorsenedBy = t.num("worsened_by", 0)
+			if t.has("worsened_by") && !(c.WorsenedBy > 0) {
+				t.errorf(t.pos("worsened_by"), "worsened_by %g must be greater than 0", c.WorsenedBy)
+			}
+			if t.has("attribute") {
+				t.errorf(t.pos("attribute"), "attribute is for a gap check")
+			}
+		default:
+			t.errorf(t.pos(), "a check needs evidence (with dimension, min and worsened_by) or gap (with attribute and min)")
+			ok = false
+		}
+		for _, k := range []string{"dimension", "worsened_by", "attribute"} {
+			t.used[k] = true // misplaced ones are named above
+		}
+		if c.Kind != "" && t.has(dimKey) && r.dimensions[c.Dimension] == nil {
+			if !l.known("dimension", c.Dimension) {
+				t.errorf(t.pos(dimKey), "unknown dimension %q%s", c.Dimension, didYouMean(c.Dimension, dimensionIDs(r)))
+			}
+			ok = false
+		}
+		t.done()
+		if !ok || c.Kind == "" || c.Dimension == "" {
+			l.broken["check:"+c.ID] = true
+			continue
+		}
+		c.Index = len(r.Checks)
+		r.checks[c.ID] = c
+		r.Checks = append(r.Checks, c)
+	}
 }

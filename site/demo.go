@@ -20,7 +20,23 @@ func Demo(lang string) assess.Settings {
 	title, client, consultancy := i18n.New(lang).T("demo.title"), "Northwind Financial", "aiready demo"
 	segments, comments, minGroup := []string{"Role", "Team"}, true, 5
 	return assess.Settings{Builtins: rubrics.Builtins, Rubric: rubrics.Default,
-		Answers: answers, AnswersName: "people-first-demo.csv",
+		Evidence: demoEvidence(i18n.New(lang)),
+		Answers:  answers, AnswersName: "people-first-demo.csv",
 		Segments: &segments, Comments: &comments, MinGroupSize: &minGroup,
 		Title: &title, Client: &client, Consultancy: &consultancy, Date: &date, Lang: lang}
+}
+
+// demoEvidence are the invented client's operational figures: customer
+// satisfaction fell 7 points since the AI change while the answers rate
+// service at 61 (the check "service-csat" is contradicted), first-contact
+// resolution improved, and escalations have no baseline (that check
+// cannot be evaluated, and says why).
+func demoEvidence(p *i18n.Printer) []assess.Evidence {
+	num := func(f float64) *float64 { return &f }
+	src := p.T("demo.source")
+	return []assess.Evidence{
+		{ID: "csat", Title: p.T("demo.csat"), Value: 71, Baseline: num(78), Unit: "%", Better: assess.BetterHigher, Source: src},
+		{ID: "first_contact_resolution", Title: p.T("demo.fcr"), Value: 68, Baseline: num(66), Unit: "%", Better: assess.BetterHigher, Source: src},
+		{ID: "escalations_to_person", Title: p.T("demo.escalations"), Value: 12, Unit: "%", Better: assess.BetterHigher, Source: src},
+	}
 }

@@ -39,6 +39,8 @@ func render(w io.Writer, rep *view.Report) ([]string, error) {
 		case view.SectionFlags:
 			m.flags()
 			m.flagDeltas()
+		case view.SectionClaims:
+			m.claims()
 		case view.SectionDimension:
 			m.dimension(s.Index, s.Dimension)
 		case view.SectionSegments:
@@ -313,4 +315,40 @@ func (m *md) action(it *view.Item, level int) {
 	m.p("*%s*", escape(view.Origin(m.rep.P(), it)))
 	m.judgement(it)
 	m.embed(it.Rec.Body, level+1)
+}
+
+// claims is the claims-and-evidence section: the figures, then each
+// contradicted check as prominently as a raised red flag, then the rest
+// with why they hold or cannot be evaluated.
+func (m *md) claims() {
+	rep := m.rep
+	m.h(2, m.t("report.claims"))
+	m.p("%s", escape(m.t("report.claims_intro")))
+	if len(rep.Evidence) > 0 {
+		m.h(3, m.t("report.evidence_figures"))
+		for _, f := range rep.Evidence {
+			m.p("- %s", escape(strings.Join(view.FigureParts(rep.P(), f), " · ")))
+		}
+		m.w.WriteString("\n")
+	}
+	for _, c := range rep.Contradicted {
+		m.h(3, c.Def.Title)
+		m.p("*%s · %s*", escape(c.Status), m.t("md.severity", view.CheckSeverity(rep.P(), c)))
+		if s := view.CheckDetail(rep.P(), c); s != "" {
+			m.p("%s", escape(s))
+		}
+		m.embed(c.Def.Body, 4)
+		for _, it := range c.Items {
+			m.action(it, 4)
+		}
+	}
+	if len(rep.Checks) > len(rep.Contradicted) {
+		m.h(3, m.t("report.checks"))
+		for _, c := range rep.Checks {
+			if !c.Contradicted() {
+				m.p("- **%s**: %s", escape(c.Def.Title), escape(c.Status))
+			}
+		}
+		m.w.WriteString("\n")
+	}
 }

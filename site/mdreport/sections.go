@@ -149,6 +149,8 @@ func (m *md) plan() {
 			switch {
 			case it.Flag != nil:
 				tag = m.t("report.origin_flag", it.Flag.Title)
+			case it.Check != nil:
+				tag = m.t("report.origin_check", it.Check.Title)
 			case it.Dimension != nil:
 				tag = it.Dimension.Title
 			}
@@ -172,6 +174,8 @@ func (m *md) plan() {
 		switch {
 		case it.Flag != nil:
 			what = m.t("report.for_flag", it.Flag.Title)
+		case it.Check != nil:
+			what = m.t("report.for_check", it.Check.Title)
 		case it.Dimension != nil:
 			what = it.Dimension.Title
 			prio = m.num1(it.Result.Priority)

@@ -32,6 +32,8 @@ func (d *doc) sections() []section {
 			s.draw = d.summary
 		case view.SectionFlags:
 			s.draw = func() { d.flags(); d.flagDeltas() }
+		case view.SectionClaims:
+			s.draw = d.claims
 		case view.SectionDimension:
 			dm := vs.Dimension
 			s.kicker = d.t("report.dimension_n", vs.Index+1, len(d.rep.Dimensions))

@@ -47,6 +47,8 @@ func (d *doc) planOrder() {
 		switch {
 		case it.Flag != nil:
 			what = d.t("report.for_flag", it.Flag.Title)
+		case it.Check != nil:
+			what = d.t("report.for_check", it.Check.Title)
 		case it.Dimension != nil:
 			what = it.Dimension.Title
 			prio = d.num1(it.Result.Priority)
@@ -88,6 +90,9 @@ func (d *doc) planCell(c *view.Column) cell {
 		switch {
 		case it.Flag != nil:
 			tag = d.t("report.for_flag", it.Flag.Title)
+			sp = append(sp, span{tag, bold(colored(sized(d.body(), 7.5), weak))})
+		case it.Check != nil:
+			tag = d.t("report.for_check", it.Check.Title)
 			sp = append(sp, span{tag, bold(colored(sized(d.body(), 7.5), weak))})
 		case it.Dimension != nil:
 			sp = append(sp, span{it.Dimension.Title, colored(sized(d.body(), 7.5), muted)})

@@ -224,3 +224,48 @@ func (d *doc) flagMeta(f *view.Flag) {
 	bw := d.badge(strings.ToUpper(d.t("report.severity."+f.Def.Severity)), severityColor(f.Def.Severity), d.left, d.y+0.9)
 	d.y = d.at(d.left+bw+3, d.y, d.cw-bw-3, span{view.ShareText(d.p, f), d.small()}) + 2.5
 }
+
+// claims is the claims-and-evidence section: the figures, each
+// contradicted check as a raised red flag is shown, then the other
+// checks with why they hold or cannot be evaluated.
+func (d *doc) claims() {
+	rep := d.rep
+	d.text(d.t("report.claims_intro"), d.body())
+	d.y += 2
+	if len(rep.Evidence) > 0 {
+		d.sub(d.t("report.evidence_figures"))
+		for _, f := range rep.Evidence {
+			d.text(strings.Join(view.FigureParts(d.p, f), " · "), d.body())
+			d.y += 1
+		}
+		d.y += 3
+	}
+	for _, c := range rep.Contradicted {
+		d.sub(c.Def.Title)
+		d.need(10)
+		bw := d.badge(strings.ToUpper(view.CheckSeverity(d.p, c)), severityColor(c.Def.Severity), d.left, d.y+0.9)
+		line := c.Status
+		if s := view.CheckDetail(d.p, c); s != "" {
+			line += " · " + s
+		}
+		d.y = d.at(d.left+bw+3, d.y, d.cw-bw-3, span{line, d.small()}) + 2.5
+		d.markdown(c.Def.Body, d.body())
+		for _, it := range c.Items {
+			d.heading(d.t("report.action", it.Rank, it.Rec.Title), 10.5, 16)
+			d.text(view.Origin(d.p, it), d.small())
+			d.judgement(it, d.left, d.cw)
+			d.y += 1.5
+			d.markdown(it.Rec.Body, d.body())
+		}
+		d.y += 3
+	}
+	if len(rep.Checks) > len(rep.Contradicted) {
+		d.sub(d.t("report.checks"))
+		for _, c := range rep.Checks {
+			if !c.Contradicted() {
+				d.text(c.Def.Title+": "+c.Status, d.body())
+				d.y += 1
+			}
+		}
+	}
+}

@@ -193,7 +193,7 @@ func TestOutlineAndContents(t *testing.T) {
 	if err := json.Unmarshal([]byte(runTool(t, "qpdf", "--json", "--json-key=outlines", path)), &doc); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"Contents", "Executive summary", "Red flags"}
+	want := []string{"Contents", "Executive summary", "Red flags", "Claims and evidence"} // the built-in rubric has checks
 	for _, dm := range rep.Dimensions {
 		want = append(want, dm.Def.Title)
 	}

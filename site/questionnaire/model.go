@@ -161,6 +161,9 @@ func newModel(r *assess.Rubric, segments []string, msgs map[string]string) *mode
 		rank[id] = i
 	}
 	for _, rc := range r.Recommendations {
+		if rc.Check != "" {
+			continue // a check needs a project's evidence or segments, which a questionnaire has not
+		}
 		rm := recModel{ID: rc.ID, Title: rc.Title, Dim: -1, Flag: -1, Horizon: rc.Horizon, IDRank: rank[rc.ID], Levels: []int{}}
 		if rc.Flag != "" {
 			rm.Flag = flagIndex[rc.Flag]

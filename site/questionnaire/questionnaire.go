@@ -194,8 +194,11 @@ func newPage(r *assess.Rubric, opt Options) (*page, error) {
 		}
 		p.Flags = append(p.Flags, fv)
 	}
-	for i, rc := range r.Recommendations {
-		rv := recView{Index: i, Title: rc.Title, Horizon: msg("horizon", "days", strconv.Itoa(rc.Horizon)), Body: markdown.HTML(rc.Body)}
+	for _, rc := range r.Recommendations {
+		if rc.Check != "" {
+			continue // as in the model: a questionnaire evaluates no check
+		}
+		rv := recView{Index: len(p.Recs), Title: rc.Title, Horizon: msg("horizon", "days", strconv.Itoa(rc.Horizon)), Body: markdown.HTML(rc.Body)}
 		if rc.Flag != "" {
 			rv.For = msg("forFlag", "title", r.Flag(rc.Flag).Title)
 		} else {

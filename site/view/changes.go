@@ -182,7 +182,7 @@ func (rep *Report) PlanIntro() string {
 			pinned++
 		case o != nil && o.Action == assess.ActionAdd:
 			added++
-		case it.Flag != nil:
+		case it.Flag != nil || it.Check != nil:
 			flags++
 		default:
 			rest++

@@ -7,6 +7,7 @@ type SectionKind int
 const (
 	SectionSummary SectionKind = iota
 	SectionFlags
+	SectionClaims
 	SectionDimension
 	SectionSegments
 	SectionGap
@@ -35,6 +36,9 @@ func (rep *Report) Sections() []Section {
 	secs := []Section{{Kind: SectionSummary, Title: p.T("report.summary")}}
 	if len(rep.Flags) > 0 {
 		secs = append(secs, Section{Kind: SectionFlags, Title: p.T("report.red_flags")})
+	}
+	if rep.HasClaims() {
+		secs = append(secs, Section{Kind: SectionClaims, Title: p.T("report.claims")})
 	}
 	for i, dm := range rep.Dimensions {
 		secs = append(secs, Section{Kind: SectionDimension, Title: dm.Def.Title, Dimension: dm, Index: i})

@@ -39,12 +39,18 @@ type Report struct {
 	Dimensions []*Dimension
 	Flags      []*Flag // raised first, then by severity, then rubric order
 	Raised     []*Flag
-	Plan       []*Item    // in action-plan order
-	Columns    [3]*Column // 30, 60 and 90 days
-	Attributes []*Attribute
-	Gap        *Gap // nil without a role-like segment of two or more shown values
-	Comments   []CommentGroup
-	Quality    assess.DataQuality
+	// Evidence are the assessment's figures, in its order; Checks the
+	// rubric's checks, contradicted first, then by severity, then rubric
+	// order; Contradicted the contradicted ones.
+	Evidence     []*Figure
+	Checks       []*Check
+	Contradicted []*Check
+	Plan         []*Item    // in action-plan order
+	Columns      [3]*Column // 30, 60 and 90 days
+	Attributes   []*Attribute
+	Gap          *Gap // nil without a role-like segment of two or more shown values
+	Comments     []CommentGroup
+	Quality      assess.DataQuality
 	// Unanswered are the questions an input had no column for, as the
 	// data-quality sections name them: id and text.
 	Unanswered []string
@@ -73,7 +79,7 @@ type Overall struct {
 	Score    *float64
 	Level    *assess.Level // nil without a score
 	Uncapped *assess.Level
-	CappedBy *assess.Flag
+	CappedBy *Capper // a raised flag or a contradicted check, or nil
 }
 
 // Dimension is one dimension's section.
@@ -133,8 +139,9 @@ type Item struct {
 	Rec       *assess.Recommendation
 	Result    assess.RecommendationResult
 	Rank      int               // 1-based position in the plan
-	Dimension *assess.Dimension // nil for a flag's recommendation
-	Flag      *assess.Flag      // nil for a dimension's recommendation
+	Dimension *assess.Dimension // nil for a flag's or a check's recommendation
+	Flag      *assess.Flag      // a red flag's recommendation, else nil
+	Check     *assess.Check     // a check's recommendation, else nil
 	FirstStep string            // Markdown of the body's "First step" paragraph, if any
 }
 
@@ -206,11 +213,16 @@ func New(res *assess.Result, meta Meta) *Report {
 		rep.Overall.Level = r.Level(res.Overall.Level)
 		rep.Overall.Uncapped = r.Level(res.Overall.Uncapped)
 		if res.Overall.CappedBy != "" {
-			rep.Overall.CappedBy = r.Flag(res.Overall.CappedBy)
+			if f := r.Flag(res.Overall.CappedBy); f != nil {
+				rep.Overall.CappedBy = &Capper{ID: f.ID, Title: f.Title}
+			} else if c := r.Check(res.Overall.CappedBy); c != nil {
+				rep.Overall.CappedBy = &Capper{ID: c.ID, Title: c.Title, Check: true}
+			}
 		}
 	}
 	rep.indexChanges()
 	rep.flags()
+	rep.claims()
 	rep.plan()
 	rep.dimensions()
 	rep.norms()
@@ -256,10 +268,18 @@ func (rep *Report) plan() {
 	for i, rr := range rep.Result.Recommendations {
 		rc := rep.Result.Recommendation(rr.ID)
 		it := &Item{Rec: rc, Result: rr, Rank: i + 1, FirstStep: FirstStep(rc.Body)}
-		if rc.Flag != "" {
+		switch {
+		case rc.Check != "":
+			it.Check = r.Check(rc.Check)
+			for _, c := range rep.Checks {
+				if c.Def == it.Check {
+					c.Items = append(c.Items, it)
+				}
+			}
+		case rc.Flag != "":
 			it.Flag = r.Flag(rc.Flag)
 			byFlag[rc.Flag].Items = append(byFlag[rc.Flag].Items, it)
-		} else {
+		default:
 			it.Dimension = r.Dimension(rc.Dimension)
 		}
 		rep.Plan = append(rep.Plan, it)

@@ -42,6 +42,8 @@ func Origin(p *i18n.Printer, it *Item) string {
 	switch {
 	case it.Flag != nil:
 		return days + " · " + p.T("report.origin_flag", it.Flag.Title)
+	case it.Check != nil:
+		return days + " · " + p.T("report.origin_check", it.Check.Title)
 	case it.Dimension != nil:
 		return days + " · " + it.Dimension.Title
 	}
@@ -60,6 +62,9 @@ func ShareText(p *i18n.Printer, f *Flag) string {
 
 // CappedText explains a capped overall level.
 func CappedText(p *i18n.Printer, ov Overall) string {
+	if ov.CappedBy.Check {
+		return p.T("report.capped_check", ov.Uncapped.Title, ov.CappedBy.Title, ov.Level.Title)
+	}
 	return p.T("report.capped", ov.Uncapped.Title, ov.CappedBy.Title, ov.Level.Title)
 }
 
