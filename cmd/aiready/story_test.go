@@ -103,3 +103,37 @@ func TestDimensionLevelText(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoClaims: the demo's CSAT fell from 78% to 71% while its service
+// dimension scores above 60 (rubrics/people-first.toml, check
+// service-csat): the one contradicted check shows in the site, the PDF and
+// report.md, with its action; a check without a baseline says why.
+func TestDemoClaims(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "demo")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"demo", "-q", out}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("demo: %s", stderr.String())
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "site", "index.html"))
+	md, _ := os.ReadFile(filepath.Join(out, "report.md"))
+	outputs := map[string]string{"site": readerText(string(page)), "report.md": strings.Join(strings.Fields(strings.ReplaceAll(string(md), `\_`, "_")), " ")}
+	if pdftotext, err := exec.LookPath("pdftotext"); err == nil {
+		txt, err := exec.Command(pdftotext, filepath.Join(out, "report.pdf"), "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		outputs["report.pdf"] = strings.Join(strings.Fields(string(txt)), " ")
+	} else {
+		testtool.Missing(t, "pdftotext (poppler-utils) is not installed")
+	}
+	for name, s := range outputs {
+		for _, want := range []string{"Claims and evidence", "People say service comes first, but customer satisfaction fell", "−7%"} {
+			if !strings.Contains(s, want) {
+				t.Errorf("%s lacks %q", name, want)
+			}
+		}
+	}
+	if s := outputs["report.md"]; !strings.Contains(s, "Test the service claim with customers") || !strings.Contains(s, "has no baseline") {
+		t.Error("report.md: the contradicted check's action, or why a check cannot be evaluated, is missing")
+	}
+}
