@@ -7,13 +7,10 @@ import (
 	"fmt"
 	"html"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/aiready/aiready/internal/testtool"
 )
 
 // figuresRubric has two dimensions of one five-point question each and a
@@ -146,14 +143,8 @@ func TestFiguresSameEverywhere(t *testing.T) {
 		"site/plan.html":  readerText(read("site/plan.html")),
 		"report.md":       read("report.md"),
 	}
-	if pdftotext, err := exec.LookPath("pdftotext"); err == nil {
-		txt, err := exec.Command(pdftotext, "-layout", filepath.Join(out, "report.pdf"), "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		outputs["report.pdf"] = strings.Join(strings.Fields(string(txt)), " ")
-	} else {
-		testtool.Missing(t, "pdftotext (poppler-utils) is not installed")
+	if txt, ok := pdfWords(t, filepath.Join(out, "report.pdf"), "-layout"); ok {
+		outputs["report.pdf"] = txt
 	}
 
 	all := []string{"score", "site/index.html", "report.md", "report.pdf"}

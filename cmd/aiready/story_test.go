@@ -50,14 +50,8 @@ func TestStoryNamesWhatMoved(t *testing.T) {
 	md, _ := os.ReadFile(filepath.Join(out, "report.md"))
 	page, _ := os.ReadFile(filepath.Join(out, "site", "index.html"))
 	outputs := map[string]string{"report.md": string(md), "site/index.html": readerText(string(page))}
-	if pdftotext, err := exec.LookPath("pdftotext"); err == nil {
-		txt, err := exec.Command(pdftotext, "-l", "3", filepath.Join(out, "report.pdf"), "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		outputs["report.pdf"] = strings.Join(strings.Fields(string(txt)), " ")
-	} else {
-		testtool.Missing(t, "pdftotext (poppler-utils) is not installed")
+	if txt, ok := pdfWords(t, filepath.Join(out, "report.pdf"), "-l", "3"); ok {
+		outputs["report.pdf"] = txt
 	}
 	for name, s := range outputs {
 		// The summary's sentence, not the table's cell: the date, the
@@ -83,14 +77,8 @@ func TestDimensionLevelText(t *testing.T) {
 	page, _ := os.ReadFile(filepath.Join(out, "site", "dimension-upskill.html"))
 	md, _ := os.ReadFile(filepath.Join(out, "report.md"))
 	outputs := map[string]string{"site": readerText(string(page)), "report.md": strings.Join(strings.Fields(string(md)), " ")}
-	if pdftotext, err := exec.LookPath("pdftotext"); err == nil {
-		txt, err := exec.Command(pdftotext, filepath.Join(out, "report.pdf"), "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		outputs["report.pdf"] = strings.Join(strings.Fields(string(txt)), " ")
-	} else {
-		testtool.Missing(t, "pdftotext (poppler-utils) is not installed")
+	if txt, ok := pdfWords(t, filepath.Join(out, "report.pdf")); ok {
+		outputs["report.pdf"] = txt
 	}
 	// rubrics/people-first.toml, [dimension.levels] of upskill, cost-led.
 	want := "Changes are announced, but late, and training arrives after go-live."
@@ -117,14 +105,8 @@ func TestDemoClaims(t *testing.T) {
 	page, _ := os.ReadFile(filepath.Join(out, "site", "index.html"))
 	md, _ := os.ReadFile(filepath.Join(out, "report.md"))
 	outputs := map[string]string{"site": readerText(string(page)), "report.md": strings.Join(strings.Fields(strings.ReplaceAll(string(md), `\_`, "_")), " ")}
-	if pdftotext, err := exec.LookPath("pdftotext"); err == nil {
-		txt, err := exec.Command(pdftotext, filepath.Join(out, "report.pdf"), "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		outputs["report.pdf"] = strings.Join(strings.Fields(string(txt)), " ")
-	} else {
-		testtool.Missing(t, "pdftotext (poppler-utils) is not installed")
+	if txt, ok := pdfWords(t, filepath.Join(out, "report.pdf")); ok {
+		outputs["report.pdf"] = txt
 	}
 	for name, s := range outputs {
 		for _, want := range []string{"Claims and evidence", "People say service comes first, but customer satisfaction fell", "−7%"} {
@@ -136,4 +118,21 @@ func TestDemoClaims(t *testing.T) {
 	if s := outputs["report.md"]; !strings.Contains(s, "Test the service claim with customers") || !strings.Contains(s, "has no baseline") {
 		t.Error("report.md: the contradicted check's action, or why a check cannot be evaluated, is missing")
 	}
+}
+
+// pdfWords is the text of a PDF as pdftotext reads it (args before the
+// file, e.g. "-l", "3"), its white space collapsed; ok is false when
+// pdftotext is missing, which fails the test under AIREADY_REQUIRE_TOOLS.
+func pdfWords(t *testing.T, pdf string, args ...string) (string, bool) {
+	t.Helper()
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		testtool.Missing(t, "pdftotext (poppler-utils) is not installed")
+		return "", false
+	}
+	txt, err := exec.Command(pdftotext, append(args, pdf, "-")...).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(strings.Fields(string(txt)), " "), true
 }
