@@ -35,7 +35,7 @@ func (s *Scorer) Result() (*Result, error) {
 			InvalidCells:        s.invalid,
 			UnmatchedColumns:    append([]string{}, s.unmatched...),
 			Invalid:             s.reported,
-			Excluded:            maps.Clone(s.excluded),
+			NotResponses:        maps.Clone(s.excluded),
 			UnansweredQuestions: s.unansweredIDs(),
 			Warnings:            append(s.warnings[:len(s.warnings):len(s.warnings)], s.personalWarnings()...),
 			PersonalValues:      s.personalSegments(),

@@ -59,7 +59,7 @@ func scoreLayoutFile(t *testing.T, rb *Rubric, file string, opt ReadOptions) (*R
 func comparable(t *testing.T, r *Result) (*Result, []byte) {
 	c := *r
 	c.DataQuality.UnmatchedColumns = nil
-	c.DataQuality.Excluded = nil // checked apart, against the source's count
+	c.DataQuality.NotResponses = nil // checked apart, against the source's count
 	c.DataQuality.Invalid = nil
 	js, err := json.MarshalIndent(&c, "", "  ")
 	if err != nil {
@@ -107,8 +107,8 @@ func TestLayoutsScoreAlike(t *testing.T) {
 					t.Errorf("format %q: the Result differs from plain.csv's beyond results.json:\ngot  %+v\nwant %+v", forced, gotR, wantR)
 				}
 				ex := src.(Excluder).Excluded()
-				if !reflect.DeepEqual(got.DataQuality.Excluded, ex) && len(ex) > 0 {
-					t.Errorf("format %q: data_quality.excluded %v, the source left out %v", forced, got.DataQuality.Excluded, ex)
+				if !reflect.DeepEqual(got.DataQuality.NotResponses, ex) && len(ex) > 0 {
+					t.Errorf("format %q: data_quality.not_responses %v, the source left out %v", forced, got.DataQuality.NotResponses, ex)
 				}
 				if len(ex) != len(tc.excluded) || !reflect.DeepEqual(ex, tc.excluded) && len(tc.excluded) > 0 {
 					t.Errorf("format %q: excluded %v, want %v", forced, ex, tc.excluded)

@@ -26,7 +26,12 @@ type Result struct {
 	Evidence        []EvidenceResult       `json:"evidence"`
 	Checks          []CheckResult          `json:"checks"`
 	Recommendations []RecommendationResult `json:"recommendations"`
-	DataQuality     DataQuality            `json:"data_quality"`
+	// Reliability, Participation and Drivers say how far the figures can
+	// be trusted and what drives the outcome (measure.go).
+	Reliability   []ReliabilityResult  `json:"reliability"`
+	Participation *ParticipationResult `json:"participation"`
+	Drivers       *DriversResult       `json:"drivers"`
+	DataQuality   DataQuality          `json:"data_quality"`
 	// Overrides are the consultant's changes to the plan, with reasons.
 	Overrides []OverrideResult `json:"overrides,omitempty"`
 	// Previous compares with the last assessment, when one is given.
@@ -149,9 +154,16 @@ type DataQuality struct {
 	Rows             int      `json:"rows"`
 	InvalidCells     int      `json:"invalid_cells"`
 	UnmatchedColumns []string `json:"unmatched_columns"`
-	// Excluded counts responses left out by reason ("preview", "spam":
-	// Qualtrics' survey previews and flagged spam); absent when none.
-	Excluded map[string]int `json:"excluded,omitempty"`
+	// NotResponses counts rows that were never responses, by reason
+	// ("preview", "spam": Qualtrics' survey previews and flagged spam);
+	// absent when none.
+	NotResponses map[string]int `json:"not_responses,omitempty"`
+	// StraightLiners and Speeders count the respondents whose answers
+	// look unread (SPEC "Response quality"); Excluded how many of them
+	// were left out of every figure (--exclude-flagged).
+	StraightLiners int `json:"straight_liners"`
+	Speeders       int `json:"speeders"`
+	Excluded       int `json:"excluded"`
 	// UnansweredQuestions are the rubric's questions that some input does
 	// not answer (no column of a table, no respondent of a native file),
 	// in rubric order: their answers from that input are missing, which

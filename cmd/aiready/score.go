@@ -132,10 +132,10 @@ func writeText(w io.Writer, res *assess.Result) error {
 	if n := len(dq.UnansweredQuestions); n > 0 {
 		p("   questions no column answers: %d (%s)", n, assess.Summarize(dq.UnansweredQuestions))
 	}
-	if n := dq.Excluded[assess.ExcludedPreview]; n > 0 {
+	if n := dq.NotResponses[assess.ExcludedPreview]; n > 0 {
 		p("   left out: %d survey preview(s)", n)
 	}
-	if n := dq.Excluded[assess.ExcludedSpam]; n > 0 {
+	if n := dq.NotResponses[assess.ExcludedSpam]; n > 0 {
 		p("   left out: %d spam response(s)", n)
 	}
 	p("\n\n")
