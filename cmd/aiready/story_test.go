@@ -109,7 +109,7 @@ func TestDemoClaims(t *testing.T) {
 		outputs["report.pdf"] = txt
 	}
 	for name, s := range outputs {
-		for _, want := range []string{"Claims and evidence", "People say service comes first, but customer satisfaction fell", "−7%"} {
+		for _, want := range []string{"Claims and evidence", "People say service comes first, but customer satisfaction fell", "−7 percentage points"} {
 			if !strings.Contains(s, want) {
 				t.Errorf("%s lacks %q", name, want)
 			}
@@ -117,6 +117,52 @@ func TestDemoClaims(t *testing.T) {
 	}
 	if s := outputs["report.md"]; !strings.Contains(s, "Test the service claim with customers") || !strings.Contains(s, "has no baseline") {
 		t.Error("report.md: the contradicted check's action, or why a check cannot be evaluated, is missing")
+	}
+
+	// Every segment attribute with gaps has its table of tested gaps (the
+	// demo splits by Role and Team), and the summary says of the widest
+	// gap whether it could be chance, as results.json tests it.
+	js, err := os.ReadFile(filepath.Join(out, "results.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res struct {
+		Gaps []struct {
+			Attribute   string  `json:"attribute"`
+			Gap         float64 `json:"gap"`
+			Significant bool    `json:"significant"`
+		} `json:"gaps"`
+	}
+	if err := json.Unmarshal(js, &res); err != nil {
+		t.Fatal(err)
+	}
+	attrs := map[string]bool{}
+	widest := -1
+	for i, g := range res.Gaps {
+		attrs[g.Attribute] = true
+		if widest < 0 || g.Gap > res.Gaps[widest].Gap {
+			widest = i
+		}
+	}
+	if !attrs["Role"] || !attrs["Team"] {
+		t.Fatalf("the demo's results.json has gaps of %v, want Role and Team", attrs)
+	}
+	segs, _ := os.ReadFile(filepath.Join(out, "site", "segments.html"))
+	outputs["site"] = readerText(string(segs))
+	verdict := "it may still be chance"
+	if res.Gaps[widest].Significant {
+		verdict = "Too wide to be chance"
+	}
+	summary := readerText(string(page))
+	if !strings.Contains(summary, verdict) {
+		t.Errorf("the overview's summary does not say %q of the widest gap", verdict)
+	}
+	for name, s := range outputs {
+		for _, a := range []string{"Role", "Team"} {
+			if !strings.Contains(s, "groups of “"+a+"”") && !strings.Contains(s, "groups of "+a) {
+				t.Errorf("%s has no perception gap of %s", name, a)
+			}
+		}
 	}
 }
 

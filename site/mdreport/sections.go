@@ -111,21 +111,22 @@ func (m *md) question(q *view.Question) {
 	m.p("%s", m.t("md.sides", s, m.pct(q.Neg), m.pct(q.Neutral), m.pct(q.Pos)))
 }
 
-// gap is the perception gap between groups of a role-like attribute.
+// gap is the perception gap between the groups of each attribute.
 func (m *md) gap() {
-	g := m.rep.Gap
 	m.h(2, m.t("report.gap"))
-	m.p("%s", m.t("md.gap_intro", escape(g.Attribute)))
-	var rows [][]string
-	for _, r := range g.Rows {
-		pv := cellText(view.GapP(m.rep.P(), r))
-		if r.Significant() {
-			pv = "**" + pv + "**"
+	for _, g := range m.rep.Gaps {
+		m.p("%s", m.t("md.gap_intro", escape(g.Attribute)))
+		var rows [][]string
+		for _, r := range g.Rows {
+			pv := cellText(view.GapP(m.rep.P(), r))
+			if r.Significant() {
+				pv = "**" + pv + "**"
+			}
+			rows = append(rows, []string{cellText(r.Dimension.Title), cellText(r.High.Value), m.score(r.High.Score),
+				cellText(r.Low.Value), m.score(r.Low.Score), m.num1(r.Difference), pv, cellText(view.GapEffect(m.rep.P(), r))})
 		}
-		rows = append(rows, []string{cellText(r.Dimension.Title), cellText(r.High.Value), m.score(r.High.Score),
-			cellText(r.Low.Value), m.score(r.Low.Score), m.num1(r.Difference), pv, cellText(view.GapEffect(m.rep.P(), r))})
+		m.table("llrlrrrl", []string{m.t("report.col.dimension"), m.t("report.col.highest"), m.t("report.col.score"), m.t("report.col.lowest"), m.t("report.col.score"), m.t("report.col.gap"), m.t("report.col.p_adjusted"), m.t("report.col.effect")}, rows)
 	}
-	m.table("llrlrrrl", []string{m.t("report.col.dimension"), m.t("report.col.highest"), m.t("report.col.score"), m.t("report.col.lowest"), m.t("report.col.score"), m.t("report.col.gap"), m.t("report.col.p_adjusted"), m.t("report.col.effect")}, rows)
 	m.p("%s", escape(m.rep.GapTestNote()))
 }
 

@@ -109,10 +109,37 @@ func (d *doc) planCell(c *view.Column) cell {
 	return cell{spans: sp}
 }
 
-// perceptionGap compares the highest- and lowest-scoring groups of a
-// role-like attribute on each dimension.
+// perceptionGap compares the highest- and lowest-scoring groups of each
+// attribute on each dimension, in a table each; the first (role-like)
+// attribute's gaps are drawn as bars as well.
 func (d *doc) perceptionGap() {
-	g := d.rep.Gap
+	for i, g := range d.rep.Gaps {
+		if i > 0 {
+			d.y += 4
+		}
+		d.gapTable(g)
+	}
+	d.y += 2
+	d.text(d.rep.GapTestNote(), sized(d.small(), 7.5))
+	d.y += 6
+	// The same as bars: each pair on a 0-100 scale.
+	for _, r := range d.rep.Gaps[0].Rows {
+		d.need(16)
+		d.text(r.Dimension.Title, bold(sized(d.body(), 9)))
+		for _, s := range []view.SegmentScore{r.High, r.Low} {
+			y := d.y
+			d.place(s.Value, sized(d.body(), 8), d.left+40, y, 'R')
+			d.gauge(d.left+43, y+0.9, d.cw-58, 2.6, s.Score, d.rep.Rubric.Target)
+			d.place(d.score(s.Score), sized(d.body(), 8), d.left+d.cw, y, 'R')
+			d.y = y + 5
+		}
+		d.y += 2
+	}
+}
+
+// gapTable is one attribute's gaps, with their tests.
+func (d *doc) gapTable(g *view.Gap) {
+	d.need(30)
 	d.text(d.t("pdf.gap_intro", g.Attribute), d.body())
 	d.y += 4
 	hs := bold(sized(d.small(), 8))
@@ -137,22 +164,6 @@ func (d *doc) perceptionGap() {
 		})
 	}
 	d.drawTable(t)
-	d.y += 2
-	d.text(d.rep.GapTestNote(), sized(d.small(), 7.5))
-	d.y += 6
-	// The same as bars: each pair on a 0-100 scale.
-	for _, r := range g.Rows {
-		d.need(16)
-		d.text(r.Dimension.Title, bold(sized(d.body(), 9)))
-		for _, s := range []view.SegmentScore{r.High, r.Low} {
-			y := d.y
-			d.place(s.Value, sized(d.body(), 8), d.left+40, y, 'R')
-			d.gauge(d.left+43, y+0.9, d.cw-58, 2.6, s.Score, d.rep.Rubric.Target)
-			d.place(d.score(s.Score), sized(d.body(), 8), d.left+d.cw, y, 'R')
-			d.y = y + 5
-		}
-		d.y += 2
-	}
 }
 
 // comments quotes the free-text answers, grouped by question, with

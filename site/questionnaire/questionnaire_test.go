@@ -220,3 +220,43 @@ func TestCatalogs(t *testing.T) {
 		}
 	}
 }
+
+// TestNoChecksInQuestionnaire: a single respondent's questionnaire
+// evaluates no check (a check needs the project's evidence or two groups),
+// so a check's recommendations and titles are neither in its data nor on
+// its page, and every other recommendation is, in both built-in rubrics.
+func TestNoChecksInQuestionnaire(t *testing.T) {
+	for _, name := range []string{"people-first", "people-first-de"} {
+		r := loadTestRubric(t, name)
+		p := writePage(t, name, Options{})
+		var data struct {
+			Recs []struct{ ID string } `json:"recommendations"`
+		}
+		if err := json.Unmarshal([]byte(regexp.MustCompile(`(?s)<script type="application/json" id="qn-data">(.*?)</script>`).FindStringSubmatch(p)[1]), &data); err != nil {
+			t.Fatal(err)
+		}
+		in := map[string]bool{}
+		for _, rc := range data.Recs {
+			in[rc.ID] = true
+		}
+		checks := 0
+		for _, rc := range r.Recommendations {
+			if rc.Check != "" {
+				checks++
+				if in[rc.ID] || strings.Contains(p, rc.Title) {
+					t.Errorf("%s: the questionnaire offers %q, the action of check %q", name, rc.ID, rc.Check)
+				}
+			} else if !in[rc.ID] {
+				t.Errorf("%s: the questionnaire lacks recommendation %q", name, rc.ID)
+			}
+		}
+		if checks == 0 || len(r.Checks) == 0 {
+			t.Fatalf("%s has no check or no check's recommendation to leave out", name)
+		}
+		for _, c := range r.Checks {
+			if strings.Contains(p, c.Title) {
+				t.Errorf("%s: the questionnaire shows check %q", name, c.ID)
+			}
+		}
+	}
+}

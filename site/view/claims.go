@@ -67,6 +67,15 @@ func (rep *Report) claims() {
 				sign = "\u2212"
 			}
 			abs := number(p, math.Abs(ch), e.Unit)
+			if e.Unit == "%" {
+				// A change of a percentage is in points: 78% to 71% is
+				// 7 percentage points, not 7%.
+				n := 2 // any count that takes the plural
+				if math.Abs(ch) == 1 {
+					n = 1
+				}
+				abs = p.N("report.evidence.points", n, number(p, math.Abs(ch), ""))
+			}
 			switch {
 			case ch == 0:
 				f.Change = p.T("report.evidence.unchanged")

@@ -46,7 +46,7 @@ func (rep *Report) Sections() []Section {
 	if len(rep.Attributes) > 0 {
 		secs = append(secs, Section{Kind: SectionSegments, Title: p.T("report.segments.title")})
 	}
-	if rep.Gap != nil {
+	if len(rep.Gaps) > 0 {
 		secs = append(secs, Section{Kind: SectionGap, Title: p.T("report.gap")})
 	}
 	secs = append(secs, Section{Kind: SectionPlan, Title: p.T("report.plan")})

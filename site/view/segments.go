@@ -50,23 +50,41 @@ func (rep *Report) segments() {
 // the perception gap between leaders and staff shows.
 var roleWords = []string{"role", "level", "position", "grade", "seniority", "job", "function", "rolle", "roll"}
 
+// gap works out a perception gap for every attribute with two or more
+// shown groups: the role-like attribute first (leaders and staff, where
+// the two stories show most), then the others in the order asked for.
 func (rep *Report) gap() {
-	var attr *Attribute
+	var role *Attribute
 	for _, a := range rep.Attributes {
 		n := assess.Normalize(a.Name)
 		for _, w := range roleWords {
 			if strings.Contains(n, w) {
-				attr = a
+				role = a
 				break
 			}
 		}
-		if attr != nil {
+		if role != nil {
 			break
 		}
 	}
-	if attr == nil {
-		return
+	if role != nil {
+		if g := rep.gapOf(role); g != nil {
+			rep.Gaps = append(rep.Gaps, g)
+		}
 	}
+	for _, a := range rep.Attributes {
+		if a == role {
+			continue
+		}
+		if g := rep.gapOf(a); g != nil {
+			rep.Gaps = append(rep.Gaps, g)
+		}
+	}
+}
+
+// gapOf is the perception gap of one attribute, nil when fewer than two
+// of its groups can be shown on any dimension.
+func (rep *Report) gapOf(attr *Attribute) *Gap {
 	g := &Gap{Attribute: attr.Name}
 	for i, d := range rep.Rubric.Dimensions {
 		var hi, lo *SegmentScore
@@ -93,9 +111,10 @@ func (rep *Report) gap() {
 		}
 		g.Rows = append(g.Rows, row)
 	}
-	if len(g.Rows) > 0 {
-		rep.Gap = g
+	if len(g.Rows) == 0 {
+		return nil
 	}
+	return g
 }
 
 func (rep *Report) comments() {

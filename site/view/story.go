@@ -104,7 +104,22 @@ func (rep *Report) storyGap() string {
 	if dim == nil || math.Abs(best) < 0.05 {
 		return ""
 	}
-	return p.T("report.story_gap", dim.Def.Title, high.Attribute, high.Value, Score(p, *high.Score), low.Value, Score(p, *low.Score), Score(p, best))
+	s := p.T("report.story_gap", dim.Def.Title, high.Attribute, high.Value, Score(p, *high.Score), low.Value, Score(p, *low.Score), Score(p, best))
+	for _, g := range rep.Result.Gaps {
+		if g.Attribute != high.Attribute || g.Dimension != dim.Def.ID || g.High != high.Value || g.Low != low.Value || g.PAdjusted == nil {
+			continue
+		}
+		adj := PValue(p, *g.PAdjusted)
+		switch {
+		case g.Significant && g.HedgesG != nil:
+			s += " " + p.T("report.story_gap_significant", adj, EffectWords(p, *g.HedgesG))
+		case g.Significant:
+			s += " " + p.T("report.story_gap_significant_only", adj)
+		default:
+			s += " " + p.T("report.story_gap_chance", adj)
+		}
+	}
+	return s
 }
 
 // storyChange says what changed since the last assessment: the overall

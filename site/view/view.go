@@ -48,9 +48,11 @@ type Report struct {
 	Plan         []*Item    // in action-plan order
 	Columns      [3]*Column // 30, 60 and 90 days
 	Attributes   []*Attribute
-	Gap          *Gap // nil without a role-like segment of two or more shown values
-	Comments     []CommentGroup
-	Quality      assess.DataQuality
+	// Gaps are the perception gaps, one per attribute with two or more
+	// shown groups, the role-like attribute first.
+	Gaps     []*Gap
+	Comments []CommentGroup
+	Quality  assess.DataQuality
 	// Unanswered are the questions an input had no column for, as the
 	// data-quality sections name them: id and text.
 	Unanswered []string
@@ -169,7 +171,7 @@ type Segment struct {
 }
 
 // Gap is the perception gap between the highest- and lowest-scoring values
-// of a role-like attribute, per dimension.
+// of an attribute, per dimension.
 type Gap struct {
 	Attribute string
 	Rows      []GapRow
