@@ -7,7 +7,8 @@ import (
 
 // Story is the executive summary told from the figures, a sentence each:
 // the strongest and the weakest dimension against the target, the widest
-// gap between shown groups, the raised red flags, and what changed since
+// gap between shown groups, the raised red flags, the claims the evidence
+// contradicts, and what changed since
 // the last assessment. Every output leads its summary with it; a level's
 // description is the same for every organisation at that level, and may
 // contradict what this one's figures say.
@@ -28,6 +29,13 @@ func (rep *Report) Story() []string {
 		s = append(s, p.N("report.story_flags", n, strings.Join(titles, p.T("report.story_list_sep"))))
 	} else if len(rep.Flags) > 0 {
 		s = append(s, p.T("report.story_no_flags"))
+	}
+	if n := len(rep.Contradicted); n > 0 {
+		titles := make([]string, n)
+		for i, c := range rep.Contradicted {
+			titles[i] = p.T("report.quote", c.Def.Title)
+		}
+		s = append(s, p.N("report.story_checks", n, strings.Join(titles, p.T("report.story_list_sep"))))
 	}
 	if line := rep.storyChange(); line != "" {
 		s = append(s, line)
