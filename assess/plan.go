@@ -53,6 +53,9 @@ type Settings struct {
 	AllowSmallGroups bool
 	Strict           bool
 	Comments         *bool
+	// ExcludeFlagged leaves straight-liners and speeders out of every
+	// figure (--exclude-flagged); nil leaves it to the project.
+	ExcludeFlagged *bool
 	// InputFormat and Map say how to read the answers (--input-format,
 	// --map); a project's [columns] and [values] go under them.
 	InputFormat string
@@ -192,6 +195,9 @@ func (p *Plan) settle() error {
 	if s.Comments != nil {
 		p.Options.Comments = *s.Comments
 	}
+	if s.ExcludeFlagged != nil {
+		p.Options.ExcludeFlagged = *s.ExcludeFlagged
+	}
 	p.list()
 	ro, err := p.readOptions()
 	if err != nil {
@@ -218,6 +224,15 @@ func (p *Plan) settle() error {
 		}
 		if s.Comments == nil && pr.Has("comments") {
 			p.Options.Comments = pr.Comments
+		}
+		if s.ExcludeFlagged == nil && pr.Has("exclude_flagged") {
+			p.Options.ExcludeFlagged = pr.ExcludeFlagged
+		}
+		if err := CheckPopulation(pr.Population, p.Options.Segments); err != nil {
+			if !s.Collect {
+				return err
+			}
+			p.problem(err, "", Position{})
 		}
 		switch {
 		case s.Out == nil && pr.Out != "":
