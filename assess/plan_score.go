@@ -121,8 +121,12 @@ func (p *Plan) result(s *Scorer) (*Result, error) {
 	return res, nil
 }
 
-// participation applies the project's [population], if any.
+// participation applies the caller's head counts, else the project's
+// [population], if any.
 func (p *Plan) participation(res *Result) error {
+	if pop := p.Settings.Population; pop != nil {
+		return ApplyPopulation(res, pop)
+	}
 	if p.Project == nil {
 		return nil
 	}
