@@ -21,7 +21,7 @@ func Demo(lang string) assess.Settings {
 	segments, comments, minGroup := []string{"Role", "Team"}, true, 5
 	return assess.Settings{Builtins: rubrics.Builtins, Rubric: rubrics.Default,
 		Evidence: demoEvidence(i18n.New(lang)), Population: demoPopulation(),
-		Answers:  answers, AnswersName: "people-first-demo.csv",
+		Answers: answers, AnswersName: "people-first-demo.csv",
 		Segments: &segments, Comments: &comments, MinGroupSize: &minGroup,
 		Title: &title, Client: &client, Consultancy: &consultancy, Date: &date, Lang: lang}
 }
