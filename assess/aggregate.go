@@ -50,6 +50,7 @@ func (s *Scorer) Result() (*Result, error) {
 	res.Recommendations = s.plan(res)
 	res.Segments = s.segmentResults()
 	res.Gaps = gapResults(r, res.Segments)
+	s.measureResults(res)
 	ApplyChecks(res, nil)
 	if s.opt.Comments && s.all.n >= s.opt.MinGroupSize {
 		res.Comments = s.sortedComments()

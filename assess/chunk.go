@@ -31,6 +31,7 @@ func (s *Scorer) flushCounts() {
 func (s *Scorer) flush() {
 	s.countAll()
 	s.eachGroup((*group).flush)
+	s.m.flush()
 }
 
 // eachGroup calls fn with the whole group and every segment group.
@@ -77,6 +78,7 @@ func (s *Scorer) merge(w *Scorer, c int) {
 		s.flags[i].evaluable += w.flags[i].evaluable
 	}
 	s.all.merge(w.all)
+	s.m.merge(&w.m)
 	for i, sg := range s.segs {
 		sg.personal = sg.personal || w.segs[i].personal
 		for _, wg := range w.fast.touched[i] {

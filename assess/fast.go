@@ -61,6 +61,8 @@ type fastState struct {
 	slow     []int32  // scoreRow: the questions group.answer counts for this row
 	kept     []int32  // scoreRow: the cells (index in row) that are kept
 	runs     []dimRun // inOrder: qs cut where the dimension changes
+	kpos     []int    // inOrder: per question, its index in qs, or -1
+	relK     [][]int  // inOrder: per reliability sum (Scorer.m.rel), its questions' indexes in qs; nil if one has no column
 	idCol    int      // the respondent id's column, -1 if none (noteID)
 	// idsFull is the main scorer's idCheck.full (its own, or a
 	// worker's main scorer's), read
@@ -96,11 +98,15 @@ type qent struct {
 	// keep: scoreRow points s.ap at the answer, for flags and
 	// group.answer; slow cells and those of flag questions
 	keep bool
+	// ok: the answer is given and valid, and u is its value less one
+	// half, as reliability and drivers add it up (quality.go)
+	ok bool
 	// k: a scale or choice answer's index in group.flat, where it counts
 	// one; else s.nflat, the bin past the counts in group.cflat
 	k  int32
 	wv float64 // a scored answer: float64(w * a.v), the product tally adds; else 0
 	w  float64 // a scored answer: its question's weight, which tally adds; else 0
+	u  float64
 	a  *answer
 }
 
@@ -120,6 +126,7 @@ func (s *Scorer) fill(e *qent, i int) {
 		e.wv, e.w = float64(qi.w*a.v), qi.w
 	}
 	e.keep = e.slow || s.fast.flagQ[i]
+	e.ok, e.u = a.state == answerOK, a.v-0.5
 }
 
 // fastOK tells whether ts can be scored by the fast path.
@@ -128,7 +135,7 @@ func (s *Scorer) fastOK(ts *tableSource) bool {
 	if !ok || ts.closed || ts.rec != nil || s.opt.Comments || cr.t.mac || !cr.t.keep {
 		return false
 	}
-	if ts.rules != (rowRules{status: -1, channel: -1, finished: -1, submit: -1, responseType: -1}) {
+	if ts.rules != noRowRules { // durations too: the fast path reads no times
 		return false
 	}
 	seen := map[int]bool{}
@@ -195,6 +202,24 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		}
 	}
 	f.row = make([]*qent, len(f.qs))
+	f.kpos = make([]int, len(s.r.Questions))
+	for i := range f.kpos {
+		f.kpos[i] = -1
+	}
+	for k, q := range f.qs {
+		f.kpos[q] = k
+	}
+	f.relK = make([][]int, len(s.m.rel))
+	for k, st := range s.m.rel {
+		ks := make([]int, len(st.qs))
+		for j, q := range st.qs {
+			if ks[j] = f.kpos[q]; ks[j] < 0 {
+				ks = nil
+				break
+			}
+		}
+		f.relK[k] = ks
+	}
 	f.slow, f.kept = make([]int32, len(f.qs)), make([]int32, len(f.qs))
 	for k, q := range f.qs {
 		if d := s.qi[q].dim; k == 0 || d != f.runs[len(f.runs)-1].dim {
@@ -379,6 +404,10 @@ func (s *Scorer) scoreLine(f *fastState, l []byte, line int) error {
 			return err
 		}
 	}
+	if s.screen() {
+		s.noteID(f, l, len(ends), line)
+		return nil
+	}
 	s.rowGroups(f, l, len(ends))
 	s.tally()
 	s.noteID(f, l, len(ends), line)
@@ -554,6 +583,7 @@ func (s *Scorer) resetChunk() {
 	s.rows, s.invalid, s.reported = 0, 0, nil
 	clear(s.flags)
 	s.all.reset()
+	s.m.reset()
 	for i := range s.fast.touched {
 		for _, g := range s.fast.touched[i] {
 			g.reset()

@@ -86,9 +86,14 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 			return err
 		}
 	}
+	if s.screenAs(s.straightRow(f, row)) {
+		s.noteID(f, l, nf, line)
+		return nil
+	}
 	s.rowGroups(f, l, nf)
 	s.rows++
 	s.respondentDims()
+	s.measureRow(f, row)
 	// The counts of the row's groups in one pass over its answers. The
 	// whole group's are left out when there are segments: every row is in
 	// one group of the first segment, whose counts add up to the whole

@@ -7,10 +7,16 @@ type rowRules struct {
 	status, channel, finished int // Qualtrics columns, -1 if none
 	submit                    int // LimeSurvey's submitdate, -1 if none
 	responseType              int // Typeform's Response Type, -1 if none
+	// duration (seconds), or start and end times: how long a respondent
+	// took, for finding speeders (quality.go); -1 if none
+	duration, start, end int
 }
 
+// noRowRules are the rules of a table that has none.
+var noRowRules = rowRules{status: -1, channel: -1, finished: -1, submit: -1, responseType: -1, duration: -1, start: -1, end: -1}
+
 func newRowRules(l tableLayout, cols []Column) rowRules {
-	r := rowRules{status: -1, channel: -1, finished: -1, submit: -1, responseType: -1}
+	r := noRowRules
 	find := func(names ...string) int {
 		for i, h := range l.hs {
 			if cols[i].Kind == ColumnQuestion || cols[i].Kind == ColumnAttribute && cols[i].How == "mapping" {
@@ -26,6 +32,19 @@ func newRowRules(l tableLayout, cols []Column) rowRules {
 			}
 		}
 		return -1
+	}
+	// Qualtrics' "Duration (in seconds)" (also in German); else start
+	// and end times: Microsoft Forms' "Start time" and "Completion time",
+	// Qualtrics' and SurveyMonkey's "StartDate"/"Start Date" and
+	// "EndDate"/"End Date", LimeSurvey's startdate and submitdate,
+	// Alchemer's "Time Started" and "Date Submitted".
+	r.duration = find("durationinseconds", "dauerinsekunden")
+	if r.duration < 0 {
+		r.start = find("starttime", "startdate", "timestarted")
+		r.end = find("completiontime", "endtime", "enddate", "submitdate", "datesubmitted")
+		if r.start < 0 || r.end < 0 {
+			r.start, r.end = -1, -1
+		}
 	}
 	switch l.name {
 	case LayoutQualtrics:
@@ -100,4 +119,15 @@ func (r rowRules) note(row *tableRow) string {
 		return keptIncomplete
 	}
 	return ""
+}
+
+// seconds reads how long the respondent of row took, if the table says.
+func (r rowRules) seconds(row *tableRow) (float64, bool) {
+	if r.duration >= 0 {
+		return parseSeconds(row.cell(r.duration))
+	}
+	if r.start >= 0 {
+		return elapsed(row.cell(r.start), row.cell(r.end))
+	}
+	return 0, false
 }

@@ -53,6 +53,10 @@ type Settings struct {
 	AllowSmallGroups bool
 	Strict           bool
 	Comments         *bool
+	// ExcludeFlagged leaves straight-liners and speeders out of every
+	// figure (--exclude-flagged) if ExcludeFlaggedSet; else the project
+	// says.
+	ExcludeFlagged, ExcludeFlaggedSet bool
 	// InputFormat and Map say how to read the answers (--input-format,
 	// --map); a project's [columns] and [values] go under them.
 	InputFormat string
@@ -67,6 +71,9 @@ type Settings struct {
 	// Evidence, if not nil, are the figures the checks test, instead of
 	// the project's [[evidence]] (the demo's).
 	Evidence []Evidence
+	// Population, if not nil, are the head counts of the response rates,
+	// instead of the project's [population] (the demo's).
+	Population *Population
 
 	// What the report says of itself.
 	Title, Client, Consultancy, Logo, Color *string
@@ -192,7 +199,13 @@ func (p *Plan) settle() error {
 	if s.Comments != nil {
 		p.Options.Comments = *s.Comments
 	}
+	if s.ExcludeFlaggedSet {
+		p.Options.ExcludeFlagged = s.ExcludeFlagged
+	}
 	p.list()
+	if err := CheckPopulation(s.Population, p.Options.Segments); err != nil {
+		return err
+	}
 	ro, err := p.readOptions()
 	if err != nil {
 		return err
@@ -218,6 +231,15 @@ func (p *Plan) settle() error {
 		}
 		if s.Comments == nil && pr.Has("comments") {
 			p.Options.Comments = pr.Comments
+		}
+		if !s.ExcludeFlaggedSet && pr.Has("exclude_flagged") {
+			p.Options.ExcludeFlagged = pr.ExcludeFlagged
+		}
+		if err := CheckPopulation(pr.Population, p.Options.Segments); err != nil {
+			if !s.Collect {
+				return err
+			}
+			p.problem(err, "", Position{})
 		}
 		switch {
 		case s.Out == nil && pr.Out != "":

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 )
 
@@ -59,22 +60,40 @@ func (p *Plan) Evidence() []Evidence {
 type InputSeen func(name string, cols []Column)
 
 // Score reads and scores the answers alone: Result's first step. seen,
-// if given, is told of each input as it is read.
+// if given, is told of each input as it is read. Leaving speeders out
+// (Options.ExcludeFlagged) needs the median duration of every
+// respondent, so when the first reading finds speeders the inputs are
+// read once more, with the median known.
 func (p *Plan) Score(seen InputSeen) (*Result, error) {
 	opt := p.Options
 	if err := opt.CheckSmallGroups(); err != nil {
 		return nil, err // min_group_size of a project: the caller's is refused before
 	}
+	s, err := p.score(opt, seen)
+	if err != nil {
+		return nil, err
+	}
+	if lim := s.SpeedLimit(); opt.ExcludeFlagged && lim > 0 && s.m.speeders() > 0 {
+		if p.Settings.Answers == nil && slices.Contains(p.Inputs, "-") {
+			return nil, &Hinted{Err: &Error{Pos: Position{File: "--exclude-flagged"}, Msg: "speeders are found from the median duration, which takes a second reading of the answers, and standard input can be read only once"}, Hint: "give the answers as a file"}
+		}
+		opt.speedBelow = lim
+		if s, err = p.score(opt, nil); err != nil {
+			return nil, err
+		}
+	}
+	return p.result(s)
+}
+
+// score reads every input through one new Scorer.
+func (p *Plan) score(opt Options, seen InputSeen) (*Scorer, error) {
 	s := NewScorer(p.Rubric, opt)
 	if st := p.Settings; st.Answers != nil {
 		src, err := OpenAnswers(st.AnswersName, bytes.NewReader(st.Answers), p.Rubric, p.Read)
 		if err != nil {
 			return nil, err
 		}
-		if err := s.AddSource(src); err != nil {
-			return nil, err
-		}
-		return s.Result()
+		return s, s.AddSource(src)
 	}
 	stdin, sameStdin, err := refuseSame(p.Settings.Stdin, p.Inputs)
 	if err != nil {
@@ -85,10 +104,7 @@ func (p *Plan) Score(seen InputSeen) (*Result, error) {
 			return nil, err
 		}
 	}
-	if err := sameStdin(); err != nil {
-		return nil, err
-	}
-	return p.result(s)
+	return s, sameStdin()
 }
 
 func (p *Plan) result(s *Scorer) (*Result, error) {
@@ -96,10 +112,25 @@ func (p *Plan) result(s *Scorer) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if res.DataQuality.Rows == 0 {
+	if res.DataQuality.Rows == 0 && p.Settings.Answers == nil {
 		return nil, &Error{Pos: Position{File: strings.Join(p.Inputs, ", ")}, Msg: "no respondents: the input has no answer rows", Err: ErrNoRespondents}
 	}
+	if err := p.participation(res); err != nil {
+		return nil, err
+	}
 	return res, nil
+}
+
+// participation applies the caller's head counts, else the project's
+// [population], if any.
+func (p *Plan) participation(res *Result) error {
+	if pop := p.Settings.Population; pop != nil {
+		return ApplyPopulation(res, pop)
+	}
+	if p.Project == nil {
+		return nil
+	}
+	return ApplyPopulation(res, p.Project.Population)
 }
 
 // Check reads every input as Score does, but goes on after an input that
@@ -132,7 +163,15 @@ func (p *Plan) Check(seen InputSeen) (*Result, error) {
 	if failed || same != nil {
 		return nil, nil
 	}
-	return s.Result()
+	res, err := s.Result()
+	if err != nil {
+		return nil, err
+	}
+	if err := p.participation(res); err != nil {
+		p.problem(err, "", Position{})
+		return nil, nil
+	}
+	return res, nil
 }
 
 func (p *Plan) addInput(s *Scorer, stdin io.Reader, in string, seen InputSeen) error {

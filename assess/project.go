@@ -38,6 +38,11 @@ type Project struct {
 	// Evidence are operational figures to test the answers' claims
 	// against, in the file's order.
 	Evidence []Evidence
+	// Population are the head counts of [population], nil without it
+	// (participation.go); ExcludeFlagged leaves straight-liners and
+	// speeders out of every figure.
+	Population     *Population
+	ExcludeFlagged bool
 
 	// set records which optional keys the file gives, so that flags can
 	// override exactly those and defaults fill the rest.
@@ -173,6 +178,8 @@ func LoadProject(file string, data []byte) (*Project, error) {
 		t.errorf(t.pos("min_group_size"), "min_group_size must be at least 1")
 	}
 	p.Comments = t.boolean("comments")
+	p.ExcludeFlagged = t.boolean("exclude_flagged")
+	p.Population = loadPopulation(t)
 	p.Previous = rel(t.str("previous"))
 	for _, h := range t.strs("history") {
 		p.History = append(p.History, rel(h))

@@ -365,6 +365,7 @@ func (s *tableSource) respondent(row *tableRow) (*Respondent, error) {
 	if resp.ID == "" {
 		resp.ID, resp.IDGenerated = "row "+strconv.Itoa(row.line), true
 	}
+	resp.Seconds, resp.Timed = s.rules.seconds(row)
 	return resp, nil
 }
 

@@ -15,6 +15,11 @@ type Respondent struct {
 	Attributes map[string]string
 	// Answers are indexed like Rubric.Questions. A zero Cell is missing.
 	Answers []Cell
+	// Seconds is how long the respondent took, if Timed: from the
+	// input's duration or start and end times, for finding speeders
+	// (quality.go); never shown.
+	Seconds float64
+	Timed   bool
 }
 
 // Cell is the raw answer to one question. Values holds one string for a

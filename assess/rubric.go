@@ -20,6 +20,10 @@ type Rubric struct {
 	Description string  // Markdown
 	Target      float64 // score a dimension should reach
 	MinAnswered float64 // share of a dimension's weight a respondent must answer
+	// Outcome is the question whose answers the dimensions are to drive
+	// (`outcome = "QUESTION"`): a scale question of no dimension, not
+	// scored; nil without one (drivers.go).
+	Outcome *Question
 
 	Scales          []*Scale
 	Dimensions      []*Dimension
@@ -103,8 +107,19 @@ type Question struct {
 	m *answerMatcher
 }
 
-// Scored reports whether the question counts towards scores.
+// Scored reports whether the question's answers have values: they are
+// counted and, if the question has a dimension, count towards its score
+// (the outcome question has none).
 func (q *Question) Scored() bool { return q.Type != TypeText }
+
+// DimIndex is the index of the question's dimension, or -1 for the
+// outcome question, which has none.
+func (q *Question) DimIndex() int {
+	if q.Dim == nil {
+		return -1
+	}
+	return q.Dim.Index
+}
 
 // Level is a maturity level; levels rise with Min.
 type Level struct {

@@ -110,6 +110,10 @@ type loader struct {
 	// dimLevels are the dimensions' [dimension.levels] tables, checked
 	// against the levels once those are read.
 	dimLevels []*tomlTable
+	// outcomeID is the top-level outcome's question id, and outcomeAt
+	// where that question was found.
+	outcomeID string
+	outcomeAt Position
 }
 
 // checkDimLevels refuses a dimension's text for a level the rubric does
@@ -164,6 +168,7 @@ func (l *loader) top() {
 	if t.has("id") && r.ID == "" {
 		t.errorf(t.pos("id"), "id must not be empty")
 	}
+	l.outcomeID = t.str("outcome")
 }
 
 // ids checks that an id is present and unique in its kind.
@@ -296,8 +301,11 @@ func (l *loader) questions() {
 		q.ID = t.str("id")
 		t.what = fmt.Sprintf("question %q", q.ID)
 		ok := checkID(t, "question", q.ID, seen)
+		outcome := q.ID != "" && q.ID == l.outcomeID
 		for _, k := range []string{"dimension", "text"} {
-			t.required(k)
+			if k != "dimension" || !outcome {
+				t.required(k)
+			}
 		}
 		q.Dimension = t.str("dimension")
 		l.broken["mentioned:"+q.Dimension] = true
@@ -353,7 +361,7 @@ func (l *loader) questions() {
 			ok = false
 		}
 		t.done()
-		if q.Dim == nil {
+		if q.Dim == nil && !(outcome && !t.has("dimension")) {
 			ok = false
 		}
 		if !ok {
@@ -363,11 +371,26 @@ func (l *loader) questions() {
 			q.m = newAnswerMatcher(q)
 			r.questions[q.ID] = q
 			r.Questions = append(r.Questions, q)
-			q.Dim.Questions = append(q.Dim.Questions, q)
-			if q.Scored() {
-				q.Dim.TotalWeight += q.Weight
+			if q.Dim != nil {
+				q.Dim.Questions = append(q.Dim.Questions, q)
+				if q.Scored() {
+					q.Dim.TotalWeight += q.Weight
+				}
 			}
 		}
+		if outcome {
+			l.outcomeAt = t.pos()
+			if t.has("dimension") {
+				t.errorf(t.pos("dimension"), "question %q is the rubric's outcome, which the dimensions drive: it names no dimension and is not scored", q.ID)
+			} else if q.Type != TypeScale {
+				t.errorf(t.pos("type"), "question %q is the rubric's outcome: it must be a scale question, not %s", q.ID, q.Type)
+			} else if ok {
+				r.Outcome = q
+			}
+		}
+	}
+	if l.outcomeID != "" && l.outcomeAt == (Position{}) && !l.known("question", l.outcomeID) {
+		l.root.errorf(l.root.pos("outcome"), "outcome: unknown question %q%s", l.outcomeID, didYouMean(l.outcomeID, questionIDs(r)))
 	}
 	for _, d := range r.Dimensions {
 		// A dimension whose questions were all rejected has errors enough.

@@ -25,6 +25,13 @@ type Options struct {
 	// AllowSmallGroups lets MinGroupSize be below MinSafeGroupSize
 	// (--allow-small-groups); CheckSmallGroups refuses it otherwise.
 	AllowSmallGroups bool
+	// ExcludeFlagged leaves straight-liners and speeders out of every
+	// figure (--exclude-flagged, exclude_flagged = true); speeders only
+	// once speedBelow is known (quality.go).
+	ExcludeFlagged bool
+	// speedBelow is the duration in whole seconds below which a
+	// respondent is a speeder, from a first pass; 0 if not known.
+	speedBelow float64
 }
 
 // MinSafeGroupSize is the least threshold aiready takes without
@@ -92,6 +99,12 @@ type Scorer struct {
 	fast *fastState
 	// ids finds respondent ids given twice (repeats.go).
 	ids idCheck
+	// m keeps the sums of reliability and drivers and the response
+	// quality counts (quality.go); timed and secs are the duration of the
+	// respondent at hand, if the input has one.
+	m     measures
+	timed bool
+	secs  float64
 
 	// scratch for one respondent: ans holds Add's answers, ap points at
 	// the answer of each question (into ans, or the fast path's caches).
@@ -168,8 +181,9 @@ func NewScorer(r *Rubric, opt Options) *Scorer {
 	s.ap = make([]*answer, len(r.Questions))
 	for i, q := range r.Questions {
 		s.ap[i] = &s.ans[i]
-		qi := qinfo{w: q.Weight, scored: q.Scored(), multi: q.Type == TypeMulti, off: s.nflat}
-		qi.single = qi.scored && !qi.multi
+		// The outcome question (no dimension) is counted, not scored.
+		qi := qinfo{w: q.Weight, scored: q.Scored() && q.Dim != nil, multi: q.Type == TypeMulti, off: s.nflat}
+		qi.single = q.Scored() && !qi.multi
 		if q.Dim != nil {
 			qi.dim = q.Dim.Index
 		}
@@ -186,6 +200,7 @@ func NewScorer(r *Rubric, opt Options) *Scorer {
 	s.groups = make([]*group, 0, len(s.segs)+1)
 	s.conds = newConds(r)
 	s.rd = make([]rdim, n)
+	s.m = newMeasures(r)
 	for d, dim := range r.Dimensions {
 		s.rd[d].min = r.MinAnswered * dim.TotalWeight
 	}
@@ -301,6 +316,10 @@ func (s *Scorer) Add(resp *Respondent) error {
 		}
 		s.ans[i] = a
 		s.ap[i] = &s.ans[i]
+	}
+	s.timed, s.secs = resp.Timed, resp.Seconds
+	if s.screen() {
+		return s.checkID(resp)
 	}
 	// The groups this respondent belongs to.
 	s.groups = append(s.groups[:0], s.all)

@@ -29,6 +29,7 @@ func (s *Scorer) tally() {
 		}
 	}
 	s.respondentDims()
+	s.measure()
 	// The answers, question by question for all the groups at once; a
 	// scale or choice answer, the bulk of the work, is one count.
 	for i := range s.qi {

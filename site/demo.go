@@ -20,8 +20,8 @@ func Demo(lang string) assess.Settings {
 	title, client, consultancy := i18n.New(lang).T("demo.title"), "Northwind Financial", "aiready demo"
 	segments, comments, minGroup := []string{"Role", "Team"}, true, 5
 	return assess.Settings{Builtins: rubrics.Builtins, Rubric: rubrics.Default,
-		Evidence: demoEvidence(i18n.New(lang)),
-		Answers:  answers, AnswersName: "people-first-demo.csv",
+		Evidence: demoEvidence(i18n.New(lang)), Population: demoPopulation(),
+		Answers: answers, AnswersName: "people-first-demo.csv",
 		Segments: &segments, Comments: &comments, MinGroupSize: &minGroup,
 		Title: &title, Client: &client, Consultancy: &consultancy, Date: &date, Lang: lang}
 }
@@ -39,4 +39,16 @@ func demoEvidence(p *i18n.Printer) []assess.Evidence {
 		{ID: "first_contact_resolution", Title: p.T("demo.fcr"), Value: 68, Baseline: num(66), Unit: "%", Better: assess.BetterHigher, Source: src},
 		{ID: "escalations_to_person", Title: p.T("demo.escalations"), Value: 12, Unit: "%", Better: assess.BetterHigher, Source: src},
 	}
+}
+
+// demoPopulation are the invented client's head counts: 150 of 240 people
+// answered, but fewer than half of Customer Service, whose rate is named
+// as a limit of the findings.
+func demoPopulation() *assess.Population {
+	return &assess.Population{Total: 240, Groups: []assess.PopulationGroup{
+		{Attribute: "Role", Value: "Frontline staff", Count: 140},
+		{Attribute: "Team", Value: "Customer Service", Count: 110},
+		{Attribute: "Team", Value: "Lending Operations", Count: 48},
+		{Attribute: "Team", Value: "Technology", Count: 26},
+	}}
 }

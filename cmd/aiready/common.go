@@ -24,6 +24,7 @@ type scoreFlags struct {
 	allowSmall bool
 	strict     bool
 	comments   bool
+	exclude    bool // --exclude-flagged
 	quiet      bool
 	// inputFormat and mapFile say how to read the answers (inspect.go).
 	inputFormat string
@@ -37,6 +38,7 @@ func (f *scoreFlags) add(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.allowSmall, "allow-small-groups", false, "allow --min-group-size (or min_group_size) below 3; every output then says that groups of one or two people are shown")
 	fs.BoolVar(&f.strict, "strict", false, "fail on an answer that is not on its question's scale, or a question that no column answers")
 	fs.BoolVar(&f.comments, "comments", false, "include free-text answers (only for groups at or above the threshold)")
+	fs.BoolVar(&f.exclude, "exclude-flagged", false, "leave straight-liners and speeders out of every figure")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print no warnings")
 	addReadFlags(fs, &f.inputFormat, &f.mapFile)
 }
@@ -45,7 +47,8 @@ func (f *scoreFlags) add(fs *pflag.FlagSet) {
 // given overrides the project. project says whether args may name one.
 func (f *scoreFlags) settings(e *env, fs *pflag.FlagSet, args []string, project bool) assess.Settings {
 	s := assess.Settings{Stdin: e.stdin, Builtins: rubrics.Builtins, Rubric: f.rubric, RubricSet: fs.Changed("rubric"),
-		Strict: f.strict, AllowSmallGroups: f.allowSmall, InputFormat: f.inputFormat, Map: f.mapFile}
+		Strict: f.strict, AllowSmallGroups: f.allowSmall, InputFormat: f.inputFormat, Map: f.mapFile,
+		ExcludeFlagged: f.exclude, ExcludeFlaggedSet: fs.Changed("exclude-flagged")}
 	if project && assess.IsProject(args) {
 		s.Project = args[0]
 	} else {

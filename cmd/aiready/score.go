@@ -138,7 +138,7 @@ func writeText(w io.Writer, res *assess.Result) error {
 	if n := dq.NotResponses[assess.ExcludedSpam]; n > 0 {
 		p("   left out: %d spam response(s)", n)
 	}
-	p("\n\n")
+	p("%s\n\n", res.TrustText())
 	o := res.Overall
 	p("Overall: %s  %s", fmtScore(o.Score), levelTitle(r, o.Level))
 	if o.CappedBy != "" {

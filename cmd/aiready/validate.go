@@ -14,6 +14,7 @@ import (
 
 func validateCommand() *command {
 	var strict bool
+	var answers []string
 	return &command{
 		name:  "validate",
 		args:  "[RUBRIC | PROJECT]",
@@ -25,6 +26,7 @@ func validateCommand() *command {
   aiready validate --strict my-assessment/   # and fail on an invalid answer or a question no column answers`,
 		flags: func(fs *pflag.FlagSet) {
 			fs.BoolVar(&strict, "strict", false, "for a project: fail on an answer that is not on its question's scale, or a question that no column answers")
+			fs.StringArrayVar(&answers, "answers", nil, "for a rubric: a pilot's answers, to print each dimension's reliability (Cronbach's alpha)")
 		},
 		run: func(e *env, fs *pflag.FlagSet, args []string) error {
 			// Attribute names, headers and titles come from the inputs.
@@ -50,6 +52,9 @@ func validateCommand() *command {
 				return err
 			}
 			fmt.Fprintf(e.stdout, "%s: ok: %s\nsha256 %s\n", r.Source, rubricSummary(r), r.SHA256)
+			if len(answers) > 0 {
+				return assess.WritePilot(e.stdout, r, answers, e.stdin)
+			}
 			return nil
 		},
 	}
@@ -58,7 +63,7 @@ func validateCommand() *command {
 func rubricSummary(r *assess.Rubric) string {
 	scored := 0
 	for _, q := range r.Questions {
-		if q.Scored() {
+		if q.Scored() && q != r.Outcome {
 			scored++
 		}
 	}

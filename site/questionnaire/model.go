@@ -179,7 +179,7 @@ func newModel(r *assess.Rubric, segments []string, msgs map[string]string) *mode
 }
 
 func newQuestionModel(q *assess.Question) questionModel {
-	qm := questionModel{ID: q.ID, Dim: q.Dim.Index, Type: q.Type, Weight: q.Weight, Reverse: q.Reverse,
+	qm := questionModel{ID: q.ID, Dim: q.DimIndex(), Type: q.Type, Weight: q.Weight, Reverse: q.Reverse,
 		Labels: []string{}, Points: []float64{}, Skip: []string{}}
 	switch q.Type {
 	case assess.TypeScale:

@@ -44,6 +44,7 @@ const (
 	choice
 	multi
 	text
+	outcome
 )
 
 // item is one question of the rubric, as the generator needs it. Keep items
@@ -113,6 +114,8 @@ var items = []item{
 	{id: "l08", dim: longterm, off: -200},
 	{id: "l09", dim: longterm, off: -50},
 	{id: "l10", kind: text, dim: longterm},
+	// The outcome (no dimension): answered by outcome, not answer.
+	{id: "o01", kind: outcome},
 }
 
 var (
@@ -228,6 +231,27 @@ func main() {
 		}
 	}
 	texts.plant(people)
+	// The outcome and the straight-liners draw from a stream of their own
+	// too, so that the answers above stay as they were before.
+	o := rng{rand.NewPCG(20261120, 19)}
+	for i, p := range people {
+		for k, it := range items {
+			if it.kind == outcome && i != 41 && i != 97 { // not those who stopped part-way
+				p.answers[k] = answerOutcome(o, p)
+			}
+		}
+		// Two people ticked "Agree" all the way down (straight-liners).
+		if i == 17 || i == 118 {
+			for k, it := range items {
+				if (it.kind == scale || it.kind == outcome) && p.answers[k] != "" {
+					p.answers[k] = agree5[3]
+					if it.freq {
+						p.answers[k] = freq5[3]
+					}
+				}
+			}
+		}
+	}
 
 	out := bufio.NewWriter(os.Stdout)
 	w := csv.NewWriter(out)
@@ -252,8 +276,27 @@ func check(err error) {
 	}
 }
 
+// answerOutcome is a respondent's answer to the outcome question: whether
+// AI made service better for customers follows mostly from how far
+// service comes first and humans stay in the loop, hardly from upskilling
+// or the long view, so that what drives the outcome tells something.
+func answerOutcome(r rng, p *respondent) string {
+	if r.chance(30) {
+		return ""
+	}
+	x := (9*p.trait[service]+6*p.trait[human]-4*p.trait[upskill]-4*p.trait[longterm])/10 - 300 + r.normal()*5/10
+	pt := bucket(x, -1500, -500, 500, 1500)
+	if r.chance(40) {
+		return strconv.Itoa(pt + 1)
+	}
+	return agree5[pt]
+}
+
 // answer is one respondent's cell for one question.
 func answer(r rng, p *respondent, it item, texts *commentPicker) string {
+	if it.kind == outcome {
+		return "" // answerOutcome, after every other answer
+	}
 	if it.kind == text {
 		return texts.pick(p, it.id)
 	}
