@@ -51,3 +51,36 @@ func Measured(res *assess.Result) {
 // MeasuredSuppressedPopulation is the head count Measured gives the
 // suppressed team Internal Audit: a figure no output may show.
 const MeasuredSuppressedPopulation = 17
+
+// MeasuredWords are what every output of a result with Measured's figures
+// must say, in English, as its text reads with tags, table rules and
+// emphasis taken away and white space made single spaces: the figures
+// of Measured's comment, written out by hand.
+var MeasuredWords = []string{
+	// reliability
+	"Service, not savings 0.81 131",
+	"Humans in the loop 0.62 128 Weak: below 0.7",
+	"No alpha: fewer than 10 respondents answered all its questions (7 did).",
+	"No alpha: the respondents’ totals did not vary.",
+	"s04 “Our AI business cases count headcount reduction as the main benefit.”: This question behaves as if it were reverse-keyed (item-rest correlation −0.31)",
+	"Without it, alpha would rise from 0.81 to 0.86.",
+	"(item-rest correlation 0.12, below 0.2)",
+	// participation
+	"150 of the 300 people asked answered: a response rate of 50%.",
+	"Everyone asked 300 150 50%",
+	"Role: Executive 10 8 80%",
+	"Role: Frontline staff 250 100 40%",
+	"A response rate of 50% is below 60%",
+	"The response rate is below 60% in one group, Role: Frontline staff (40%)",
+	// response quality
+	"3 respondents left out: they gave the same answer to every scale question (2) or they answered in under a third of the median time (1).",
+	// drivers
+	"together the dimensions explain 41% of its variance (R² = 0.41)",
+	"Fix first: Service, not savings (importance 46%",
+	"Humans in the loop (importance 29%",
+	"They matter more than the even share of 25% and score below the target of 75.",
+}
+
+// MeasuredHidden are the suppressed groups that Measured gives head
+// counts: no participation table may list them.
+var MeasuredHidden = []string{"Internal Audit", "Marketing"}

@@ -1,6 +1,7 @@
 package view
 
 import (
+	"math"
 	"strings"
 
 	"github.com/aiready/aiready/assess"
@@ -82,8 +83,10 @@ type Drivers struct {
 	FixFirst []*DriverRow
 	// Intro says what the analysis is; Text names what to fix first.
 	Intro, Text string
-	// MaxShare is the largest importance, for a chart's scale.
-	MaxShare float64
+	// MaxShare is the largest importance; Scale the top of a chart's
+	// importance axis, the next tenth above it; Even the even share 1/k
+	// that divides important from less important.
+	MaxShare, Scale, Even float64
 }
 
 // DriverRow is one dimension's importance and score.
@@ -306,6 +309,8 @@ func (rep *Report) drivers() {
 	if len(v.Rows) == 0 {
 		return
 	}
+	v.Even = 1 / k
+	v.Scale = max(math.Ceil(max(v.MaxShare, v.Even)*10+1e-9)/10, 0.1)
 	// Most important first; rubric order between equals.
 	for i := 1; i < len(v.FixFirst); i++ {
 		for j := i; j > 0 && v.FixFirst[j].Share > v.FixFirst[j-1].Share; j-- {
@@ -346,4 +351,11 @@ func (rep *Report) storyLimits() string {
 		return rep.P().T("report.measure.story_rate", pt.Respondents, pt.Population, pt.Rate)
 	}
 	return ""
+}
+
+// ReliabilityIntro says what alpha is and from which value a dimension's
+// score reads as one measure.
+func (rep *Report) ReliabilityIntro() string {
+	p := rep.P()
+	return p.T("report.measure.reliability_intro", Setting(p, assess.WeakAlpha))
 }
