@@ -67,6 +67,7 @@ func TestBrowser(t *testing.T) {
 		{"demo", demoReport(t, true), nil},
 		{"small-de", smallReportIn(t, "de"), nil},
 		{"small-rtl", smallReportIn(t, "ar"), []string{"index.html", "segments.html"}},
+		{"measured", measuredReport(t), []string{"index.html", "methodology.html"}},
 	} {
 		// The site itself goes beside its screenshots, for a person to open.
 		out := filepath.Join(shots, s.name)

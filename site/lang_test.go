@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/internal/testtool"
 	"github.com/aiready/aiready/rubrics"
 	"github.com/aiready/aiready/site/i18n"
 	"github.com/aiready/aiready/site/mdreport"
@@ -87,6 +88,9 @@ func germanReport(t testing.TB) *view.Report {
 		{Date: "2025-11-20", Rubric: res.Rubric, Overall: f(38.5), Dims: map[string]*float64{r.Dimensions[0].ID: f(41)}},
 		last,
 	}
+	// Issue 19's figures, and a shown group's response rate.
+	testtool.Measured(res)
+	res.Participation.Segments = append(res.Participation.Segments, assess.SegmentParticipation{Attribute: "Rolle", Value: "Führung", Population: 10, Rate: 0.6})
 	// Norms of twelve earlier assessments place each dimension.
 	res.Norms = &assess.NormsResult{Rubric: res.Rubric.ID, Version: res.Rubric.Version, Assessments: 12}
 	for i, d := range r.Dimensions {

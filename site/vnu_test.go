@@ -11,8 +11,8 @@ import (
 )
 
 // TestHTMLValid runs the Nu HTML Checker (vnu.jar, the W3C validator) over
-// every page of the demo and of the small assessment (in German, and right
-// to left), and fails on any error it reports, in the HTML or in the
+// every page of the demo, of the small assessment (in German, and right
+// to left) and of the demo with issue 19's figures, and fails on any error it reports, in the HTML or in the
 // inline CSS.
 func TestHTMLValid(t *testing.T) {
 	if testing.Short() {
@@ -21,7 +21,8 @@ func TestHTMLValid(t *testing.T) {
 	jar := npmFile(t, "vnu-jar", "build/dist/vnu.jar")
 	bin := java(t)
 	var files []string
-	for _, dir := range []string{build(t, demoReport(t, true), Options{}), build(t, smallReportIn(t, "de"), Options{}), build(t, smallReportIn(t, "ar"), Options{})} {
+	for _, dir := range []string{build(t, demoReport(t, true), Options{}), build(t, smallReportIn(t, "de"), Options{}), build(t, smallReportIn(t, "ar"), Options{}),
+		build(t, measuredReport(t), Options{})} { // with issue 19's figures
 		fs, _ := filepath.Glob(filepath.Join(dir, "*.html"))
 		sort.Strings(fs)
 		files = append(files, fs...)

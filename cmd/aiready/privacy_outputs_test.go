@@ -124,6 +124,8 @@ func truncateForLog(s string) string {
 	return s
 }
 
+var sha256HexRE = regexp.MustCompile(`\bsha256 [0-9a-f]{64}\b`)
+
 // TestPrivacySegmentValuesNeverFileNames: a team written as an e-mail
 // address or a phone number is shown nowhere, and a 240- or
 // 5,000-character team still builds, its page named by a short slug.
@@ -149,6 +151,9 @@ func TestPrivacySegmentValuesNeverFileNames(t *testing.T) {
 	texts := allOutputs(t, in, "--segment", "Team")
 	pages := 0
 	for name, s := range texts {
+		// The marker's digests are hex: "7946" turns up in one by chance
+		// (a changed stylesheet's did), and is no segment value.
+		s = sha256HexRE.ReplaceAllString(s, "<sha256>")
 		for _, secret := range []string{"bob@example.com", "7946 0958", "7946"} {
 			if strings.Contains(s, secret) {
 				t.Errorf("%s holds %q, a segment value that is personal data", name, secret)

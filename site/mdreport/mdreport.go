@@ -53,8 +53,11 @@ func render(w io.Writer, rep *view.Report) ([]string, error) {
 			m.dropped()
 		case view.SectionComments:
 			m.comments()
+		case view.SectionDrivers:
+			m.drivers()
 		case view.SectionMethod:
 			m.method()
+			m.measure()
 		}
 	}
 	if err := bw.Flush(); err != nil {

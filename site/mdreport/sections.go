@@ -276,6 +276,9 @@ func (m *md) method() {
 	if len(res.SegmentAttributes) > 0 {
 		fmt.Fprintf(m.w, "- %s\n", m.t("report.data_by", escape(strings.Join(res.SegmentAttributes, ", "))))
 	}
+	if s := m.rep.Measure.Quality; s != "" {
+		fmt.Fprintf(m.w, "- %s\n", escape(s))
+	}
 }
 
 // tableMarkdown puts block Markdown in one table cell: paragraphs joined

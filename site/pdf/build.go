@@ -46,9 +46,11 @@ func (d *doc) sections() []section {
 			s.draw = d.plan
 		case view.SectionComments:
 			s.draw = d.comments
+		case view.SectionDrivers:
+			s.draw = d.drivers
 		case view.SectionMethod:
 			s.kicker = d.t("pdf.appendix")
-			s.draw = d.method
+			s.draw = func() { d.method(); d.measure() }
 		}
 		secs = append(secs, s)
 	}

@@ -104,6 +104,9 @@ func (d *doc) method() {
 	if len(res.SegmentAttributes) > 0 {
 		fmt.Fprintf(&b, "- %s\n", d.t("report.data_by", escapeMD(strings.Join(res.SegmentAttributes, ", "))))
 	}
+	if s := d.rep.Measure.Quality; s != "" {
+		fmt.Fprintf(&b, "- %s\n", escapeMD(s))
+	}
 	d.markdown(b.String(), d.body())
 }
 

@@ -14,6 +14,9 @@ const (
 	SectionPlan
 	SectionComments
 	SectionMethod
+	// SectionDrivers is what drives the outcome (measure.go), after the
+	// perception gap.
+	SectionDrivers
 )
 
 // Section is one top-level part of the report.
@@ -29,7 +32,8 @@ type Section struct {
 // Sections lists the parts of the report in the order that the PDF and
 // report.md show them: the summary, the red flags (if the rubric has
 // any), each dimension, the segment overview (with segments), the
-// perception gap (if there is one), the action
+// perception gap (if there is one), what drives the outcome (if the
+// results have drivers), the action
 // plan, the comments (if shown) and the method.
 func (rep *Report) Sections() []Section {
 	p := rep.P()
@@ -48,6 +52,9 @@ func (rep *Report) Sections() []Section {
 	}
 	if len(rep.Gaps) > 0 {
 		secs = append(secs, Section{Kind: SectionGap, Title: p.T("report.gap")})
+	}
+	if rep.Measure != nil && rep.Measure.Drivers != nil {
+		secs = append(secs, Section{Kind: SectionDrivers, Title: p.T("report.measure.drivers")})
 	}
 	secs = append(secs, Section{Kind: SectionPlan, Title: p.T("report.plan")})
 	if len(rep.Comments) > 0 {

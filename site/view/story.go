@@ -40,6 +40,9 @@ func (rep *Report) Story() []string {
 	if line := rep.storyChange(); line != "" {
 		s = append(s, line)
 	}
+	if line := rep.storyLimits(); line != "" {
+		s = append(s, line)
+	}
 	return s
 }
 

@@ -57,6 +57,9 @@ type Report struct {
 	// data-quality sections name them: id and text.
 	Unanswered []string
 	Norms      *Norms // nil without norms
+	// Measure is how far the figures can be trusted and what drives the
+	// outcome (measure.go).
+	Measure *Measure
 	// SmallGroups warns, on every output, that groups below
 	// assess.MinSafeGroupSize are shown (--allow-small-groups); "" if not.
 	SmallGroups string
@@ -230,6 +233,7 @@ func New(res *assess.Result, meta Meta) *Report {
 	rep.norms()
 	rep.segments()
 	rep.gap()
+	rep.measure()
 	if meta.Comments {
 		rep.comments()
 	}

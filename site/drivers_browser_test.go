@@ -1,0 +1,128 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/aiready/aiready/internal/testtool"
+	"github.com/aiready/aiready/site/view"
+)
+
+// clippedDriversText is clippedRadarText for the drivers chart.
+var clippedDriversText = strings.Replace(clippedRadarText, `"svg.radar"`, `"svg.drivers"`, 1)
+
+// TestDriversLabels opens the overview of the demo with issue 19's
+// figures (testtool.Measured), of the German assessment with them, and of
+// the demo with long dimension titles and scores at the chart's edges, in
+// Chromium at a phone's 390 pixels and at 1280, and fails on any line of
+// the drivers chart's labels, ticks and names that its <svg> or the page
+// cuts off. Screenshots go to the artefact folder.
+func TestDriversLabels(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped in -short mode: starts Chromium")
+	}
+	if strings.Count(clippedDriversText, "svg.drivers") != 1 {
+		t.Fatal("the radar's clipping check no longer names svg.radar once: adapt clippedDriversText")
+	}
+	bin := chromium(t)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancelAlloc()
+	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
+	defer cancelBrowser()
+	if err := chromedp.Do(browserCtx); err != nil {
+		t.Fatalf("starting %s: %v", bin, err)
+	}
+	shots := filepath.Join(artifacts(t), "drivers")
+	if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []struct {
+		name string
+		rep  *view.Report
+	}{
+		{"demo", measuredReport(t)},
+		{"de", germanReport(t)},
+		{"edges", edgeDrivers(t)},
+	} {
+		file := filepath.Join(build(t, s.rep, Options{}), "index.html")
+		t.Run(s.name, func(t *testing.T) {
+			tab, cancel := chromedp.NewContext(browserCtx)
+			defer cancel()
+			if err := chromedp.Do(tab, chromedp.Navigate("file://"+file)); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range []int64{390, 1280} {
+				var vp []chromedp.EmulateViewportOption
+				if w < 800 {
+					vp = append(vp, chromedp.EmulateMobile)
+				}
+				if err := chromedp.Do(tab, chromedp.EmulateViewport(w, 900, vp...)); err != nil {
+					t.Fatal(err)
+				}
+				n, err := chromedp.Run(tab, chromedp.Evaluate[int](`document.querySelectorAll("svg.drivers text").length`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if n < 10 {
+					t.Fatalf("at %d px: %d texts in the drivers chart, want its ticks, names and labels", w, n)
+				}
+				clipped, err := chromedp.Run(tab, chromedp.Evaluate[[]string](clippedDriversText))
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, c := range clipped {
+					t.Errorf("at %d px the drivers chart cuts off %s", w, c)
+				}
+				png, err := chromedp.Run(tab, chromedp.Screenshot(chromedp.CSS("svg.drivers")))
+				if err != nil {
+					t.Fatalf("screenshot at %d px: %v", w, err)
+				}
+				if err := os.WriteFile(filepath.Join(shots, fmt.Sprintf("%s-%d.png", s.name, w)), png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// edgeDrivers is the demo with issue 19's figures, long dimension titles
+// and scores at 0, 100 and near both, so that labels sit at every edge of
+// the chart: the most important dimension at the top right, the least
+// at the bottom left.
+func edgeDrivers(t *testing.T) *view.Report {
+	t.Helper()
+	rep := demoReport(t, false)
+	res := rep.Result
+	testtool.Measured(res)
+	for i, v := range []float64{100, 0, 97.5, 2.5} {
+		res.Dimensions[i].Score = &v
+	}
+	res.Drivers.Dimensions[0].Weight, res.Drivers.Dimensions[1].Weight = 0.3, 0.0
+	res.Drivers.Dimensions[2].Weight, res.Drivers.Dimensions[3].Weight = 0.11, 0.0
+	res.Drivers.R2 = 0.41
+	titles := []string{"Service statt Einsparung, auch wenn es teuer wird", "Der Mensch bleibt beteiligt", "Befähigen statt abstellen", "Langfristig denken über Quartale und Jahre hinaus"}
+	for i, d := range res.RubricDef.Dimensions {
+		d.Title = titles[i]
+	}
+	return view.New(res, rep.Meta)
+}
