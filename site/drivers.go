@@ -28,6 +28,7 @@ const (
 	drvLabelWidth  = 8.5 // em before a point's label wraps
 	drvLabelLines  = 3
 	drvLineSpacing = 1.15
+	drvDot         = 7.0 // a point's radius, with a little room
 )
 
 // svgText is one text of the chart, laid out, for measuring and drawing.
@@ -100,7 +101,8 @@ func driversChart(p *page) template.HTML {
 	add("d-threshold", "end", drvX0+drvW-6, Y(dr.Even)-8, drvSmall, l.p.T("report.measure.chart_even", view.Importance(l.p, dr.Even)))
 	add("d-corner", "start", drvX0+10, drvY0+drvSmall+8, drvSmall, l.p.T("report.measure.quadrant"))
 	// The points' labels: right of the point, or left of it where the
-	// right would leave the plot.
+	// right would leave the plot; a label that would cover another label
+	// or a point moves to the other side, then up or down, by half lines.
 	type point struct {
 		x, y float64
 		fix  bool
@@ -109,22 +111,64 @@ func driversChart(p *page) template.HTML {
 	var desc []string
 	for _, r := range dr.Rows {
 		desc = append(desc, l.p.T("report.measure.chart_point", r.Dimension.Def.Title, r.Importance, l.score(r.Score)))
+		if r.Score != nil {
+			pts = append(pts, point{X(*r.Score), Y(r.Share), r.FixFirst})
+		}
+	}
+	var placed [][4]float64
+	free := func(bx [4]float64, own int) bool {
+		for _, o := range placed {
+			if bx[0] < o[2]+2 && o[0] < bx[2]+2 && bx[1] < o[3]+2 && o[1] < bx[3]+2 {
+				return false
+			}
+		}
+		for k, pt := range pts {
+			if k != own && pt.x+drvDot >= bx[0] && pt.x-drvDot <= bx[2] && pt.y+drvDot >= bx[1] && pt.y-drvDot <= bx[3] {
+				return false
+			}
+		}
+		return true
+	}
+	k := 0
+	for _, r := range dr.Rows {
 		if r.Score == nil {
 			continue
 		}
-		x, y := X(*r.Score), Y(r.Share)
-		pts = append(pts, point{x, y, r.FixFirst})
+		x, y := pts[k].x, pts[k].y
 		lines := wrapWords(r.Dimension.Def.Title, drvLabelWidth, drvLabelLines)
 		w := 0.0
 		for _, s := range lines {
 			w = max(w, textEm(s)*drvFont)
 		}
 		first := y + 0.35*drvFont - drvLineSpacing*drvFont*float64(len(lines)-1)/2
-		if x+drvLabelGap+w <= drvX0+drvW {
-			add("d-label", "start", x+drvLabelGap, first, drvFont, lines...)
-		} else {
-			add("d-label", "end", x-drvLabelGap, first, drvFont, lines...)
+		sides := []string{"start", "end"}
+		if x+drvLabelGap+w > drvX0+drvW {
+			sides = []string{"end", "start"}
 		}
+		var best *svgText
+	search:
+		for _, dy := range []float64{0, -0.6, 0.6, -1.2, 1.2, -1.8, 1.8} {
+			for _, side := range sides {
+				tx := svgText{"d-label", side, x + drvLabelGap, first + dy*drvFont, lines, drvFont}
+				if side == "end" {
+					tx.x = x - drvLabelGap
+				}
+				l0, t0, r0, b0 := tx.box()
+				if best == nil {
+					c := tx
+					best = &c
+				}
+				if free([4]float64{l0, t0, r0, b0}, k) {
+					c := tx
+					best = &c
+					break search
+				}
+			}
+		}
+		texts = append(texts, *best)
+		l0, t0, r0, b0 := best.box()
+		placed = append(placed, [4]float64{l0, t0, r0, b0})
+		k++
 	}
 	desc = append(desc, dr.Text)
 	// The viewBox: the plot and every text, with a margin.

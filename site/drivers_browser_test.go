@@ -18,6 +18,22 @@ import (
 // clippedDriversText is clippedRadarText for the drivers chart.
 var clippedDriversText = strings.Replace(clippedRadarText, `"svg.radar"`, `"svg.drivers"`, 1)
 
+// overlappingDriversLabels lists the pairs of the drivers chart's point
+// labels that cover each other, and the labels that cover a point other
+// than their own, as the browser lays them out.
+const overlappingDriversLabels = `(() => {
+  const labels = [...document.querySelectorAll("svg.drivers text.d-label")];
+  const dots = [...document.querySelectorAll("svg.drivers circle")];
+  const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const out = [];
+  labels.forEach((a, i) => {
+    const ra = a.getBoundingClientRect();
+    labels.slice(i + 1).forEach(b => { if (hit(ra, b.getBoundingClientRect())) out.push(a.textContent + " / " + b.textContent); });
+    dots.forEach((d, j) => { if (j !== i && hit(ra, d.getBoundingClientRect())) out.push(a.textContent + " / point " + j); });
+  });
+  return out;
+})()`
+
 // TestDriversLabels opens the overview of the demo with issue 19's
 // figures (testtool.Measured), of the German assessment with them, and of
 // the demo with long dimension titles and scores at the chart's edges, in
@@ -92,6 +108,13 @@ func TestDriversLabels(t *testing.T) {
 				}
 				for _, c := range clipped {
 					t.Errorf("at %d px the drivers chart cuts off %s", w, c)
+				}
+				overlaps, err := chromedp.Run(tab, chromedp.Evaluate[[]string](overlappingDriversLabels))
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, o := range overlaps {
+					t.Errorf("at %d px the drivers chart's labels overlap: %s", w, o)
 				}
 				png, err := chromedp.Run(tab, chromedp.Screenshot(chromedp.CSS("svg.drivers")))
 				if err != nil {
