@@ -74,29 +74,85 @@ func (d *doc) driversChart(dr *view.Drivers) {
 	f.SetDashPattern(nil, 0)
 	d.place(d.t("report.measure.chart_target", d.num(target)), colored(st, weak), X(target)+1, y0+ph-3.6, 'L')
 	d.place(d.t("report.measure.chart_even", view.Importance(d.p, dr.Even)), colored(st, weak), x0+w-1, Y(dr.Even)-3.4, 'R')
-	// The dimensions, named beside their points, away from the edge.
+	// The dimensions, named beside their points, away from the edge; a
+	// name that would cover another name or a point moves to the other
+	// side, then up or down by half lines (as the site's chart).
+	type pt struct{ x, y float64 }
+	var pts []pt
+	for _, r := range dr.Rows {
+		if r.Score != nil {
+			pts = append(pts, pt{X(*r.Score), Y(r.Share)})
+		}
+	}
+	const dot, lw = 1.3, 42.0
+	var placed [][4]float64
+	free := func(b [4]float64, own int) bool {
+		for _, o := range placed {
+			if b[0] < o[2]+0.5 && o[0] < b[2]+0.5 && b[1] < o[3]+0.3 && o[1] < b[3]+0.3 {
+				return false
+			}
+		}
+		for k, p := range pts {
+			if k != own && p.x+dot >= b[0] && p.x-dot <= b[2] && p.y+dot >= b[1] && p.y-dot <= b[3] {
+				return false
+			}
+		}
+		return true
+	}
+	k := 0
 	for _, r := range dr.Rows {
 		if r.Score == nil {
 			continue
 		}
-		px, py := X(*r.Score), Y(r.Share)
+		px, py := pts[k].x, pts[k].y
 		c := d.accent.graphic
 		if r.FixFirst {
 			c = weak
 		}
 		d.fill(c)
-		f.Circle(px, py, 1.3, "F")
-		lw := 42.0
-		lx, align := px+2.5, byte('L')
-		if px+2.5+lw > x0+w {
-			lx, align = px-2.5-lw, 'R'
-		}
+		f.Circle(px, py, dot, "F")
 		lines := d.layout([]span{{r.Dimension.Def.Title, bold(sized(d.body(), 7.5))}}, lw)
-		y := py - textHeight(lines)/2
+		tw := 0.0
 		for _, ln := range lines {
-			d.drawLine(ln, lx, y, lw, align)
+			tw = max(tw, ln.w)
+		}
+		th := textHeight(lines)
+		right := px+2.5+tw <= x0+w
+		var bx [4]float64
+		var align byte
+	search:
+		for i, dy := range []float64{0, -0.5, 0.5, -1, 1, -1.5, 1.5} {
+			for _, onRight := range []bool{right, !right} {
+				l := px + 2.5
+				if !onRight {
+					l = px - 2.5 - tw
+				}
+				top := py - th/2 + dy*th
+				b := [4]float64{l, top, l + tw, top + th}
+				a := byte('L')
+				if !onRight {
+					a = 'R'
+				}
+				if i == 0 && onRight == right {
+					bx, align = b, a
+				}
+				if free(b, k) {
+					bx, align = b, a
+					break search
+				}
+			}
+		}
+		placed = append(placed, bx)
+		y := bx[1]
+		for _, ln := range lines {
+			if align == 'L' {
+				d.drawLine(ln, bx[0], y, lw, 'L')
+			} else {
+				d.drawLine(ln, bx[2]-lw, y, lw, 'R')
+			}
 			y += ln.h
 		}
+		k++
 	}
 	d.y += h + 3
 }
