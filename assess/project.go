@@ -38,6 +38,10 @@ type Project struct {
 	// Evidence are operational figures to test the answers' claims
 	// against, in the file's order.
 	Evidence []Evidence
+	// Actions are the [[action]] tables, in the file's order; ActionsFile
+	// the actions CSV that `actions` names (resolved against Dir), or "".
+	Actions     []Action
+	ActionsFile string
 
 	// set records which optional keys the file gives, so that flags can
 	// override exactly those and defaults fill the rest.
@@ -129,6 +133,9 @@ func LoadProject(file string, data []byte) (*Project, error) {
 		return nil, ErrorList{err}
 	}
 	if err := checkCount(ix, "evidence", ix.tables["evidence"]); err != nil {
+		return nil, ErrorList{err}
+	}
+	if err := checkCount(ix, "action", ix.tables["action"]); err != nil {
 		return nil, ErrorList{err}
 	}
 	var raw map[string]any
@@ -256,6 +263,12 @@ func LoadProject(file string, data []byte) (*Project, error) {
 		ot.done()
 	}
 	p.Evidence = loadEvidence(t, evidence, vals)
+	p.ActionsFile = rel(t.str("actions"))
+	if actions := t.tables("action"); checkCount(ix, "action", len(actions)) == nil {
+		p.Actions = loadActions(t, actions, vals)
+	} else {
+		errs = append(errs, checkCount(ix, "action", len(actions)))
+	}
 	t.done()
 	if len(errs) > 0 {
 		sortErrors(errs)
@@ -301,6 +314,8 @@ func checkCount(ix *tomlIndex, what string, n int) *Error {
 		limit, why = maxNotes, "a report needs a few per dimension"
 	case "evidence":
 		limit, why, plural = maxEvidence, "a report needs a few figures", "evidence figures"
+	case "action":
+		limit, why = maxActions, "a plan has tens of recommendations"
 	}
 	if n <= limit {
 		return nil
