@@ -109,6 +109,9 @@ type Plan struct {
 	History  []*Snapshot
 	Norms    *Norms
 	Report   Report
+	// Actions are the project's actions: its [[action]] tables, then the
+	// rows of its actions CSV (actions_csv.go).
+	Actions []Action
 	// Problems are what NewPlan and Check found under Settings.Collect,
 	// each at the line of assessment.toml that names what to fix.
 	Problems ErrorList
@@ -272,6 +275,19 @@ func (p *Plan) settle() error {
 			p.problem(err, "", Position{})
 		}
 	}
+	if err := p.readActions(); err != nil {
+		if !s.Collect {
+			return err
+		}
+		p.problem(err, "actions", p.keyPos("actions"))
+	} else if p.Project != nil && p.Rubric != nil {
+		if err := CheckActions(p.Actions, p.Rubric, p.Project.Overrides); err != nil {
+			if !s.Collect {
+				return err
+			}
+			p.problem(err, "", Position{})
+		}
+	}
 	prev, hist := p.trendSources()
 	if p.Previous, p.History, err = p.readTrend(prev, hist); err != nil {
 		if !s.Collect {
@@ -338,6 +354,7 @@ func (p *Plan) list() {
 	logo := ""
 	if pr != nil {
 		logo = pr.Brand.Logo
+		p.file(pr.ActionsFile)
 	}
 	if s.Logo != nil {
 		logo = *s.Logo

@@ -18,6 +18,7 @@ import (
 //     project's) and the gaps, which may cap the level and lead the plan;
 //  4. the consultant's overrides and notes;
 //  5. the comparison with the previous assessment, and the history;
+//     the actions, overdue by the date and, when done, moved or not;
 //  6. the percentiles among the norms.
 func (p *Plan) Result() (*Result, error) {
 	res, err := p.Score(nil)
@@ -34,6 +35,7 @@ func (p *Plan) Result() (*Result, error) {
 	if p.Previous != nil {
 		Compare(res, p.Previous)
 	}
+	ApplyActions(res, p.Actions, p.Previous)
 	res.History = history(p.Previous, p.History)
 	if p.Norms != nil {
 		if err := p.Norms.Apply(res); err != nil {

@@ -43,6 +43,10 @@ type Project struct {
 	// speeders out of every figure.
 	Population     *Population
 	ExcludeFlagged bool
+	// Actions are the [[action]] tables, in the file's order; ActionsFile
+	// the actions CSV that `actions` names (resolved against Dir), or "".
+	Actions     []Action
+	ActionsFile string
 
 	// set records which optional keys the file gives, so that flags can
 	// override exactly those and defaults fill the rest.
@@ -134,6 +138,9 @@ func LoadProject(file string, data []byte) (*Project, error) {
 		return nil, ErrorList{err}
 	}
 	if err := checkCount(ix, "evidence", ix.tables["evidence"]); err != nil {
+		return nil, ErrorList{err}
+	}
+	if err := checkCount(ix, "action", ix.tables["action"]); err != nil {
 		return nil, ErrorList{err}
 	}
 	var raw map[string]any
@@ -263,6 +270,12 @@ func LoadProject(file string, data []byte) (*Project, error) {
 		ot.done()
 	}
 	p.Evidence = loadEvidence(t, evidence, vals)
+	p.ActionsFile = rel(t.str("actions"))
+	if actions := t.tables("action"); checkCount(ix, "action", len(actions)) == nil {
+		p.Actions = loadActions(t, actions, vals)
+	} else {
+		errs = append(errs, checkCount(ix, "action", len(actions)))
+	}
 	t.done()
 	if len(errs) > 0 {
 		sortErrors(errs)
@@ -308,6 +321,8 @@ func checkCount(ix *tomlIndex, what string, n int) *Error {
 		limit, why = maxNotes, "a report needs a few per dimension"
 	case "evidence":
 		limit, why, plural = maxEvidence, "a report needs a few figures", "evidence figures"
+	case "action":
+		limit, why = maxActions, "a plan has tens of recommendations"
 	}
 	if n <= limit {
 		return nil

@@ -34,6 +34,9 @@ type Result struct {
 	DataQuality   DataQuality          `json:"data_quality"`
 	// Overrides are the consultant's changes to the plan, with reasons.
 	Overrides []OverrideResult `json:"overrides,omitempty"`
+	// Actions are the project's actions: owner, due date, status, and
+	// whether a done one moved what it answers (actions.go).
+	Actions []ActionResult `json:"actions,omitempty"`
 	// Previous compares with the last assessment, when one is given.
 	Previous *Previous `json:"previous,omitempty"`
 	// Date is the assessment's date (YYYY-MM-DD), set by build so that

@@ -4,11 +4,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
-	"strconv"
 	"strings"
 	"text/tabwriter"
-	"unicode/utf8"
 
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/rubrics"
@@ -126,30 +123,9 @@ func warnData(w io.Writer, dq assess.DataQuality) {
 // maxQuote is about how much of an input an error or warning quotes.
 const maxQuote = assess.MaxQuoted
 
-// quotedRE matches a string as %q writes it.
-var quotedRE = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
-
 // clipQuotes cuts every quoted string of an error or warning to about
-// maxQuote characters: whatever a message quotes of an input (a cell, a
-// header, a key) is enough to find it by, and no more.
-func clipQuotes(msg string) string {
-	if len(msg) <= maxQuote+2 {
-		return msg
-	}
-	return quotedRE.ReplaceAllStringFunc(msg, func(q string) string {
-		in := q[1 : len(q)-1]
-		c := assess.Short(in)
-		if c == in {
-			return q
-		}
-		// Do not end inside an escape: \x1b cut to \x is no escape.
-		cut := strings.TrimSuffix(c, "…")
-		if i := strings.LastIndexByte(cut, '\\'); i >= 0 && len(cut)-i <= 10 {
-			cut = cut[:i]
-		}
-		return `"` + cut + `…"`
-	})
-}
+// maxQuote characters (assess.ClipQuotes).
+func clipQuotes(msg string) string { return assess.ClipQuotes(msg) }
 
 // warnInvalid prints what reading the inputs gave reason to say (an
 // encoding, a question no column answers), the invalid cells kept with
@@ -191,36 +167,7 @@ func termText(s string) string { return termClean(s, false) }
 
 // termClean escapes what termText does; layout keeps tab and line feed,
 // for whole lines of a table that the CLI itself formatted.
-func termClean(s string, layout bool) string {
-	i := 0
-	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || termEscape(r) && !(layout && (r == '\n' || r == '\t')) {
-			break
-		}
-		i += n
-	}
-	if i == len(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 16)
-	b.WriteString(s[:i])
-	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case layout && (r == '\n' || r == '\t'), !termEscape(r):
-			b.WriteString(s[i : i+n])
-		default:
-			q := strconv.QuoteRuneToASCII(r) // '\x1b', '\r', '\u202e'
-			b.WriteString(q[1 : len(q)-1])
-		}
-		i += n
-	}
-	return b.String()
-}
+func termClean(s string, layout bool) string { return assess.TermClean(s, layout) }
 
 // termWriter escapes what termClean(s, true) does in everything written
 // to w. Each Write is escaped on its own: fmt and tabwriter write whole

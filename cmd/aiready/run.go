@@ -47,6 +47,7 @@ func commands() []*command {
 		normsCommand(),
 		rubricCommand(),
 		questionnaireCommand(),
+		planCommand(),
 		versionCommand(),
 	}
 }

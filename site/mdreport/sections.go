@@ -136,6 +136,7 @@ func (m *md) plan() {
 	m.h(2, m.t("report.plan"))
 	if len(rep.Plan) == 0 {
 		m.p("%s", m.t("report.no_actions"))
+		m.actions()
 		return
 	}
 	m.p("%s", escape(rep.PlanIntro()))
@@ -164,6 +165,9 @@ func (m *md) plan() {
 				s, _ := embed(it.FirstStep, 6)
 				fmt.Fprintf(m.w, "  \n  %s %s", m.t("report.first_step"), strings.Join(strings.Fields(s), " "))
 			}
+			if it.Action != nil {
+				fmt.Fprintf(m.w, "  \n  %s", m.actionLine(it.Action))
+			}
 			m.w.WriteString("\n")
 		}
 		m.w.WriteString("\n")
@@ -190,6 +194,7 @@ func (m *md) plan() {
 		rows = append(rows, []string{fmt.Sprint(it.Rank), cellText(it.Rec.Title), cellText(what), m.t("report.days", it.Rec.Horizon), prio})
 	}
 	m.table("rlllr", []string{"#", m.t("report.col.action"), m.t("report.col.for"), m.t("report.col.within"), m.t("report.col.priority")}, rows)
+	m.actions()
 }
 
 // comments quotes the free-text answers, escaped, detached from authors.

@@ -12,6 +12,7 @@ func (d *doc) plan() {
 	rep := d.rep
 	if len(rep.Plan) == 0 {
 		d.text(d.t("report.no_actions"), d.body())
+		d.actions()
 		return
 	}
 	d.text(rep.PlanIntro(), d.body())
@@ -27,6 +28,7 @@ func (d *doc) plan() {
 	t.rows = [][]cell{row}
 	d.drawTable(t)
 	d.planOrder()
+	d.actions()
 	d.added()
 	d.dropped()
 }
@@ -100,6 +102,10 @@ func (d *doc) planCell(c *view.Column) cell {
 		if o := d.rep.OverrideOf(it.Rec.ID); o != nil {
 			brk(1)
 			sp = append(sp, span{view.OverrideText(d.p, o), italic(colored(sized(d.body(), 7.5), d.accent.text))})
+		}
+		if it.Action != nil {
+			brk(1)
+			sp = append(sp, d.actionSpans(it.Action)...)
 		}
 		if it.FirstStep != "" {
 			brk(2)

@@ -45,9 +45,11 @@ type Report struct {
 	Evidence     []*Figure
 	Checks       []*Check
 	Contradicted []*Check
-	Plan         []*Item    // in action-plan order
-	Columns      [3]*Column // 30, 60 and 90 days
-	Attributes   []*Attribute
+	Plan         []*Item // in action-plan order
+	// Actions are the project's actions, in its order (actions.go).
+	Actions    []*Action
+	Columns    [3]*Column // 30, 60 and 90 days
+	Attributes []*Attribute
 	// Gaps are the perception gaps, one per attribute with two or more
 	// shown groups, the role-like attribute first.
 	Gaps     []*Gap
@@ -148,6 +150,7 @@ type Item struct {
 	Flag      *assess.Flag      // a red flag's recommendation, else nil
 	Check     *assess.Check     // a check's recommendation, else nil
 	FirstStep string            // Markdown of the body's "First step" paragraph, if any
+	Action    *Action           // its owner, due date and status, or nil
 }
 
 // Column is one horizon of the action plan.
@@ -229,6 +232,7 @@ func New(res *assess.Result, meta Meta) *Report {
 	rep.flags()
 	rep.claims()
 	rep.plan()
+	rep.actions()
 	rep.dimensions()
 	rep.norms()
 	rep.segments()

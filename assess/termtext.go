@@ -1,0 +1,71 @@
+package assess
+
+// The CLI's text helpers that are logic rather than printing (moved from
+// cmd/aiready, which keeps to flags, one call and printing).
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// quotedRE matches a string as %q writes it.
+var quotedRE = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+// ClipQuotes cuts every quoted string of an error or warning to about
+// MaxQuoted characters: whatever a message quotes of an input (a cell, a
+// header, a key) is enough to find it by, and no more.
+func ClipQuotes(msg string) string {
+	if len(msg) <= MaxQuoted+2 {
+		return msg
+	}
+	return quotedRE.ReplaceAllStringFunc(msg, func(q string) string {
+		in := q[1 : len(q)-1]
+		c := Short(in)
+		if c == in {
+			return q
+		}
+		// Do not end inside an escape: \x1b cut to \x is no escape.
+		cut := strings.TrimSuffix(c, "…")
+		if i := strings.LastIndexByte(cut, '\\'); i >= 0 && len(cut)-i <= 10 {
+			cut = cut[:i]
+		}
+		return `"` + cut + `…"`
+	})
+}
+
+// TermClean escapes, for a terminal, what Unprintable names, and each
+// byte of invalid UTF-8, as Go escapes (\x1b, \r, \u202e); layout keeps tab and line feed,
+// for whole lines of a table that the CLI itself formatted.
+func TermClean(s string, layout bool) string {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || Unprintable(r) && !(layout && (r == '\n' || r == '\t')) {
+			break
+		}
+		i += n
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case layout && (r == '\n' || r == '\t'), !Unprintable(r):
+			b.WriteString(s[i : i+n])
+		default:
+			q := strconv.QuoteRuneToASCII(r) // '\x1b', '\r', '\u202e'
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += n
+	}
+	return b.String()
+}
