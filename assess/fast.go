@@ -128,6 +128,9 @@ func (s *Scorer) fastOK(ts *tableSource) bool {
 	if !ok || ts.closed || ts.rec != nil || s.opt.Comments || cr.t.mac || !cr.t.keep {
 		return false
 	}
+	if s.th != nil && s.textColumn(ts) {
+		return false // the comments' themes are counted by Add (themes_score.go)
+	}
 	if ts.rules != (rowRules{status: -1, channel: -1, finished: -1, submit: -1, responseType: -1}) {
 		return false
 	}

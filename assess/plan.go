@@ -53,6 +53,7 @@ type Settings struct {
 	AllowSmallGroups bool
 	Strict           bool
 	Comments         *bool
+	MinCommentGroup  *int
 	// InputFormat and Map say how to read the answers (--input-format,
 	// --map); a project's [columns] and [values] go under them.
 	InputFormat string
@@ -192,6 +193,9 @@ func (p *Plan) settle() error {
 	if s.Comments != nil {
 		p.Options.Comments = *s.Comments
 	}
+	if s.MinCommentGroup != nil {
+		p.Options.MinCommentGroup = *s.MinCommentGroup
+	}
 	p.list()
 	ro, err := p.readOptions()
 	if err != nil {
@@ -218,6 +222,9 @@ func (p *Plan) settle() error {
 		}
 		if s.Comments == nil && pr.Has("comments") {
 			p.Options.Comments = pr.Comments
+		}
+		if s.MinCommentGroup == nil && pr.MinCommentGroup > 0 {
+			p.Options.MinCommentGroup = pr.MinCommentGroup
 		}
 		switch {
 		case s.Out == nil && pr.Out != "":

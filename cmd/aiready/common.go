@@ -24,6 +24,8 @@ type scoreFlags struct {
 	allowSmall bool
 	strict     bool
 	comments   bool
+	// minComment is --min-comment-group: the fewest comments whose themes are shown.
+	minComment int
 	quiet      bool
 	// inputFormat and mapFile say how to read the answers (inspect.go).
 	inputFormat string
@@ -37,6 +39,7 @@ func (f *scoreFlags) add(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.allowSmall, "allow-small-groups", false, "allow --min-group-size (or min_group_size) below 3; every output then says that groups of one or two people are shown")
 	fs.BoolVar(&f.strict, "strict", false, "fail on an answer that is not on its question's scale, or a question that no column answers")
 	fs.BoolVar(&f.comments, "comments", false, "include free-text answers (only for groups at or above the threshold)")
+	fs.IntVar(&f.minComment, "min-comment-group", assess.DefaultMinCommentGroup, "show the themes of the comments only for groups with at least this many comments")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print no warnings")
 	addReadFlags(fs, &f.inputFormat, &f.mapFile)
 }
@@ -60,12 +63,18 @@ func (f *scoreFlags) settings(e *env, fs *pflag.FlagSet, args []string, project 
 	if fs.Changed("comments") {
 		s.Comments = &f.comments
 	}
+	if fs.Changed("min-comment-group") {
+		s.MinCommentGroup = &f.minComment
+	}
 	return s
 }
 
 func (f *scoreFlags) check() error {
 	if f.minGroup < 1 {
 		return usagef("--min-group-size must be at least 1, not %d", f.minGroup)
+	}
+	if f.minComment < 1 {
+		return usagef("--min-comment-group must be at least 1, not %d", f.minComment)
 	}
 	o := assess.Options{MinGroupSize: f.minGroup, AllowSmallGroups: f.allowSmall}
 	if err := o.CheckSmallGroups(); err != nil {
