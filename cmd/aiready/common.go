@@ -24,8 +24,7 @@ type scoreFlags struct {
 	allowSmall bool
 	strict     bool
 	comments   bool
-	// minComment is --min-comment-group: the fewest comments whose themes are shown.
-	minComment int
+	minComment int // --min-comment-group
 	quiet      bool
 	// inputFormat and mapFile say how to read the answers (inspect.go).
 	inputFormat string
