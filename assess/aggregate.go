@@ -52,6 +52,7 @@ func (s *Scorer) Result() (*Result, error) {
 	res.Gaps = gapResults(r, res.Segments)
 	s.measureResults(res)
 	ApplyChecks(res, nil)
+	s.themeResults(res)
 	if s.opt.Comments && s.all.n >= s.opt.MinGroupSize {
 		res.Comments = s.sortedComments()
 	}

@@ -135,6 +135,9 @@ func (s *Scorer) fastOK(ts *tableSource) bool {
 	if !ok || ts.closed || ts.rec != nil || s.opt.Comments || cr.t.mac || !cr.t.keep {
 		return false
 	}
+	if s.th != nil && s.textColumn(ts) {
+		return false // the comments' themes are counted by Add (themes_score.go)
+	}
 	if ts.rules != noRowRules { // durations too: the fast path reads no times
 		return false
 	}

@@ -57,6 +57,7 @@ type Settings struct {
 	// figure (--exclude-flagged) if ExcludeFlaggedSet; else the project
 	// says.
 	ExcludeFlagged, ExcludeFlaggedSet bool
+	MinCommentGroup                   *int
 	// InputFormat and Map say how to read the answers (--input-format,
 	// --map); a project's [columns] and [values] go under them.
 	InputFormat string
@@ -205,6 +206,9 @@ func (p *Plan) settle() error {
 	if s.ExcludeFlaggedSet {
 		p.Options.ExcludeFlagged = s.ExcludeFlagged
 	}
+	if s.MinCommentGroup != nil {
+		p.Options.MinCommentGroup = *s.MinCommentGroup
+	}
 	p.list()
 	if err := CheckPopulation(s.Population, p.Options.Segments); err != nil {
 		return err
@@ -243,6 +247,9 @@ func (p *Plan) settle() error {
 				return err
 			}
 			p.problem(err, "", Position{})
+		}
+		if s.MinCommentGroup == nil && pr.MinCommentGroup > 0 {
+			p.Options.MinCommentGroup = pr.MinCommentGroup
 		}
 		switch {
 		case s.Out == nil && pr.Out != "":

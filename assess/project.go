@@ -24,10 +24,12 @@ type Project struct {
 	Inputs        []string  // paths resolved against Dir
 	Segments      []string
 	MinGroupSize  int // 0 if not given
-	Comments      bool
-	Previous      string   // path resolved against Dir, or ""
-	History       []string // earlier results.json for the trend chart, resolved against Dir
-	Out           string   // path resolved against Dir, or ""
+	// MinCommentGroup is min_comment_group, 0 if not given.
+	MinCommentGroup int
+	Comments        bool
+	Previous        string   // path resolved against Dir, or ""
+	History         []string // earlier results.json for the trend chart, resolved against Dir
+	Out             string   // path resolved against Dir, or ""
 
 	Brand     Brand
 	Columns   map[string]string            // header → question id or "attr:NAME"
@@ -187,6 +189,10 @@ func LoadProject(file string, data []byte) (*Project, error) {
 	p.Comments = t.boolean("comments")
 	p.ExcludeFlagged = t.boolean("exclude_flagged")
 	p.Population = loadPopulation(t)
+	p.MinCommentGroup = t.integer("min_comment_group", 0)
+	if t.has("min_comment_group") && p.MinCommentGroup < 1 {
+		t.errorf(t.pos("min_comment_group"), "min_comment_group must be at least 1")
+	}
 	p.Previous = rel(t.str("previous"))
 	for _, h := range t.strs("history") {
 		p.History = append(p.History, rel(h))

@@ -31,7 +31,14 @@ type Result struct {
 	Reliability   []ReliabilityResult  `json:"reliability"`
 	Participation *ParticipationResult `json:"participation"`
 	Drivers       *DriversResult       `json:"drivers"`
-	DataQuality   DataQuality          `json:"data_quality"`
+	// Themes count what the comments are about (themes_score.go).
+	Themes []ThemeResult `json:"themes"`
+	// MinCommentGroup is the fewest comments a group needs for its themes
+	// to be shown; set when the rubric's themes apply.
+	MinCommentGroup int `json:"min_comment_group,omitempty"`
+	// ThemesInfo says which groups' themes are shown; nil without themes.
+	ThemesInfo  *ThemesInfo `json:"-"`
+	DataQuality DataQuality `json:"data_quality"`
 	// Overrides are the consultant's changes to the plan, with reasons.
 	Overrides []OverrideResult `json:"overrides,omitempty"`
 	// Actions are the project's actions: owner, due date, status, and

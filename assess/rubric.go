@@ -34,6 +34,8 @@ type Rubric struct {
 	// Checks test the answers' claims against a project's evidence or
 	// against each other (evidence.go).
 	Checks []*Check
+	// Themes sort the free-text comments by what they are about (themes.go).
+	Themes []*Theme
 
 	// SHA256 is the hex digest of the file's bytes; with ID and Version it
 	// identifies the method that produced a result.

@@ -51,6 +51,7 @@ func LoadRubric(name string, data []byte) (*Rubric, error) {
 	l.flags()
 	l.checks()
 	l.recommendations()
+	l.themes()
 	root.done()
 	if len(errs) > 0 {
 		sortErrors(errs)

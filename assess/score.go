@@ -19,6 +19,9 @@ type Options struct {
 	Strict bool
 	// Comments keeps free-text answers for the report.
 	Comments bool
+	// MinCommentGroup is the fewest comments a group needs for its
+	// themes to be shown (themes.go); 0 means DefaultMinCommentGroup.
+	MinCommentGroup int
 	// PlainOnly turns the fast CSV path off (fast.go): the same result,
 	// more slowly; for the tests that compare the two paths.
 	PlainOnly bool
@@ -82,6 +85,7 @@ type Scorer struct {
 	invalid   int
 	reported  []*Error
 	comments  []Comment
+	th        *themeStats // nil unless the rubric's themes apply
 	unmatched []string
 	excluded  map[string]int // responses a source left out, by reason
 	// unanswered: per question, whether some input does not answer it;
@@ -172,7 +176,13 @@ func NewScorer(r *Rubric, opt Options) *Scorer {
 	if opt.MinGroupSize <= 0 {
 		opt.MinGroupSize = 5
 	}
+	if opt.MinCommentGroup <= 0 {
+		opt.MinCommentGroup = DefaultMinCommentGroup
+	}
 	s := &Scorer{r: r, opt: opt, segByKey: map[string]int{}, flags: make([]flagCount, len(r.Flags)), chunk: -1}
+	if themesApply(r) {
+		s.th = newThemeStats(r)
+	}
 	for _, a := range opt.Segments {
 		s.segs = append(s.segs, &segment{attr: a, byNorm: map[string]*group{}})
 	}
@@ -297,6 +307,9 @@ func (s *Scorer) segmentOf(key string) int {
 func (s *Scorer) Add(resp *Respondent) error {
 	r := s.r
 	s.enterChunk(chunkOf(resp.Pos.Line))
+	if s.th != nil {
+		s.th.pending = s.th.pending[:0]
+	}
 	for i, q := range r.Questions {
 		var c Cell
 		if i < len(resp.Answers) {
@@ -309,9 +322,14 @@ func (s *Scorer) Add(resp *Respondent) error {
 				return e
 			}
 		}
-		if a.state == answerOK && q.Type == TypeText && s.opt.Comments {
+		if a.state == answerOK && q.Type == TypeText && (s.opt.Comments || s.th != nil) {
 			if t := strings.TrimSpace(strings.Join(c.Values, " ")); t != "" {
-				s.comments = append(s.comments, Comment{Question: q.ID, Text: t})
+				if s.opt.Comments {
+					s.comments = append(s.comments, Comment{Question: q.ID, Text: t})
+				}
+				if s.th != nil {
+					s.th.pending = append(s.th.pending, pendingComment{q: i, text: t})
+				}
 			}
 		}
 		s.ans[i] = a
@@ -327,6 +345,9 @@ func (s *Scorer) Add(resp *Respondent) error {
 		s.groups = append(s.groups, s.segmentGroup(i, resp))
 	}
 	s.tally()
+	if s.th != nil {
+		s.themeRespondent()
+	}
 	return s.checkID(resp)
 }
 

@@ -5,9 +5,11 @@ package assess
 
 import (
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
+	"text/tabwriter"
 	"unicode/utf8"
 )
 
@@ -68,4 +70,49 @@ func TermClean(s string, layout bool) string {
 		i += n
 	}
 	return b.String()
+}
+
+// OneLine keeps a message on one line for a terminal: white space
+// collapsed, quoted input clipped (ClipQuotes), what a terminal would act
+// on escaped (TermClean). A multi-line message would break the
+// FILE:LINE:COL form.
+func OneLine(s string) string {
+	s = strings.TrimSpace(s)
+	return TermClean(ClipQuotes(strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")), false)
+}
+
+// TermTable is a tabwriter whose cells are escaped as TermClean(s, true) does
+// before their widths are measured, so that the columns stay aligned.
+type TermTable struct{ tw *tabwriter.Writer }
+
+func NewTermTable(w io.Writer) *TermTable {
+	return &TermTable{tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)}
+}
+
+func (t *TermTable) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(t.tw, TermClean(string(p), true)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+func (t *TermTable) Flush() error { return t.tw.Flush() }
+
+// inspectRepeats tells, in inspect's summary, which rows repeat an earlier
+// row's respondent id, and whether the check stopped at its limit.
+func inspectRepeats(w io.Writer, r IDRepeats) {
+	if r.RepeatedIDs > 0 {
+		var at []string
+		for _, x := range r.Repeated {
+			at = append(at, fmt.Sprintf("line %d as %s", x.Pos.Line, Position{File: x.First.File, Line: x.First.Line}))
+		}
+		if more := r.RepeatedIDs - len(r.Repeated); more > 0 {
+			at = append(at, fmt.Sprintf("%d more", more))
+		}
+		fmt.Fprintf(w, "  note: %d rows have the same respondent id as an earlier row (exported twice?): %s; scoring counts both (--strict refuses them)\n",
+			r.RepeatedIDs, strings.Join(at, ", "))
+	}
+	if r.Unchecked > 0 {
+		fmt.Fprintf(w, "  note: respondent ids are checked for repeats up to %d ids; the %d rows after were not checked\n", MaxCheckedIDs, r.Unchecked)
+	}
 }

@@ -92,7 +92,7 @@ func newSite(rep *view.Report, l loc) *siteData {
 		s.Nav = append(s.Nav, navItem{"segments.html", l.p.T("site.page.segments")})
 	}
 	s.Nav = append(s.Nav, navItem{"plan.html", l.p.T("site.page.plan")}, navItem{"methodology.html", l.p.T("site.page.methodology")})
-	if rep.Meta.Comments {
+	if rep.Meta.Comments || rep.Themes != nil {
 		s.Nav = append(s.Nav, navItem{"comments.html", l.p.T("site.page.comments")})
 	}
 	return s
@@ -138,7 +138,7 @@ func pagesOf(rep *view.Report, s *siteData) []*page {
 	}
 	add(&page{Kind: kindPlan, File: "plan.html", Title: t("site.page.plan")})
 	add(&page{Kind: kindMethodology, File: "methodology.html", Title: t("site.page.methodology")})
-	if rep.Meta.Comments {
+	if rep.Meta.Comments || rep.Themes != nil {
 		add(&page{Kind: kindComments, File: "comments.html", Title: t("site.page.comments")})
 	}
 	return ps

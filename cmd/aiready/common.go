@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
-	"text/tabwriter"
 
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/rubrics"
@@ -22,6 +20,7 @@ type scoreFlags struct {
 	strict     bool
 	comments   bool
 	exclude    bool // --exclude-flagged
+	minComment int  // --min-comment-group
 	quiet      bool
 	// inputFormat and mapFile say how to read the answers (inspect.go).
 	inputFormat string
@@ -36,6 +35,7 @@ func (f *scoreFlags) add(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.strict, "strict", false, "fail on an answer that is not on its question's scale, or a question that no column answers")
 	fs.BoolVar(&f.comments, "comments", false, "include free-text answers (only for groups at or above the threshold)")
 	fs.BoolVar(&f.exclude, "exclude-flagged", false, "leave straight-liners and speeders out of every figure")
+	fs.IntVar(&f.minComment, "min-comment-group", assess.DefaultMinCommentGroup, "show the themes of the comments only for groups with at least this many comments")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print no warnings")
 	addReadFlags(fs, &f.inputFormat, &f.mapFile)
 }
@@ -60,12 +60,18 @@ func (f *scoreFlags) settings(e *env, fs *pflag.FlagSet, args []string, project 
 	if fs.Changed("comments") {
 		s.Comments = &f.comments
 	}
+	if fs.Changed("min-comment-group") {
+		s.MinCommentGroup = &f.minComment
+	}
 	return s
 }
 
 func (f *scoreFlags) check() error {
 	if f.minGroup < 1 {
 		return usagef("--min-group-size must be at least 1, not %d", f.minGroup)
+	}
+	if f.minComment < 1 {
+		return usagef("--min-comment-group must be at least 1, not %d", f.minComment)
 	}
 	o := assess.Options{MinGroupSize: f.minGroup, AllowSmallGroups: f.allowSmall}
 	if err := o.CheckSmallGroups(); err != nil {
@@ -189,22 +195,8 @@ func (t *termW) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// termTable is a tabwriter whose cells are escaped as termWriter does
-// before their widths are measured, so that the columns stay aligned.
-type termTable struct{ tw *tabwriter.Writer }
-
-func newTermTable(w io.Writer) *termTable {
-	return &termTable{tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)}
-}
-
-func (t *termTable) Write(p []byte) (int, error) {
-	if _, err := io.WriteString(t.tw, termClean(string(p), true)); err != nil {
-		return 0, err
-	}
-	return len(p), nil
-}
-
-func (t *termTable) Flush() error { return t.tw.Flush() }
+// newTermTable is a tabwriter whose cells are escaped as termWriter does.
+func newTermTable(w io.Writer) *assess.TermTable { return assess.NewTermTable(w) }
 
 // warnRepeated prints the rows that repeat a respondent id, with the row
 // that gave it first (never the id), and how many more there were.
@@ -221,24 +213,5 @@ func warnRepeated(w io.Writer, dq assess.DataQuality) {
 	}
 	if dq.Unchecked > 0 {
 		fmt.Fprintf(w, "aiready: warning: more than %d respondent ids: the %d rows after the first %d ids were not checked for repeats\n", assess.MaxCheckedIDs, dq.Unchecked, assess.MaxCheckedIDs)
-	}
-}
-
-// inspectRepeats tells, in inspect's summary, which rows repeat an earlier
-// row's respondent id, and whether the check stopped at its limit.
-func inspectRepeats(w io.Writer, r assess.IDRepeats) {
-	if r.RepeatedIDs > 0 {
-		var at []string
-		for _, x := range r.Repeated {
-			at = append(at, fmt.Sprintf("line %d as %s", x.Pos.Line, assess.Position{File: x.First.File, Line: x.First.Line}))
-		}
-		if more := r.RepeatedIDs - len(r.Repeated); more > 0 {
-			at = append(at, fmt.Sprintf("%d more", more))
-		}
-		fmt.Fprintf(w, "  note: %d rows have the same respondent id as an earlier row (exported twice?): %s; scoring counts both (--strict refuses them)\n",
-			r.RepeatedIDs, strings.Join(at, ", "))
-	}
-	if r.Unchecked > 0 {
-		fmt.Fprintf(w, "  note: respondent ids are checked for repeats up to %d ids; the %d rows after were not checked\n", assess.MaxCheckedIDs, r.Unchecked)
 	}
 }

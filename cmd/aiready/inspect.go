@@ -88,7 +88,7 @@ func inspectCommand() *command {
 				if i > 0 {
 					fmt.Fprintln(e.stdout)
 				}
-				writeInspection(e.stdout, r, ins)
+				assess.WriteInspection(termWriter(e.stdout), r, ins)
 			}
 			return errs.Err()
 		},

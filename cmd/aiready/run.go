@@ -120,10 +120,7 @@ func report(e *env, c *command, err error) int {
 
 // oneLine keeps an error on one line: a multi-line message would break
 // the FILE:LINE:COL: message contract that scripts parse.
-func oneLine(s string) string {
-	s = strings.TrimSpace(s)
-	return termText(clipQuotes(strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")))
-}
+func oneLine(s string) string { return assess.OneLine(s) }
 
 func find(name string) *command {
 	for _, c := range commands() {

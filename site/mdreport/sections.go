@@ -200,6 +200,10 @@ func (m *md) plan() {
 // comments quotes the free-text answers, escaped, detached from authors.
 func (m *md) comments() {
 	m.h(2, m.t("report.comments"))
+	m.themes()
+	if len(m.rep.Comments) == 0 {
+		return
+	}
 	m.p("%s", m.t("report.comments_intro"))
 	for _, g := range m.rep.Comments {
 		if g.Question == nil {

@@ -175,6 +175,10 @@ func (d *doc) gapTable(g *view.Gap) {
 // comments quotes the free-text answers, grouped by question, with
 // nothing that says who wrote them.
 func (d *doc) comments() {
+	d.themes()
+	if len(d.rep.Comments) == 0 {
+		return
+	}
 	d.text(d.t("report.comments_intro"), d.body())
 	d.y += 3
 	for _, g := range d.rep.Comments {

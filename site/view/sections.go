@@ -57,7 +57,7 @@ func (rep *Report) Sections() []Section {
 		secs = append(secs, Section{Kind: SectionDrivers, Title: p.T("report.measure.drivers")})
 	}
 	secs = append(secs, Section{Kind: SectionPlan, Title: p.T("report.plan")})
-	if len(rep.Comments) > 0 {
+	if len(rep.Comments) > 0 || rep.Themes != nil {
 		secs = append(secs, Section{Kind: SectionComments, Title: p.T("report.comments")})
 	}
 	return append(secs, Section{Kind: SectionMethod, Title: p.T("report.methodology")})

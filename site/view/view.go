@@ -54,7 +54,10 @@ type Report struct {
 	// shown groups, the role-like attribute first.
 	Gaps     []*Gap
 	Comments []CommentGroup
-	Quality  assess.DataQuality
+	// Themes are what the comments are about (themes.go); nil when the
+	// rubric has none or no question takes free text.
+	Themes  *Themes
+	Quality assess.DataQuality
 	// Unanswered are the questions an input had no column for, as the
 	// data-quality sections name them: id and text.
 	Unanswered []string
@@ -241,6 +244,7 @@ func New(res *assess.Result, meta Meta) *Report {
 	if meta.Comments {
 		rep.comments()
 	}
+	rep.themes()
 	return rep
 }
 

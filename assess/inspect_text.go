@@ -1,4 +1,4 @@
-package main
+package assess
 
 import (
 	"fmt"
@@ -6,19 +6,18 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-
-	"github.com/aiready/aiready/assess"
 )
 
-// writeInspection prints one input's inspection: meant to fit a screen.
-func writeInspection(w io.Writer, r *assess.Rubric, in *assess.Inspection) {
-	w = termWriter(w) // headers and values come from the input
+// WriteInspection prints one input's inspection for `aiready inspect`:
+// meant to fit a screen. Headers and values come from the input: w must
+// escape what a terminal would act on (cmd/aiready's termWriter).
+func WriteInspection(w io.Writer, r *Rubric, in *Inspection) {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	p("%s: %s\n", in.File, inspectLayout(in))
 	p("  %d respondents read", in.Respondents)
 	if len(in.Excluded) > 0 {
 		p("; left out: %s", inspectCounts(in.Excluded, map[string]string{
-			assess.ExcludedPreview: "survey preview", assess.ExcludedSpam: "spam response"}))
+			ExcludedPreview: "survey preview", ExcludedSpam: "spam response"}))
 	}
 	p("\n")
 	if n := in.Kept["survey test"]; n > 0 {
@@ -30,9 +29,9 @@ func writeInspection(w io.Writer, r *assess.Rubric, in *assess.Inspection) {
 	inspectRepeats(w, in.IDRepeats) // inputs.go
 	if len(in.Columns) > 0 {
 		p("\nCOLUMNS\n")
-		tw := newTermTable(w)
+		tw := NewTermTable(w)
 		fmt.Fprintln(tw, "  #\tHEADER\tREAD AS\tHOW")
-		var names []assess.InspectColumn
+		var names []InspectColumn
 		for i := 0; i < len(in.Columns); i++ {
 			c := in.Columns[i]
 			if c.QuestionName {
@@ -40,7 +39,7 @@ func writeInspection(w io.Writer, r *assess.Rubric, in *assess.Inspection) {
 				continue
 			}
 			j := i
-			for c.Kind != assess.ColumnQuestion && c.Kind != assess.ColumnAttribute && j+1 < len(in.Columns) &&
+			for c.Kind != ColumnQuestion && c.Kind != ColumnAttribute && j+1 < len(in.Columns) &&
 				inspectSameGroup(c, in.Columns[j+1]) {
 				j++
 			}
@@ -70,7 +69,7 @@ func writeInspection(w io.Writer, r *assess.Rubric, in *assess.Inspection) {
 		tw.Flush()
 		if len(names) > 0 {
 			p("\nQUESTION NAMES in column %q\n", in.LongRoles[1])
-			tw = newTermTable(w)
+			tw = NewTermTable(w)
 			for _, c := range names {
 				fmt.Fprintf(tw, "  %s\t%s\t%s\n", inspectClip(c.Header, 46), inspectReadAs(c), inspectHow(c))
 			}
@@ -90,7 +89,7 @@ func writeInspection(w io.Writer, r *assess.Rubric, in *assess.Inspection) {
 	}
 	p("\nQUESTIONS\n")
 	var table strings.Builder
-	tw := newTermTable(&table)
+	tw := NewTermTable(&table)
 	fmt.Fprintln(tw, "  ID\tANSWERED\tSKIPPED\tUNRECOGNISED\tFROM")
 	// With many questions, only those worth a look get a line.
 	many := len(in.Questions) > inspectFullQuestions
@@ -108,7 +107,7 @@ func writeInspection(w io.Writer, r *assess.Rubric, in *assess.Inspection) {
 			hi = max(hi, q.Answered)
 			continue
 		}
-		if r.Questions[i].Type == assess.TypeText {
+		if r.Questions[i].Type == TypeText {
 			fmt.Fprintf(tw, "  %s\t%d\t-\t-\t%s (free text)\n", q.ID, q.Answered, from)
 			continue
 		}
@@ -130,7 +129,7 @@ func writeInspection(w io.Writer, r *assess.Rubric, in *assess.Inspection) {
 	}
 	if len(in.Unrecognised) > 0 {
 		p("\nUNRECOGNISED ANSWERS (each counted as missing when scoring; --strict stops at them)\n")
-		tw = newTermTable(w)
+		tw = NewTermTable(w)
 		for i := 0; i < len(in.Unrecognised); {
 			j := i
 			for j < len(in.Unrecognised) && in.Unrecognised[j].Question == in.Unrecognised[i].Question {
@@ -144,7 +143,7 @@ func writeInspection(w io.Writer, r *assess.Rubric, in *assess.Inspection) {
 	if len(in.Problems) > 0 {
 		p("\nPROBLEMS (score and build stop at these)\n")
 		for _, e := range in.Problems {
-			p("  %s\n", oneLine(e.Error()))
+			p("  %s\n", OneLine(e.Error()))
 		}
 	}
 	if !inspectSuggestions(w, in) && len(in.Unrecognised) == 0 && len(in.Problems) == 0 {
@@ -152,7 +151,7 @@ func writeInspection(w io.Writer, r *assess.Rubric, in *assess.Inspection) {
 	}
 }
 
-func inspectSuggestions(w io.Writer, in *assess.Inspection) bool {
+func inspectSuggestions(w io.Writer, in *Inspection) bool {
 	if len(in.SuggestColumns)+len(in.SuggestValues) == 0 {
 		return false
 	}
@@ -163,14 +162,14 @@ func inspectSuggestions(w io.Writer, in *assess.Inspection) bool {
 	return true
 }
 
-func inspectLayout(in *assess.Inspection) string {
+func inspectLayout(in *Inspection) string {
 	var b strings.Builder
 	switch in.Format {
 	case "toml", "json":
 		return fmt.Sprintf("native %s answers (questions named by id)", strings.ToUpper(in.Format))
 	}
-	b.WriteString(assess.LayoutTitle(in.Layout))
-	if in.Layout != assess.LayoutWide && in.Layout != assess.LayoutLong {
+	b.WriteString(LayoutTitle(in.Layout))
+	if in.Layout != LayoutWide && in.Layout != LayoutLong {
 		b.WriteString(" export")
 	}
 	switch in.Format {
@@ -194,7 +193,7 @@ func inspectLayout(in *assess.Inspection) string {
 	if in.TitleRows > 0 {
 		fmt.Fprintf(&b, " (%d title line(s) above it skipped)", in.TitleRows)
 	}
-	if in.Layout == assess.LayoutLong {
+	if in.Layout == LayoutLong {
 		fmt.Fprintf(&b, "; respondent %q, question %q, answer %q", in.LongRoles[0], in.LongRoles[1], in.LongRoles[2])
 	}
 	return b.String()
@@ -204,15 +203,15 @@ func inspectLayout(in *assess.Inspection) string {
 const inspectFullQuestions = 12
 
 // byOwnID reports a column whose header is its question's id.
-func inspectByOwnID(c assess.InspectColumn) bool {
-	return c.Kind == assess.ColumnQuestion && c.How == "id" && c.Option == "" && c.Header == c.Question
+func inspectByOwnID(c InspectColumn) bool {
+	return c.Kind == ColumnQuestion && c.How == "id" && c.Option == "" && c.Header == c.Question
 }
 
-func inspectSameGroup(a, b assess.InspectColumn) bool {
+func inspectSameGroup(a, b InspectColumn) bool {
 	return !b.QuestionName && a.Kind == b.Kind && a.How == b.How && a.Why == b.Why
 }
 
-func inspectHeader(c assess.InspectColumn) string {
+func inspectHeader(c InspectColumn) string {
 	h := c.Header
 	if h == "" {
 		h = "(empty)"
@@ -235,16 +234,16 @@ func inspectClipMiddle(s string, n int) string {
 	return string(r[:head]) + "…" + string(r[len(r)-(n-head-1):])
 }
 
-func inspectReadAs(c assess.InspectColumn) string {
+func inspectReadAs(c InspectColumn) string {
 	switch c.Kind {
-	case assess.ColumnQuestion:
+	case ColumnQuestion:
 		if c.Option != "" {
 			return inspectClip(c.Question+": "+c.Option, 32)
 		}
 		return c.Question
-	case assess.ColumnAttribute:
+	case ColumnAttribute:
 		return inspectClip("attribute "+c.Attr, 32)
-	case assess.ColumnIdentity:
+	case ColumnIdentity:
 		if c.How == "respondent" || strings.HasPrefix(c.Why, "respondent id") {
 			return "respondent id"
 		}
@@ -252,11 +251,11 @@ func inspectReadAs(c assess.InspectColumn) string {
 	return "not read"
 }
 
-func inspectHow(c assess.InspectColumn) string {
+func inspectHow(c InspectColumn) string {
 	switch c.Kind {
-	case assess.ColumnQuestion:
+	case ColumnQuestion:
 		return "by " + c.How
-	case assess.ColumnAttribute:
+	case ColumnAttribute:
 		s := "by header; for --segment"
 		if c.How == "mapping" {
 			s = "by mapping; for --segment"
@@ -282,11 +281,11 @@ func inspectHow(c assess.InspectColumn) string {
 	case "empty":
 		return "no header"
 	}
-	return oneLine(c.Why)
+	return OneLine(c.Why)
 }
 
 // columnRanges writes column numbers as "3, 5-8".
-func inspectColumns(in *assess.Inspection, idx []int) string {
+func inspectColumns(in *Inspection, idx []int) string {
 	var nums []int
 	names := 0
 	for _, i := range idx {
@@ -325,7 +324,7 @@ func inspectColumns(in *assess.Inspection, idx []int) string {
 
 // valueList writes one question's unrecognised answers on one line: the
 // most frequent with the lines they are on, the rest with their counts.
-func inspectValues(us []assess.UnrecognisedValue, rows bool) string {
+func inspectValues(us []UnrecognisedValue, rows bool) string {
 	const withLines, most = 2, 6
 	var parts []string
 	for k, u := range us {
@@ -342,7 +341,7 @@ func inspectValues(us []assess.UnrecognisedValue, rows bool) string {
 	return strings.Join(parts, ", ")
 }
 
-func inspectLines(u assess.UnrecognisedValue, rows bool) string {
+func inspectLines(u UnrecognisedValue, rows bool) string {
 	word := "line"
 	if rows { // a workbook has rows, not lines
 		word = "row"
