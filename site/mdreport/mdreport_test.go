@@ -108,7 +108,7 @@ func TestStructure(t *testing.T) {
 		"| Team: Internal Audit | – | suppressed (fewer than 5) |  |",
 		"| Team: Marketing | – | suppressed (to protect a smaller group) |  |",
 		"**Overall readiness: 57.5 / 100, Cost-led**",
-		"| Service, not savings | 61.3 | Experimenting with care | 75 | -13.7 |",
+		"| Service, not savings | 61.2 | Experimenting with care | 75 | -13.8 |", // 61.179 (results.json), 75 - 61.179 = 13.821
 		"> \\<script\\>alert(1)\\</script\\> Sorry, testing",
 		"- **1. Pause role cuts until service quality is measured** (red flag: Cost-cutting is driving automation)",
 	} {

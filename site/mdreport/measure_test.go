@@ -53,8 +53,13 @@ func TestMeasuredMarkdown(t *testing.T) {
 		}
 	}
 	// Without the figures, none of it.
+	// (The demo has issue 19's figures of its own: take them away.)
+	bare := demoReport(t)
+	r := bare.Result
+	r.Reliability, r.Participation, r.Drivers = nil, nil, nil
+	r.DataQuality.StraightLiners, r.DataQuality.Speeders, r.DataQuality.Excluded = 0, 0, 0
 	var plainDemo bytes.Buffer
-	if err := Render(&plainDemo, demoReport(t)); err != nil {
+	if err := Render(&plainDemo, view.New(r, bare.Meta)); err != nil {
 		t.Fatal(err)
 	}
 	for _, w := range []string{"What drives the outcome", "Reliability of each dimension", "### Participation", "respondents left out"} {
