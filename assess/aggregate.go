@@ -51,6 +51,7 @@ func (s *Scorer) Result() (*Result, error) {
 	res.Segments = s.segmentResults()
 	res.Gaps = gapResults(r, res.Segments)
 	ApplyChecks(res, nil)
+	res.Frameworks = frameworkResults(r)
 	if s.opt.Comments && s.all.n >= s.opt.MinGroupSize {
 		res.Comments = s.sortedComments()
 	}

@@ -30,6 +30,9 @@ type Rubric struct {
 	// Checks test the answers' claims against a project's evidence or
 	// against each other (evidence.go).
 	Checks []*Check
+	// Frameworks are the standards and laws the questions bear on, in the
+	// file's order (frameworks.go).
+	Frameworks []*Framework
 
 	// SHA256 is the hex digest of the file's bytes; with ID and Version it
 	// identifies the method that produced a result.
@@ -92,6 +95,9 @@ type Question struct {
 	Options   []Option
 	Skip      []string // extra skip answers (choice, multi); a scale's own skip list applies too
 	Index     int
+	// Maps are the framework clauses the question bears on, as its maps
+	// name them (frameworks.go).
+	Maps []*Clause
 
 	Dim      *Dimension
 	ScaleDef *Scale // nil unless Type is scale
