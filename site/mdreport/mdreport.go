@@ -55,6 +55,8 @@ func render(w io.Writer, rep *view.Report) ([]string, error) {
 			m.comments()
 		case view.SectionMethod:
 			m.method()
+		case view.SectionFrameworks:
+			m.frameworks()
 		}
 	}
 	if err := bw.Flush(); err != nil {

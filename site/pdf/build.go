@@ -49,6 +49,9 @@ func (d *doc) sections() []section {
 		case view.SectionMethod:
 			s.kicker = d.t("pdf.appendix")
 			s.draw = d.method
+		case view.SectionFrameworks:
+			s.kicker = d.t("pdf.appendix")
+			s.draw = d.frameworks
 		}
 		secs = append(secs, s)
 	}
