@@ -53,6 +53,7 @@ func (s *Scorer) Result() (*Result, error) {
 	s.measureResults(res)
 	ApplyChecks(res, nil)
 	s.themeResults(res)
+	res.Frameworks = frameworkResults(r)
 	if s.opt.Comments && s.all.n >= s.opt.MinGroupSize {
 		res.Comments = s.sortedComments()
 	}

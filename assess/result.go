@@ -26,6 +26,9 @@ type Result struct {
 	Evidence        []EvidenceResult       `json:"evidence"`
 	Checks          []CheckResult          `json:"checks"`
 	Recommendations []RecommendationResult `json:"recommendations"`
+	// Frameworks are the framework clauses the questions bear on
+	// (frameworks.go).
+	Frameworks []FrameworkResult `json:"frameworks"`
 	// Reliability, Participation and Drivers say how far the figures can
 	// be trusted and what drives the outcome (measure.go).
 	Reliability   []ReliabilityResult  `json:"reliability"`

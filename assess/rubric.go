@@ -36,6 +36,9 @@ type Rubric struct {
 	Checks []*Check
 	// Themes sort the free-text comments by what they are about (themes.go).
 	Themes []*Theme
+	// Frameworks are the standards and laws the questions bear on, in the
+	// file's order (frameworks.go).
+	Frameworks []*Framework
 
 	// SHA256 is the hex digest of the file's bytes; with ID and Version it
 	// identifies the method that produced a result.
@@ -98,6 +101,9 @@ type Question struct {
 	Options   []Option
 	Skip      []string // extra skip answers (choice, multi); a scale's own skip list applies too
 	Index     int
+	// Maps are the framework clauses the question bears on, as its maps
+	// name them (frameworks.go).
+	Maps []*Clause
 
 	Dim      *Dimension
 	ScaleDef *Scale // nil unless Type is scale

@@ -45,7 +45,9 @@ func LoadRubric(name string, data []byte) (*Rubric, error) {
 	l.top()
 	l.scales()
 	l.dimensions()
+	l.frameworks()
 	l.questions()
+	l.linkMaps()
 	l.levels()
 	l.checkDimLevels()
 	l.flags()
@@ -320,6 +322,9 @@ func (l *loader) questions() {
 		q.Reverse = t.boolean("reverse")
 		q.Aliases = t.strs("aliases")
 		q.Skip = t.strs("skip")
+		var mapsOK bool
+		q.Maps, mapsOK = l.maps(t, q)
+		ok = ok && mapsOK
 		if t.has("weight") && q.Weight <= 0 {
 			t.errorf(t.pos("weight"), "weight %g must be greater than 0", q.Weight)
 		}

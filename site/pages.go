@@ -18,6 +18,7 @@ const (
 	kindPlan        = "plan"
 	kindMethodology = "methodology"
 	kindComments    = "comments"
+	kindFrameworks  = "frameworks"
 )
 
 // page is what a template is executed with.
@@ -92,6 +93,9 @@ func newSite(rep *view.Report, l loc) *siteData {
 		s.Nav = append(s.Nav, navItem{"segments.html", l.p.T("site.page.segments")})
 	}
 	s.Nav = append(s.Nav, navItem{"plan.html", l.p.T("site.page.plan")}, navItem{"methodology.html", l.p.T("site.page.methodology")})
+	if len(rep.Frameworks()) > 0 {
+		s.Nav = append(s.Nav, navItem{"frameworks.html", l.p.T("report.frameworks.title")})
+	}
 	if rep.Meta.Comments || rep.Themes != nil {
 		s.Nav = append(s.Nav, navItem{"comments.html", l.p.T("site.page.comments")})
 	}
@@ -138,6 +142,9 @@ func pagesOf(rep *view.Report, s *siteData) []*page {
 	}
 	add(&page{Kind: kindPlan, File: "plan.html", Title: t("site.page.plan")})
 	add(&page{Kind: kindMethodology, File: "methodology.html", Title: t("site.page.methodology")})
+	if len(rep.Frameworks()) > 0 {
+		add(&page{Kind: kindFrameworks, File: "frameworks.html", Title: t("report.frameworks.title")})
+	}
 	if rep.Meta.Comments || rep.Themes != nil {
 		add(&page{Kind: kindComments, File: "comments.html", Title: t("site.page.comments")})
 	}

@@ -58,6 +58,8 @@ func render(w io.Writer, rep *view.Report) ([]string, error) {
 		case view.SectionMethod:
 			m.method()
 			m.measure()
+		case view.SectionFrameworks:
+			m.frameworks()
 		}
 	}
 	if err := bw.Flush(); err != nil {

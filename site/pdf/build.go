@@ -51,6 +51,9 @@ func (d *doc) sections() []section {
 		case view.SectionMethod:
 			s.kicker = d.t("pdf.appendix")
 			s.draw = func() { d.method(); d.measure() }
+		case view.SectionFrameworks:
+			s.kicker = d.t("pdf.appendix")
+			s.draw = d.frameworks
 		}
 		secs = append(secs, s)
 	}

@@ -184,6 +184,25 @@ func newPage(r *assess.Rubric, opt Options) (*page, error) {
 		}
 		p.Dims = append(p.Dims, dv)
 	}
+	// Questions of no dimension (the rubric's outcome question) are asked
+	// last, in a section of their own, so that the answers the page saves
+	// hold them as the survey does; they feed no score.
+	var rest []*assess.Question
+	for _, q := range r.Questions {
+		if q.Dim == nil {
+			rest = append(rest, q)
+		}
+	}
+	if len(rest) > 0 {
+		dv := dimView{Index: len(r.Dimensions), Title: msg("otherSection"), Count: msg("dimCount", "n", strconv.Itoa(len(rest)))}
+		if len(rest) == 1 {
+			dv.Count = msg("dimCountOne")
+		}
+		for _, q := range rest {
+			dv.Questions = append(dv.Questions, newQuestionView(msgs, q, m.Questions[q.Index], total))
+		}
+		p.Dims = append(p.Dims, dv)
+	}
 	for _, l := range r.Levels {
 		p.Levels = append(p.Levels, textView{Index: l.Index, Title: l.Title, Desc: markdown.HTML(l.Description)})
 	}

@@ -17,6 +17,9 @@ const (
 	// SectionDrivers is what drives the outcome (measure.go), after the
 	// perception gap.
 	SectionDrivers
+	// SectionFrameworks is the appendix of framework clauses the
+	// questions bear on (frameworks.go), after the method.
+	SectionFrameworks
 )
 
 // Section is one top-level part of the report.
@@ -33,8 +36,8 @@ type Section struct {
 // report.md show them: the summary, the red flags (if the rubric has
 // any), each dimension, the segment overview (with segments), the
 // perception gap (if there is one), what drives the outcome (if the
-// results have drivers), the action
-// plan, the comments (if shown) and the method.
+// results have drivers), the action plan, the comments (if shown), the
+// method and the frameworks (if the rubric maps questions to any).
 func (rep *Report) Sections() []Section {
 	p := rep.P()
 	secs := []Section{{Kind: SectionSummary, Title: p.T("report.summary")}}
@@ -60,5 +63,9 @@ func (rep *Report) Sections() []Section {
 	if len(rep.Comments) > 0 || rep.Themes != nil {
 		secs = append(secs, Section{Kind: SectionComments, Title: p.T("report.comments")})
 	}
-	return append(secs, Section{Kind: SectionMethod, Title: p.T("report.methodology")})
+	secs = append(secs, Section{Kind: SectionMethod, Title: p.T("report.methodology")})
+	if len(rep.Frameworks()) > 0 {
+		secs = append(secs, Section{Kind: SectionFrameworks, Title: p.T("report.frameworks.title")})
+	}
+	return secs
 }

@@ -81,6 +81,7 @@ function scoreAnswers(m, answers) {
   for (d = 0; d < m.dimensions.length; d++) { sum.push(0); w.push(0); count.push(0); }
   for (i = 0; i < m.questions.length; i++) {
     var q = m.questions[i];
+    if (q.dim < 0) continue; // the outcome question: asked, not scored
     if (res[i].state !== "missing") count[q.dim]++;
     if (res[i].state === "ok" && q.type !== "text") {
       sum[q.dim] += q.weight * res[i].v;
