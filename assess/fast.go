@@ -63,7 +63,22 @@ type fastState struct {
 	runs     []dimRun // inOrder: qs cut where the dimension changes
 	kpos     []int    // inOrder: per question, its index in qs, or -1
 	relK     [][]int  // inOrder: per reliability sum (Scorer.m.rel), its questions' indexes in qs; nil if one has no column
-	idCol    int      // the respondent id's column, -1 if none (noteID)
+	// relRun: per reliability sum, the run (in runs) whose cells are its
+	// questions, in order, or -1; scoreRow adds their qent.vi up as it
+	// adds the run's, into runV, for measureRow
+	relRun []int
+	runV   []int // per run: the sum of its cells' qent.vi
+	// relOf, relJ: per question, its reliability sum and item there, or -1
+	relOf, relJ []int
+	// scaleK: the indexes in qs of the scale questions (Scorer.m.scaleQs)
+	// that have a column, in order; straightRow compares their cells'
+	// sraw
+	scaleK []int32
+	// raws: the raw points of scale answers met, by qent.sraw - 1; past
+	// 255 of them (rawOver) straightRow reads the answers' raw instead
+	raws    map[float64]uint8
+	rawOver bool
+	idCol   int // the respondent id's column, -1 if none (noteID)
 	// idsFull is the main scorer's idCheck.full (its own, or a
 	// worker's main scorer's), read
 	// into idsOff for each chunk: no id is checked once the table is full
@@ -101,14 +116,32 @@ type qent struct {
 	// ok: the answer is given and valid, and u is its value less one
 	// half, as reliability and drivers add it up (quality.go)
 	ok bool
+	// sraw: an ok answer to a scale question: its raw point's number in
+	// fastState.raws, from 1, which straightRow compares; else 0
+	sraw uint8
 	// k: a scale or choice answer's index in group.flat, where it counts
 	// one; else s.nflat, the bin past the counts in group.cflat
-	k  int32
-	wv float64 // a scored answer: float64(w * a.v), the product tally adds; else 0
-	w  float64 // a scored answer: its question's weight, which tally adds; else 0
-	u  float64
-	a  *answer
+	k int32
+	// vi and ro: an ok answer to an item of a dimension whose reliability
+	// sums are counted (relStat.exact): u as the number vi of its value,
+	// and where it counts, but for the respondent's total, in relStat.cnt;
+	// an answer whose value is not one of those has vi past any total
+	vi, ro int32
+	wv     float64 // a scored answer: float64(w * a.v), the product tally adds; else 0
+	w      float64 // a scored answer: its question's weight, which tally adds; else 0
+	u      float64
+	a      *answer
 }
+
+// badVI is qent.vi of a value that cannot be counted, and missVI of an
+// answer that is not ok: a dimension's total of vi (at most relStat.nb
+// for maxRelCounts counts) tells a complete respondent with values to
+// count (below nb), one with a value that cannot be (below missVI) and one
+// who is not complete.
+const (
+	badVI  = 1 << 16
+	missVI = 1 << 26
+)
 
 // fill works out how e.a counts for question i, as tally would: an
 // empty cell not at all, a scale or choice answer by one count, the rest
@@ -127,6 +160,29 @@ func (s *Scorer) fill(e *qent, i int) {
 	}
 	e.keep = e.slow || s.fast.flagQ[i]
 	e.ok, e.u = a.state == answerOK, a.v-0.5
+	e.vi, e.ro = missVI, 0
+	if k := s.fast.relOf[i]; k >= 0 && e.ok {
+		if st := &s.m.rel[k]; st.exact {
+			e.vi = badVI
+			if x, in := exactValue(e.u, st.scale); in {
+				vi := x + st.half
+				e.vi, e.ro = int32(vi), int32((s.fast.relJ[i]*st.nv+vi)*st.nb)
+			}
+		}
+	}
+	e.sraw = 0
+	if f := s.fast; e.ok && s.r.Questions[i].Type == TypeScale && !f.rawOver {
+		c, ok := f.raws[a.raw]
+		if !ok {
+			if len(f.raws) == 255 {
+				f.rawOver = true
+				return
+			}
+			c = uint8(len(f.raws) + 1)
+			f.raws[a.raw] = c
+		}
+		e.sraw = c
+	}
 }
 
 // fastOK tells whether ts can be scored by the fast path.
@@ -231,6 +287,37 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 			f.runs[len(f.runs)-1].hi = k + 1
 		}
 	}
+	f.runV = make([]int, len(f.runs))
+	f.relOf, f.relJ = make([]int, len(s.r.Questions)), make([]int, len(s.r.Questions))
+	for i := range f.relOf {
+		f.relOf[i], f.relJ[i] = -1, -1
+	}
+	for k, st := range s.m.rel {
+		for j, q := range st.qs {
+			f.relOf[q], f.relJ[q] = k, j
+		}
+	}
+	f.relRun = make([]int, len(s.m.rel))
+	for k, ks := range f.relK {
+		f.relRun[k] = -1
+		for ri, run := range f.runs {
+			if len(ks) > 0 && len(ks) == run.hi-run.lo && ks[0] == run.lo {
+				same := true
+				for j, i := range ks {
+					same = same && i == run.lo+j
+				}
+				if same {
+					f.relRun[k] = ri
+				}
+			}
+		}
+	}
+	for _, q := range s.m.scaleQs {
+		if k := f.kpos[q]; k >= 0 {
+			f.scaleK = append(f.scaleK, int32(k))
+		}
+	}
+	f.raws = map[float64]uint8{}
 	f.qrun = make([]int, len(f.colQ)+1)
 	for j := len(f.colQ) - 1; j >= 0; j-- {
 		if f.colQ[j] >= 0 {
@@ -238,7 +325,7 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		}
 	}
 	f.qrun = f.qrun[:len(f.colQ)]
-	f.empty = qent{a: &missingAnswer, keep: true, k: int32(s.nflat)}
+	f.empty = qent{a: &missingAnswer, keep: true, k: int32(s.nflat), vi: missVI}
 	f.ones = make([]*[256]*qent, len(f.colQ))
 	for j := range f.ones {
 		f.ones[j] = &noOnes

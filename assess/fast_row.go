@@ -41,24 +41,32 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	// cells that need more than a count and a sum are listed in kept for
 	// the loop after this one; a branch, not arithmetic on nk, which would
 	// make each cell wait for the one before.
+	//
+	// The run's qent.vi are added up too: a dimension whose reliability
+	// sums are counted (relStat.exact) and take the questions of one run
+	// (fastState.relRun) needs nothing more of the row before measureRow.
 	kept, nk := f.kept[:len(row)], 0
-	for _, run := range f.runs {
+	runV := f.runV[:len(f.runs)]
+	for ri, run := range f.runs {
 		lo, hi := run.lo, min(run.hi, len(row))
 		if lo >= hi {
 			break
 		}
 		r := &rd[run.dim]
 		acc, accW := r.sum, r.w
+		tv := 0
 		for k := lo; k < hi; k++ {
 			e := row[k]
 			acc += e.wv
 			accW += e.w
+			tv += int(e.vi)
 			if e.keep {
 				kept[nk] = int32(k)
 				nk++
 			}
 		}
 		r.sum, r.w = acc, accW
+		runV[ri] = tv
 	}
 	slow, ns, invalid := f.slow[:len(row)], 0, false
 	for _, k := range kept[:nk] {

@@ -88,8 +88,33 @@ func (s *Scorer) straightLiner() bool {
 }
 
 // straightRow is straightLiner for the row of the fast path (fast_row.go),
-// whose cells are row, those of the questions f.qs.
+// whose cells are row, those of the questions f.qs: their raw points
+// compared by number (qent.sraw), without a look at the answers.
 func (s *Scorer) straightRow(f *fastState, row []*qent) bool {
+	if f.rawOver {
+		return s.straightRowRaw(f, row)
+	}
+	n, first := 0, uint8(0)
+	for _, k := range f.scaleK {
+		if int(k) >= len(row) {
+			continue
+		}
+		c := row[k].sraw
+		if c == 0 {
+			continue
+		}
+		if c != first && n > 0 {
+			return false
+		}
+		first = c
+		n++
+	}
+	return n >= MinStraightLine
+}
+
+// straightRowRaw is straightRow reading the answers' raw points, for
+// rubrics with more distinct points than sraw numbers.
+func (s *Scorer) straightRowRaw(f *fastState, row []*qent) bool {
 	n := 0
 	var first float64
 	for _, q := range s.m.scaleQs {
@@ -115,10 +140,31 @@ func (s *Scorer) measureRow(f *fastState, row []*qent) {
 	full := len(row) == len(f.qs)
 	for k := range m.rel {
 		st := &m.rel[k]
+		if ri := f.relRun[k]; ri >= 0 && st.exact {
+			// The usual dimension: its questions are one run of columns,
+			// whose values scoreRow has added up by their numbers.
+			run := f.runs[ri]
+			if run.hi > len(row) {
+				continue // a short row: not complete
+			}
+			tb := f.runV[ri]
+			if tb < st.nb {
+				st.countExact(row[run.lo:run.hi], tb)
+				continue
+			}
+			if tb >= missVI {
+				continue // not complete
+			}
+			// A value that cannot be counted (a multi answer's): the sums
+			// so far are exact, and this scorer adds the rest one by one
+			// from here.
+			st.settle()
+			st.exact = false
+		}
 		x := st.x[:len(st.qs)]
 		var t float64
 		if ks := f.relK[k]; full && ks != nil && len(ks) == len(x) {
-			// The usual row: every column there; no branch per cell.
+			// Every column there; no branch per cell.
 			miss := uint8(0)
 			for j, i := range ks {
 				e := row[i]

@@ -15,13 +15,31 @@ import (
 
 // relStat is one dimension's sums over its complete respondents.
 type relStat struct {
-	dim  int
-	qs   []int // its scored questions, in rubric order
-	n    int
-	sum  []float64 // Σu_i (m), Σu_i² (m), Σu_i·T (m), ΣT, ΣT²
+	dim int
+	qs  []int // its scored questions, in rubric order
+	n   int
+	// Σu_i, Σu_i², Σu_i·T for each item i in turn (3m), then ΣT, ΣT²:
+	// a respondent's item adds to three sums next to each other
+	sum  []float64
 	psum []float64 // the same for the chunk at hand (chunk.go)
 	x    []float64 // scratch: the respondent's u
+	// Counting (countExact), when every value of the items is a multiple
+	// of 1/scale (exact; 2, 4 or 8) between -1/2 and 1/2: item j's value
+	// u = (vi-half)/scale, the respondent's T = (tb - m·half)/scale, and
+	// cnt[(j·nv+vi)·nb+tb] counts them, tcnt[tb] the respondents. Every
+	// sum of such values over a chunk's respondents is exact, whatever
+	// the order of the additions, so settle's sums from the counts are
+	// the bits count's additions give.
+	exact      bool
+	scale      float64
+	half       int
+	nv, nb, cn int
+	cnt, tcnt  []uint16
 }
+
+// maxRelCounts bounds a dimension's counts (relStat.cnt): beyond it the
+// fast path adds the sums for every respondent.
+const maxRelCounts = 8192
 
 func newRelStats(r *Rubric) []relStat {
 	var out []relStat
@@ -36,9 +54,55 @@ func newRelStats(r *Rubric) []relStat {
 			continue
 		}
 		m := len(qs)
-		out = append(out, relStat{dim: d.Index, qs: qs, sum: make([]float64, 3*m+2), psum: make([]float64, 3*m+2), x: make([]float64, m)})
+		st := relStat{dim: d.Index, qs: qs, sum: make([]float64, 3*m+2), psum: make([]float64, 3*m+2), x: make([]float64, m)}
+		st.countable(r)
+		out = append(out, st)
 	}
 	return out
+}
+
+// countable sets the dimension up for countExact if the values its items
+// can take (scale points and options; a multi answer's sums are checked
+// as they are met, qentRel) are multiples of 1/2, 1/4 or 1/8, and the
+// counts are few enough.
+func (st *relStat) countable(r *Rubric) {
+	m := len(st.qs)
+	for _, sc := range []int{2, 4, 8} {
+		ok := true
+		for _, q := range st.qs {
+			qq := r.Questions[q]
+			var pts []float64
+			switch qq.Type {
+			case TypeScale:
+				pts = qq.ScaleDef.Points
+			case TypeChoice:
+				for _, o := range qq.Options {
+					pts = append(pts, o.Points)
+				}
+			}
+			for _, pt := range pts {
+				if _, in := exactValue(qq.value(pt)-0.5, float64(sc)); !in {
+					ok = false
+				}
+			}
+		}
+		nv, nb := sc+1, m*sc+1
+		if ok && m*nv*nb <= maxRelCounts {
+			st.exact, st.scale, st.half, st.nv, st.nb = true, float64(sc), sc/2, nv, nb
+			st.cnt, st.tcnt = make([]uint16, m*nv*nb), make([]uint16, nb)
+			return
+		}
+	}
+}
+
+// exactValue tells whether u is a multiple of 1/scale between -1/2 and
+// 1/2, and which: u·scale.
+func exactValue(u, scale float64) (int, bool) {
+	x := u * scale // exact: scale is a power of two
+	if !(x >= -scale/2 && x <= scale/2) || x != math.Trunc(x) {
+		return 0, false
+	}
+	return int(x), true
 }
 
 // add counts the respondent whose answers are ap, if they answered every
@@ -59,23 +123,90 @@ func (st *relStat) add(ap []*answer) {
 }
 
 // count adds a complete respondent's values x (less one half), whose sum
-// is t. The fast path (measureRow) gathers them its own way, in the same
-// order, and counts them here.
+// is t. The fast path (measureRow) counts the same values, in the same
+// order, with countCells.
 func (st *relStat) count(x []float64, t float64) {
 	st.n++
 	m := len(x)
 	p := st.psum[: 3*m+2 : 3*m+2]
-	p0, p1, p2 := p[:m:m], p[m:2*m:2*m], p[2*m:3*m:3*m]
 	for j, u := range x {
-		p0[j] += u
-		p1[j] += float64(u * u) // rounded before the sum: no fused multiply-add
-		p2[j] += float64(u * t)
+		s := (*[3]float64)(p[3*j:])
+		s[0] += u
+		s[1] += float64(u * u) // rounded before the sum: no fused multiply-add
+		s[2] += float64(u * t)
 	}
 	p[3*m] += t
 	p[3*m+1] += float64(t * t)
 }
 
+// countCells is count for the fast path's row: the respondent's values
+// are the cells' u (all ok), whose sum is t.
+func (st *relStat) countCells(cells []*qent, t float64) {
+	st.n++
+	m := len(cells)
+	p := st.psum[: 3*m+2 : 3*m+2]
+	for j, e := range cells {
+		u := e.u
+		s := (*[3]float64)(p[3*j:])
+		s[0] += u
+		s[1] += float64(u * u)
+		s[2] += float64(u * t)
+	}
+	p[3*m] += t
+	p[3*m+1] += float64(t * t)
+}
+
+// countExact is countCells for a dimension whose cells' values are
+// counted (exact): tb is the sum of the cells' qent.vi, below nb.
+func (st *relStat) countExact(cells []*qent, tb int) {
+	st.n++
+	cnt := st.cnt
+	for _, e := range cells {
+		cnt[int(e.ro)+tb]++
+	}
+	st.tcnt[tb]++
+	if st.cn++; st.cn == math.MaxUint16 {
+		st.settle()
+	}
+}
+
+// settle adds the sums of the counted respondents to psum. They are
+// exact, as psum's are (see relStat.exact), so the order does not matter.
+func (st *relStat) settle() {
+	if st.cn == 0 {
+		return
+	}
+	m := len(st.qs)
+	p := st.psum[: 3*m+2 : 3*m+2]
+	tval := func(tb int) float64 { return float64(tb-m*st.half) / st.scale }
+	for tb, c := range st.tcnt {
+		if c != 0 {
+			t := tval(tb)
+			p[3*m] += float64(c) * t
+			p[3*m+1] += float64(c) * t * t
+		}
+	}
+	for j := range m {
+		s := (*[3]float64)(p[3*j:])
+		for vi := range st.nv {
+			u := float64(vi-st.half) / st.scale
+			cs := st.cnt[(j*st.nv+vi)*st.nb:][:st.nb]
+			for tb, c := range cs {
+				if c != 0 {
+					s[0] += float64(c) * u
+					s[1] += float64(c) * u * u
+					s[2] += float64(c) * u * tval(tb)
+				}
+			}
+		}
+	}
+	clear(st.cnt)
+	clear(st.tcnt)
+	st.cn = 0
+}
+
 func (st *relStat) flush() {
+	st.settle()
 	for k, v := range st.psum {
 		st.sum[k] += v
 		st.psum[k] = 0
@@ -83,6 +214,7 @@ func (st *relStat) flush() {
 }
 
 func (st *relStat) merge(w *relStat) {
+	w.settle()
 	st.n += w.n
 	for k, v := range w.psum {
 		st.psum[k] += v
@@ -93,6 +225,9 @@ func (st *relStat) reset() {
 	st.n = 0
 	clear(st.sum)
 	clear(st.psum)
+	clear(st.cnt)
+	clear(st.tcnt)
+	st.cn = 0
 }
 
 // zeroVar is the variance below which a figure is taken as constant: the
@@ -119,8 +254,9 @@ func (st *relStat) result(r *Rubric) ReliabilityResult {
 	covT := make([]float64, m)
 	var sumVar float64
 	for j := range m {
-		vari[j] = max((s[m+j]-s[j]*s[j]/n)/(n-1), 0)
-		covT[j] = (s[2*m+j] - s[j]*sT/n) / (n - 1)
+		si := s[3*j : 3*j+3]
+		vari[j] = max((si[1]-si[0]*si[0]/n)/(n-1), 0)
+		covT[j] = (si[2] - si[0]*sT/n) / (n - 1)
 		sumVar += vari[j]
 	}
 	res.Alpha = alpha(m, sumVar, varT)
