@@ -351,3 +351,32 @@ status = "done"
 		wantInvalid(t, s, "results.json with "+name, jsonDoc(t, name, mustJSON(t, m)))
 	}
 }
+
+// TestSchemaDirective: the files aiready writes for editing start with
+// Taplo's #:schema line, naming a schema of docs/schema; rubric export keeps
+// the built-in rubric's bytes (its SHA-256 is the method's identity), so it
+// writes none.
+func TestSchemaDirective(t *testing.T) {
+	dir := t.TempDir()
+	runOut(t, "init", filepath.Join(dir, "p"))
+	init, err := os.ReadFile(filepath.Join(dir, "p", "assessment.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range map[string][]byte{"assessment.schema.json": init, "rubric.schema.json": runOut(t, "rubric", "new")} {
+		first, _, _ := strings.Cut(string(b), "\n")
+		if first != "#:schema "+schemaBase+name {
+			t.Errorf("first line %q, want Taplo's directive for %s", first, name)
+		}
+		if _, err := os.Stat(filepath.Join("../../docs/schema", name)); err != nil {
+			t.Error(err)
+		}
+	}
+	builtin, err := os.ReadFile("../../rubrics/people-first.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(runOut(t, "rubric", "export", "people-first"), builtin) {
+		t.Error("rubric export changed the built-in rubric's bytes")
+	}
+}
