@@ -139,23 +139,6 @@ func (st *relStat) count(x []float64, t float64) {
 	p[3*m+1] += float64(t * t)
 }
 
-// countCells is count for the fast path's row: the respondent's values
-// are the cells' u (all ok), whose sum is t.
-func (st *relStat) countCells(cells []*qent, t float64) {
-	st.n++
-	m := len(cells)
-	p := st.psum[: 3*m+2 : 3*m+2]
-	for j, e := range cells {
-		u := e.u
-		s := (*[3]float64)(p[3*j:])
-		s[0] += u
-		s[1] += float64(u * u)
-		s[2] += float64(u * t)
-	}
-	p[3*m] += t
-	p[3*m+1] += float64(t * t)
-}
-
 // countExact is countCells for a dimension whose cells' values are
 // counted (exact): tb is the sum of the cells' qent.vi, below nb.
 func (st *relStat) countExact(cells []*qent, tb int) {

@@ -126,13 +126,6 @@ func warnData(w io.Writer, dq assess.DataQuality) {
 	warnRepeated(w, dq)
 }
 
-// maxQuote is about how much of an input an error or warning quotes.
-const maxQuote = assess.MaxQuoted
-
-// clipQuotes cuts every quoted string of an error or warning to about
-// maxQuote characters (assess.ClipQuotes).
-func clipQuotes(msg string) string { return assess.ClipQuotes(msg) }
-
 // warnInvalid prints what reading the inputs gave reason to say (an
 // encoding, a question no column answers), the invalid cells kept with
 // positions, and how many more there were.
@@ -155,23 +148,14 @@ func warnInvalid(w io.Writer, dq assess.DataQuality) {
 // Text from the inputs (a column header, an attribute's value, a title in
 // a rubric, a file name) must not act on the terminal it is printed to:
 // ESC ] 0 ; ... BEL retitles it, ESC [ 2 J clears it, CR and BS move back
-// over what was printed. termText and termWriter show such characters as
+// over what was printed. termClean and termWriter show such characters as
 // Go escapes (\x1b, \r, \u202e), the one rule for everything the CLI
 // prints for people to read: errors and warnings (oneLine), the tables
 // of score, inspect and validate. The machine formats (score --format
 // json or csv) keep the data as it is: JSON escapes C0 by its grammar,
 // and a CSV must give back what it was given.
 
-// termEscape reports whether r is shown escaped: C0 controls, DEL, C1
-// controls and the bidirectional overrides and isolates (which reorder
-// what follows them on the line).
-func termEscape(r rune) bool { return assess.Unprintable(r) }
-
-// termText escapes every character termEscape names, tab and line feed
-// included, and each byte of invalid UTF-8: for one value on one line.
-func termText(s string) string { return termClean(s, false) }
-
-// termClean escapes what termText does; layout keeps tab and line feed,
+// termClean escapes them (assess.TermClean); layout keeps tab and line feed,
 // for whole lines of a table that the CLI itself formatted.
 func termClean(s string, layout bool) string { return assess.TermClean(s, layout) }
 

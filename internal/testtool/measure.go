@@ -2,7 +2,7 @@ package testtool
 
 import "github.com/aiready/aiready/assess"
 
-// Issue 19's figures, crafted by hand for the demo's result (the built-in
+// Measured sets issue 19's figures, crafted by hand, on the demo's result (the built-in
 // rubric scored on the demo answers: 150 respondents; every dimension
 // below the target of 75; the teams Internal Audit and Marketing
 // suppressed), so that the site, the PDF and report.md can be checked
