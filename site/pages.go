@@ -47,7 +47,7 @@ type siteData struct {
 	// Downloads: the build copies the outputs it wrote (report.pdf,
 	// report.md, report.docx, results.json) into the site, and the pages
 	// link them (Options.Downloads).
-	Downloads []download
+	Downloads []string
 	loc       loc
 }
 
@@ -143,32 +143,4 @@ func pagesOf(rep *view.Report, s *siteData) []*page {
 		add(&page{Kind: kindComments, File: "comments.html", Title: t("site.page.comments")})
 	}
 	return ps
-}
-
-// download is a link to one of the report's other forms.
-type download struct {
-	File, Key string // the file, and the message of its link
-	Save      bool   // a download attribute: browsers show text, not save it
-}
-
-// downloadLinks are the links to the named Downloads.
-func downloadLinks(names []string) []download {
-	var out []download
-	for _, n := range names {
-		d := download{File: n}
-		switch n {
-		case "report.pdf":
-			d.Key = "report.download.pdf"
-		case "report.md":
-			d.Key, d.Save = "report.download.md", true
-		case "report.docx":
-			d.Key, d.Save = "report.download.docx", true
-		case "results.json":
-			d.Key = "report.download.json"
-		default:
-			continue
-		}
-		out = append(out, d)
-	}
-	return out
 }

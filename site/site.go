@@ -82,7 +82,7 @@ func (pr *Prepared) Build(dir string, rep *view.Report) error {
 	l := loc{rep.P()}
 	t := pr.t.Funcs(funcsFor(l))
 	s := newSite(rep, l)
-	s.Downloads = downloadLinks(pr.opt.Downloads)
+	s.Downloads = pr.opt.Downloads
 	pages := pagesOf(rep, s)
 	// One worker per core renders pages and writes each as it is done,
 	// so memory holds a page per core, not the whole site. The first
