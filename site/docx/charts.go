@@ -57,16 +57,25 @@ func newCanvas(w, h int) (*canvas, error) {
 
 type pt struct{ x, y float64 }
 
-// fill fills a closed polygon.
+// fill fills a closed polygon, rasterising only the box around it (a
+// rasteriser of the whole image for each dash took a second and a half).
 func (c *canvas) fill(pts []pt, col color.Color) {
-	b := c.img.Bounds()
-	z := vector.NewRasterizer(b.Dx(), b.Dy())
-	z.MoveTo(float32(pts[0].x), float32(pts[0].y))
+	x0, y0, x1, y1 := pts[0].x, pts[0].y, pts[0].x, pts[0].y
+	for _, p := range pts {
+		x0, y0, x1, y1 = min(x0, p.x), min(y0, p.y), max(x1, p.x), max(y1, p.y)
+	}
+	box := image.Rect(int(math.Floor(x0)), int(math.Floor(y0)), int(math.Ceil(x1))+1, int(math.Ceil(y1))+1).Intersect(c.img.Bounds())
+	if box.Empty() {
+		return
+	}
+	z := vector.NewRasterizer(box.Dx(), box.Dy())
+	ox, oy := float64(box.Min.X), float64(box.Min.Y)
+	z.MoveTo(float32(pts[0].x-ox), float32(pts[0].y-oy))
 	for _, p := range pts[1:] {
-		z.LineTo(float32(p.x), float32(p.y))
+		z.LineTo(float32(p.x-ox), float32(p.y-oy))
 	}
 	z.ClosePath()
-	z.Draw(c.img, b, image.NewUniform(col), image.Point{})
+	z.Draw(c.img, box, image.NewUniform(col), image.Point{})
 }
 
 // line strokes a segment of width w.
@@ -187,7 +196,7 @@ func (c *conv) radar() ([]byte, float64, float64, error) {
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	cx, cy, r := w/2, h/2, 110.0*scale
+	cx, cy, r := w/2, h/2, 95.0*scale
 	at := func(i int, v float64) pt {
 		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
 		return pt{cx + r*v/100*math.Cos(a), cy + r*v/100*math.Sin(a)}
@@ -219,7 +228,10 @@ func (c *conv) radar() ([]byte, float64, float64, error) {
 	for i, d := range dims {
 		q := at(i, 100)
 		label := d.Def.Title + " " + view.ScoreOr(p, d.Result.Score, "–")
-		maxW := cx - r - 14*scale
+		maxW := cx - r - 14*scale // beside the rim
+		if math.Abs(q.x-cx) <= 1 {
+			maxW = w - 16*scale // above or below it
+		}
 		lw := math.Min(cv.width(label), maxW)
 		x := q.x - lw/2
 		switch {
