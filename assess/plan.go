@@ -65,6 +65,9 @@ type Settings struct {
 	// Out is the output folder; it is known here because an earlier
 	// assessment inside it would be the build's own output.
 	Out *string
+	// Formats, if not nil, are the outputs a build writes (--formats),
+	// instead of the project's formats; each one of assess.Formats.
+	Formats []string
 
 	Previous *string
 	History  *[]string
@@ -116,6 +119,9 @@ type Plan struct {
 	// Problems are what NewPlan and Check found under Settings.Collect,
 	// each at the line of assessment.toml that names what to fix.
 	Problems ErrorList
+	// Formats are the outputs a build writes, of assess.Formats: the
+	// flag's, else the project's, else all.
+	Formats []string
 
 	files []string
 	dirs  []string
@@ -194,6 +200,10 @@ func (p *Plan) settle() error {
 		p.Out = *s.Out
 	}
 	p.Options = Options{Strict: s.Strict, AllowSmallGroups: s.AllowSmallGroups, MinGroupSize: 5}
+	p.Formats = Formats
+	if s.Formats != nil {
+		p.Formats = s.Formats
+	}
 	if s.Segments != nil {
 		p.Options.Segments = *s.Segments
 	}
@@ -247,6 +257,9 @@ func (p *Plan) settle() error {
 				return err
 			}
 			p.problem(err, "", Position{})
+		}
+		if s.Formats == nil && pr.Formats != nil {
+			p.Formats = pr.Formats
 		}
 		if s.MinCommentGroup == nil && pr.MinCommentGroup > 0 {
 			p.Options.MinCommentGroup = pr.MinCommentGroup

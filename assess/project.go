@@ -49,6 +49,9 @@ type Project struct {
 	// the actions CSV that `actions` names (resolved against Dir), or "".
 	Actions     []Action
 	ActionsFile string
+	// Formats are the outputs a build writes (formats = [...]), nil for
+	// every one.
+	Formats []string
 
 	// set records which optional keys the file gives, so that flags can
 	// override exactly those and defaults fill the rest.
@@ -198,6 +201,7 @@ func LoadProject(file string, data []byte) (*Project, error) {
 		p.History = append(p.History, rel(h))
 	}
 	p.Out = rel(t.str("out"))
+	p.Formats = loadFormats(t)
 	if m := t.table("brand"); m != nil {
 		b := t.child(m, "brand", "brand")
 		p.Brand = Brand{Consultancy: b.str("consultancy"), Logo: rel(b.str("logo")), Color: b.str("color")}

@@ -53,7 +53,7 @@ func TestDownloadsInSite(t *testing.T) {
 			t.Errorf("the marker does not list site/%s:\n%s", name, marker)
 		}
 	}
-	links := `Download: <a href="report.pdf">PDF report</a> · <a href="report.md" download>Markdown (for Word)</a> · <a href="results.json">results.json</a>`
+	links := `Download: <a href="report.pdf">PDF report</a> · <a href="report.md" download>Markdown (for Word)</a> · <a href="report.docx" download>Word document</a> · <a href="results.json">results.json</a>`
 	pages, _ := filepath.Glob(filepath.Join(out, "site", "*.html"))
 	for _, pg := range pages {
 		s := readText(t, pg)

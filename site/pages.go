@@ -45,9 +45,10 @@ type siteData struct {
 	Nav      []navItem
 	MinGroup int
 	Date     string
-	// Downloads: the build copies report.pdf, report.md and results.json
-	// into the site, and the pages link them (Options.Downloads).
-	Downloads bool
+	// Downloads: the build copies the outputs it wrote (report.pdf,
+	// report.md, report.docx, results.json) into the site, and the pages
+	// link them (Options.Downloads).
+	Downloads []string
 	loc       loc
 }
 

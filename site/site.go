@@ -34,10 +34,11 @@ type Options struct {
 	// site uses only the processors the other work leaves free, and more
 	// as soon as it gives its slots back.
 	Slots chan struct{}
-	// Downloads links report.pdf, report.md and results.json from the
-	// overview and every page's footer: set by Write, which copies them
-	// into the site, so that a site published alone offers them too.
-	Downloads bool
+	// Downloads are the files of Downloads (report.pdf, report.md,
+	// report.docx, results.json) that the overview and every page's
+	// footer link: set by Write to those it wrote and copies into the
+	// site, so that a site published alone offers them too.
+	Downloads []string
 }
 
 // Build writes the site into dir, an existing empty folder. It only writes

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/site/docx"
 	"github.com/aiready/aiready/site/mdreport"
 	"github.com/aiready/aiready/site/output"
 	"github.com/aiready/aiready/site/pdf"
@@ -76,9 +77,10 @@ type Written struct {
 	Warnings, Notes []string
 }
 
-// Write scores the plan's answers and writes every output: site/,
-// results.json, report.pdf and report.md, into a folder that replaces the
-// output folder in one step (package output).
+// Write scores the plan's answers and writes the outputs of the plan's
+// Formats (all unless it names some): site/, results.json, report.pdf,
+// report.md and report.docx, into a folder that replaces the output folder
+// in one step (package output).
 func Write(p *assess.Plan, o WriteOptions) (Written, error) {
 	b := Written{Out: p.Out}
 	if o.Out != "" {
@@ -95,8 +97,14 @@ func Write(p *assess.Plan, o WriteOptions) (Written, error) {
 	}
 	b.Result = res
 	rep := view.New(res, MetaOf(p.Report))
-	w := &writing{rep: rep, Ahead: ahead,
+	w := &writing{rep: rep, Ahead: ahead, formats: chosen(p.Formats),
 		pdf: pdf.Options{Paper: o.Paper, Created: p.Report.Date, Font: p.Report.Font, BoldFont: p.Report.BoldFont}}
+	var outs []outputFile
+	for _, o := range outputs {
+		if w.formats[o.format] {
+			outs = append(outs, o)
+		}
+	}
 	ahead.pace()
 	b.Notes, err = output.Write(b.Out, o.Force, func(dir string) error {
 		// The outputs are written at the same time; warnings and the
@@ -104,15 +112,17 @@ func Write(p *assess.Plan, o WriteOptions) (Written, error) {
 		// depends on which finishes first. The PDF takes longest, so it
 		// holds a slot of its own from the start and never waits for one;
 		// the other outputs share the rest, and the PDF's once it is done.
-		ahead.slots <- struct{}{}
-		warns := make([][]string, len(outputs))
-		errs := make([]error, len(outputs))
+		if w.formats["pdf"] {
+			ahead.slots <- struct{}{}
+		}
+		warns := make([][]string, len(outs))
+		errs := make([]error, len(outs))
 		var wg sync.WaitGroup
-		for i, o := range outputs {
+		for i, o := range outs {
 			wg.Go(func() { warns[i], errs[i] = o.write(dir, w) })
 		}
 		wg.Wait()
-		for i, o := range outputs {
+		for i, o := range outs {
 			if errs[i] != nil {
 				return fmt.Errorf("%s: %w", o.name, errs[i])
 			}
@@ -120,7 +130,10 @@ func Write(p *assess.Plan, o WriteOptions) (Written, error) {
 				b.Warnings = append(b.Warnings, o.name+": warning: "+msg)
 			}
 		}
-		return copyDownloads(dir)
+		if !w.formats["site"] {
+			return nil
+		}
+		return copyDownloads(dir, w.downloads())
 	})
 	if err != nil {
 		b.Warnings = nil
@@ -136,8 +149,9 @@ func MetaOf(r assess.Report) view.Meta {
 
 // writing is what the outputs of one build share.
 type writing struct {
-	rep *view.Report
-	pdf pdf.Options
+	rep     *view.Report
+	pdf     pdf.Options
+	formats map[string]bool // of assess.Formats
 	*Ahead
 }
 
@@ -148,29 +162,53 @@ func (w *writing) slot(f func() error) error {
 	return f()
 }
 
-// outputFile is one file or folder a build writes; it may return warnings.
+// chosen is the set of formats a build writes: all if none are named.
+func chosen(formats []string) map[string]bool {
+	if formats == nil {
+		formats = assess.Formats
+	}
+	set := map[string]bool{}
+	for _, f := range formats {
+		set[f] = true
+	}
+	return set
+}
+
+// downloads are the Downloads this build writes.
+func (w *writing) downloads() []string {
+	var names []string
+	for _, name := range Downloads {
+		if w.formats[downloadFormat[name]] {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+// outputFile is one file or folder a build writes, as format (one of
+// assess.Formats); it may return warnings.
 type outputFile struct {
-	name  string
-	write func(dir string, w *writing) ([]string, error)
+	name, format string
+	write        func(dir string, w *writing) ([]string, error)
 }
 
 // outputs are in the order of their warnings and errors.
 var outputs = []outputFile{
-	{"site", func(dir string, w *writing) ([]string, error) {
+	{"site", "site", func(dir string, w *writing) ([]string, error) {
 		siteDir := filepath.Join(dir, "site")
 		if err := os.Mkdir(siteDir, 0o755); err != nil {
 			return nil, assess.FileError(siteDir, err)
 		}
 		pr := <-w.prep
-		pr.opt.Downloads = true
+		pr.opt.Downloads = w.downloads()
 		return nil, pr.Build(siteDir, w.rep)
 	}},
-	{"results.json", func(dir string, w *writing) ([]string, error) {
+	{"results.json", "json", func(dir string, w *writing) ([]string, error) {
 		return nil, w.slot(func() error {
 			return output.File(dir, "results.json", func(b io.Writer) error { return WriteResults(b, w.rep.Result) })
 		})
 	}},
-	{"report.pdf", func(dir string, w *writing) (warnings []string, err error) {
+	{"report.pdf", "pdf", func(dir string, w *writing) (warnings []string, err error) {
 		defer func() { <-w.slots }() // the slot taken for it before it started
 		err = output.File(dir, "report.pdf", func(b io.Writer) error {
 			warnings, err = pdf.Render(b, w.rep, w.pdf)
@@ -178,9 +216,14 @@ var outputs = []outputFile{
 		})
 		return warnings, err
 	}},
-	{"report.md", func(dir string, w *writing) ([]string, error) {
+	{"report.md", "md", func(dir string, w *writing) ([]string, error) {
 		return nil, w.slot(func() error {
 			return output.File(dir, "report.md", func(b io.Writer) error { return mdreport.Render(b, w.rep) })
+		})
+	}},
+	{"report.docx", "docx", func(dir string, w *writing) ([]string, error) {
+		return nil, w.slot(func() error {
+			return output.File(dir, "report.docx", func(b io.Writer) error { return docx.Render(b, w.rep) })
 		})
 	}},
 }
@@ -198,11 +241,14 @@ func WriteResults(w io.Writer, res *assess.Result) error {
 // static host) still offers them, where a link to ../report.pdf would
 // point outside what was published. `aiready serve` serves the same
 // files at /report.pdf and so on, from the output folder.
-var Downloads = []string{"report.pdf", "report.md", "results.json"}
+var Downloads = []string{"report.pdf", "report.md", "report.docx", "results.json"}
 
-// copyDownloads copies the Downloads from dir into dir/site.
-func copyDownloads(dir string) error {
-	for _, name := range Downloads {
+// downloadFormat is the format (assess.Formats) of each of Downloads.
+var downloadFormat = map[string]string{"report.pdf": "pdf", "report.md": "md", "report.docx": "docx", "results.json": "json"}
+
+// copyDownloads copies the named Downloads from dir into dir/site.
+func copyDownloads(dir string, names []string) error {
+	for _, name := range names {
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			return fmt.Errorf("site: %w", err)

@@ -32,6 +32,7 @@ type buildFlags struct {
 	previous    string
 	history     []string
 	lang        string
+	formats     []string
 }
 
 func (bf *buildFlags) add(fs *pflag.FlagSet) {
@@ -58,6 +59,28 @@ func (bf *buildFlags) addReport(fs *pflag.FlagSet) {
 	fs.StringVar(&bf.boldFont, "bold-font", "", "bold TrueType font to go with --font")
 	fs.StringVar(&bf.norms, "norms", "", "norms file ('aiready norms add'): show each dimension's percentile among earlier assessments")
 	addLangFlag(fs, &bf.lang)
+	addFormatsFlag(fs, &bf.formats)
+}
+
+// addFormatsFlag adds --formats, the outputs a build writes.
+func addFormatsFlag(fs *pflag.FlagSet, formats *[]string) {
+	fs.StringSliceVar(formats, "formats", nil, "outputs to write, comma-separated: "+strings.Join(assess.Formats, ", ")+" (default: the project's formats, else all)")
+}
+
+// checkFormats is --formats for the settings, nil if not given.
+func checkFormats(fs *pflag.FlagSet, formats []string) ([]string, error) {
+	if !fs.Changed("formats") {
+		return nil, nil
+	}
+	if len(formats) == 0 {
+		return nil, usagef("--formats is empty: name at least one of %s", strings.Join(assess.Formats, ", "))
+	}
+	for _, f := range formats {
+		if msg := assess.CheckFormat(f); msg != "" {
+			return nil, usagef("--formats: %s", msg)
+		}
+	}
+	return formats, nil
 }
 
 // addLangFlag adds --lang, the language of the report's fixed words.
@@ -78,7 +101,7 @@ func buildCommand() *command {
 	return &command{
 		name:  "build",
 		args:  "[flags] [PROJECT | ANSWERS...]",
-		short: "write the assessment: site/, report.pdf, report.md and results.json",
+		short: "write the assessment: site/, report.pdf, report.md, report.docx and results.json",
 		examples: `  aiready build                             # the project in this folder (its assessment.toml)
   aiready build --client "Northwind Financial" --segment Role --segment Team -o out responses.csv
   aiready build my-assessment/              # a project folder with assessment.toml
@@ -151,6 +174,9 @@ func (bf *buildFlags) settings(e *env, fs *pflag.FlagSet, args []string) (assess
 		s.Date = &d
 	}
 	var err error
+	if s.Formats, err = checkFormats(fs, bf.formats); err != nil {
+		return s, err
+	}
 	if s.FixedDate, err = sourceDate(e); err != nil {
 		return s, err
 	}

@@ -10,6 +10,7 @@ import (
 
 func demoCommand() *command {
 	var out, lang string
+	var formats []string
 	var force, quiet bool
 	return &command{
 		name:  "demo",
@@ -22,6 +23,7 @@ func demoCommand() *command {
 			fs.BoolVar(&force, "force", false, "write into an existing folder that aiready did not create, beside its files")
 			fs.BoolVarP(&quiet, "quiet", "q", false, "print nothing on success")
 			addLangFlag(fs, &lang)
+			addFormatsFlag(fs, &formats)
 		},
 		run: func(e *env, fs *pflag.FlagSet, args []string) error {
 			if len(args) > 1 {
@@ -41,6 +43,9 @@ func demoCommand() *command {
 			s := site.Demo(lang)
 			s.Out = &out
 			var err error
+			if s.Formats, err = checkFormats(fs, formats); err != nil {
+				return err
+			}
 			if s.FixedDate, err = sourceDate(e); err != nil {
 				return err
 			}

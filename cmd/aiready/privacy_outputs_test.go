@@ -106,6 +106,9 @@ func everyOutput(t *testing.T, in string, buildOnly []string, args ...string) ma
 		}
 		texts["report.pdf (text)"] = string(txt)
 	}
+	if _, err := os.Stat(filepath.Join(out, "report.docx")); err == nil {
+		texts["report.docx (text)"] = docxText(t, filepath.Join(out, "report.docx"))
+	}
 	for _, format := range []string{"text", "json", "csv"} {
 		stdout.Reset()
 		stderr.Reset()

@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -168,6 +169,9 @@ func (s *server) rebuild(changed string) {
 	if err == nil {
 		// The plan lists the files to watch even when it fails.
 		s.plan, err = assess.NewPlan(set)
+		if err == nil && !slices.Contains(s.plan.Formats, "site") {
+			s.plan.Formats = append(slices.Clone(s.plan.Formats), "site") // a preview is of the site
+		}
 		if err == nil {
 			// Never the project's own out folder, never --force.
 			_, err = s.sf.write(s.e, s.plan, site.WriteOptions{Out: s.out})
@@ -306,7 +310,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch p := path.Clean("/" + r.URL.Path); p {
-	case "/report.pdf", "/report.md", "/results.json":
+	case "/report.pdf", "/report.md", "/report.docx", "/results.json":
 		http.ServeFile(w, r, filepath.Join(s.out, p[1:]))
 	default:
 		http.FileServer(http.Dir(filepath.Join(s.out, "site"))).ServeHTTP(w, r)
