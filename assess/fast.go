@@ -68,6 +68,11 @@ type fastState struct {
 	// adds the run's, into runV, for measureRow
 	relRun []int
 	runV   []int // per run: the sum of its cells' qent.vi
+	// xrel: the reliability sums counted (relStat.exact) from a run of
+	// columns, in order; xall: all of them are, so measureRow takes a
+	// full row through xrel alone
+	xrel []xrel
+	xall bool
 	// relOf, relJ: per question, its reliability sum and item there, or -1
 	relOf, relJ []int
 	// scaleK: the indexes in qs of the scale questions (Scorer.m.scaleQs)
@@ -124,13 +129,21 @@ type qent struct {
 	k int32
 	// vi and ro: an ok answer to an item of a dimension whose reliability
 	// sums are counted (relStat.exact): u as the number vi of its value,
-	// and where it counts, but for the respondent's total, in relStat.cnt;
+	// and where it counts in relStat.pk;
 	// an answer whose value is not one of those has vi past any total
 	vi, ro int32
 	wv     float64 // a scored answer: float64(w * a.v), the product tally adds; else 0
 	w      float64 // a scored answer: its question's weight, which tally adds; else 0
 	u      float64
 	a      *answer
+}
+
+// xrel is a reliability sum (Scorer.m.rel[k], st) whose questions are
+// the run ri of fastState.runs, columns lo to hi of the row.
+type xrel struct {
+	st     *relStat
+	k, ri  int
+	lo, hi int
 }
 
 // badVI is qent.vi of a value that cannot be counted, and missVI of an
@@ -166,7 +179,7 @@ func (s *Scorer) fill(e *qent, i int) {
 			e.vi = badVI
 			if x, in := exactValue(e.u, st.scale); in {
 				vi := x + st.half
-				e.vi, e.ro = int32(vi), int32((s.fast.relJ[i]*st.nv+vi)*st.nb)
+				e.vi, e.ro = int32(vi), int32(s.fast.relJ[i]*st.nv+vi)
 			}
 		}
 	}
@@ -310,6 +323,14 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 					f.relRun[k] = ri
 				}
 			}
+		}
+	}
+	f.xall = true
+	for k, ri := range f.relRun {
+		if st := &s.m.rel[k]; ri >= 0 && st.exact {
+			f.xrel = append(f.xrel, xrel{st: st, k: k, ri: ri, lo: f.runs[ri].lo, hi: f.runs[ri].hi})
+		} else {
+			f.xall = false
 		}
 	}
 	for _, q := range s.m.scaleQs {

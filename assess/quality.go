@@ -137,59 +137,42 @@ func (s *Scorer) straightRowRaw(f *fastState, row []*qent) bool {
 // added in the same order, read from the row's cells.
 func (s *Scorer) measureRow(f *fastState, row []*qent) {
 	m := &s.m
-	full := len(row) == len(f.qs)
-	for k := range m.rel {
-		st := &m.rel[k]
-		if ri := f.relRun[k]; ri >= 0 && st.exact {
-			// The usual dimension: its questions are one run of columns,
-			// whose values scoreRow has added up by their numbers.
-			run := f.runs[ri]
-			if run.hi > len(row) {
-				continue // a short row: not complete
-			}
-			tb := f.runV[ri]
-			if tb < st.nb {
-				st.countExact(row[run.lo:run.hi], tb)
+	if f.xall && len(row) == len(f.qs) {
+		// The usual rubric and row: every reliability sum is counted
+		// (relStat.exact) from one run of columns, whose values scoreRow
+		// has added up by their numbers (fastState.runV).
+		runV := f.runV
+		for i := range f.xrel {
+			x := &f.xrel[i]
+			st, tb := x.st, runV[x.ri]
+			if uint(tb) < uint(st.nb) {
+				// countExact, four cells a turn
+				pk, add := st.pk, uint64(tb)|1<<32
+				cells := row[x.lo:x.hi]
+				for len(cells) >= 4 {
+					c := (*[4]*qent)(cells)
+					pk[c[0].ro&(maxRelItems-1)] += add
+					pk[c[1].ro&(maxRelItems-1)] += add
+					pk[c[2].ro&(maxRelItems-1)] += add
+					pk[c[3].ro&(maxRelItems-1)] += add
+					cells = cells[4:]
+				}
+				for _, e := range cells {
+					pk[e.ro&(maxRelItems-1)] += add
+				}
+				st.tcnt[tb]++
+				if st.cn++; st.cn == math.MaxUint16 {
+					st.settle()
+				}
 				continue
 			}
-			if tb >= missVI {
-				continue // not complete
+			if tb < missVI {
+				s.measureRel(f, row, x.k)
 			}
-			// A value that cannot be counted (a multi answer's): the sums
-			// so far are exact, and this scorer adds the rest one by one
-			// from here.
-			st.settle()
-			st.exact = false
 		}
-		x := st.x[:len(st.qs)]
-		var t float64
-		if ks := f.relK[k]; full && ks != nil && len(ks) == len(x) {
-			// Every column there; no branch per cell.
-			miss := uint8(0)
-			for j, i := range ks {
-				e := row[i]
-				miss |= b2u(!e.ok)
-				x[j] = e.u
-				t += e.u
-			}
-			if miss == 0 {
-				st.count(x, t)
-			}
-			continue
-		}
-		complete := true
-		for j, q := range st.qs {
-			i := f.kpos[q]
-			if i < 0 || i >= len(row) || !row[i].ok {
-				complete = false
-				break
-			}
-			u := row[i].u
-			x[j] = u
-			t += u
-		}
-		if complete {
-			st.count(x, t)
+	} else {
+		for k := range m.rel {
+			s.measureRel(f, row, k)
 		}
 	}
 	if d := m.drv; d != nil {
@@ -197,6 +180,60 @@ func (s *Scorer) measureRow(f *fastState, row []*qent) {
 			d.add(s.rd, row[i].u)
 		}
 	}
+}
+
+// measureRel adds the row's values to reliability sum k, if the
+// respondent answered each of its items.
+func (s *Scorer) measureRel(f *fastState, row []*qent, k int) {
+	st := &s.m.rel[k]
+	if ri := f.relRun[k]; ri >= 0 && st.exact {
+		// Its questions are one run of columns, whose values scoreRow has
+		// added up by their numbers.
+		run := f.runs[ri]
+		if run.hi > len(row) {
+			return // a short row: not complete
+		}
+		tb := f.runV[ri]
+		if tb < st.nb {
+			st.countExact(row[run.lo:run.hi], tb)
+			return
+		}
+		if tb >= missVI {
+			return // not complete
+		}
+		// A value that cannot be counted (a multi answer's): the sums so
+		// far are exact, and this scorer adds the rest one by one from
+		// here.
+		st.settle()
+		st.exact = false
+		f.xall = false
+	}
+	x := st.x[:len(st.qs)]
+	var t float64
+	if ks := f.relK[k]; len(row) == len(f.qs) && ks != nil && len(ks) == len(x) {
+		// Every column there; no branch per cell.
+		miss := uint8(0)
+		for j, i := range ks {
+			e := row[i]
+			miss |= b2u(!e.ok)
+			x[j] = e.u
+			t += e.u
+		}
+		if miss == 0 {
+			st.count(x, t)
+		}
+		return
+	}
+	for j, q := range st.qs {
+		i := f.kpos[q]
+		if i < 0 || i >= len(row) || !row[i].ok {
+			return
+		}
+		u := row[i].u
+		x[j] = u
+		t += u
+	}
+	st.count(x, t)
 }
 
 // measure adds the respondent at hand (answers in s.ap, dimension scores
