@@ -379,7 +379,15 @@ func labelOffsets(a float64, lines int) (first, last float64) {
 func barsSVG(p *page, id string, ss []series, title, desc string) template.HTML {
 	dims := p.Rep.Dimensions
 	l := p.Site.loc
-	const w, left, right, rowH = 600.0, 200.0, 560.0, 30.0
+	// The labels are measured (textEm) so that a long title stays within
+	// the viewBox: the bars move right, keeping their 360 units.
+	const rowH = 30.0
+	left := 200.0
+	for _, d := range dims {
+		left = max(left, math.Ceil(textEm(d.Def.Title)*14+16))
+	}
+	right := left + 360
+	w := right + 40
 	h := float64(len(dims)*len(ss))*rowH + 30
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="chart bars" viewBox="0 0 %s %s" role="img" aria-labelledby="%s-t %s-d">`, f(w), f(h), id, id)

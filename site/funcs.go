@@ -78,6 +78,9 @@ func funcsFor(l loc) template.FuncMap {
 		"trendData":    trendData,
 		"trendIntro":   l.trendIntro,
 		"longDate":     l.longDate,
+		"svgLink":      l.svgLink,
+		"segChartFile": segChartFile,
+		"gapChartFile": gapChartFile,
 	}
 }
 

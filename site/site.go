@@ -114,7 +114,7 @@ func (pr *Prepared) Build(dir string, rep *view.Report) error {
 			return err
 		}
 	}
-	return nil
+	return writeCharts(dir, pages)
 }
 
 // writePage renders one page into b and writes it.
