@@ -248,12 +248,10 @@ func TestDocxJudgement(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := readDocx(t, filepath.Join(out, "report.docx"))
-	var judged, other []string
+	var judged []string
 	for _, q := range r.Paras {
 		if q[0] == "Intense Quote" {
 			judged = append(judged, q[1])
-		} else {
-			other = append(other, q[1])
 		}
 	}
 	joined := strings.Join(judged, "\n")
