@@ -109,25 +109,13 @@ func driversChart(p *page) template.HTML {
 	}
 	var pts []point
 	var desc []string
+	lp := &view.LabelPlacer{Dot: drvDot, Gap: [2]float64{2, 2}, Step: 0.6 * drvFont}
 	for _, r := range dr.Rows {
 		desc = append(desc, l.p.T("report.measure.chart_point", r.Dimension.Def.Title, r.Importance, l.score(r.Score)))
 		if r.Score != nil {
 			pts = append(pts, point{X(*r.Score), Y(r.Share), r.FixFirst})
+			lp.Points = append(lp.Points, [2]float64{X(*r.Score), Y(r.Share)})
 		}
-	}
-	var placed [][4]float64
-	free := func(bx [4]float64, own int) bool {
-		for _, o := range placed {
-			if bx[0] < o[2]+2 && o[0] < bx[2]+2 && bx[1] < o[3]+2 && o[1] < bx[3]+2 {
-				return false
-			}
-		}
-		for k, pt := range pts {
-			if k != own && pt.x+drvDot >= bx[0] && pt.x-drvDot <= bx[2] && pt.y+drvDot >= bx[1] && pt.y-drvDot <= bx[3] {
-				return false
-			}
-		}
-		return true
 	}
 	k := 0
 	for _, r := range dr.Rows {
@@ -141,33 +129,18 @@ func driversChart(p *page) template.HTML {
 			w = max(w, textEm(s)*drvFont)
 		}
 		first := y + 0.35*drvFont - drvLineSpacing*drvFont*float64(len(lines)-1)/2
-		sides := []string{"start", "end"}
-		if x+drvLabelGap+w > drvX0+drvW {
-			sides = []string{"end", "start"}
-		}
-		var best *svgText
-	search:
-		for _, dy := range []float64{0, -0.6, 0.6, -1.2, 1.2, -1.8, 1.8} {
-			for _, side := range sides {
-				tx := svgText{"d-label", side, x + drvLabelGap, first + dy*drvFont, lines, drvFont}
-				if side == "end" {
-					tx.x = x - drvLabelGap
-				}
-				l0, t0, r0, b0 := tx.box()
-				if best == nil {
-					c := tx
-					best = &c
-				}
-				if free([4]float64{l0, t0, r0, b0}, k) {
-					c := tx
-					best = &c
-					break search
-				}
+		right := x+drvLabelGap+w <= drvX0+drvW
+		label := func(other bool, dy float64) svgText {
+			if right != other {
+				return svgText{"d-label", "start", x + drvLabelGap, first + dy, lines, drvFont}
 			}
+			return svgText{"d-label", "end", x - drvLabelGap, first + dy, lines, drvFont}
 		}
-		texts = append(texts, *best)
-		l0, t0, r0, b0 := best.box()
-		placed = append(placed, [4]float64{l0, t0, r0, b0})
+		other, dy := lp.Place(k, func(other bool, dy float64) view.Box {
+			l0, t0, r0, b0 := label(other, dy).box()
+			return view.Box{L: l0, T: t0, R: r0, B: b0}
+		})
+		texts = append(texts, label(other, dy))
 		k++
 	}
 	desc = append(desc, dr.Text)

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/rubrics"
 	"github.com/aiready/aiready/site/view"
+	"github.com/chromedp/chromedp"
 )
 
 // smallReport is a hand-made assessment of testdata/small.toml: fourteen
@@ -193,3 +195,30 @@ const (
 	demoPractice = "Hands-on practice with real cases, not slides. Let us try the new tool on last month's cases before it goes live."
 	demoMarkup   = "<script>alert(1)</script> Sorry, testing whether this form is safe. Real answer: hands-on practice with real cases."
 )
+
+// startChromium starts the Chromium at bin headless, at 1280 by 900 with
+// a fresh profile and no scroll bars, for at most five minutes, and
+// returns its context for tabs (chromedp.NewContext); the browser is
+// closed when the test ends.
+func startChromium(t *testing.T, bin string) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() { cancelBrowser(); cancelAlloc(); cancel() })
+	if err := chromedp.Do(browserCtx); err != nil {
+		t.Fatalf("starting %s: %v", bin, err)
+	}
+	return browserCtx
+}

@@ -10,9 +10,9 @@ import (
 )
 
 // claimsRubric is figuresRubric (Service first 56.25, Humans kept 31.25,
-// overall 43.75) with the "high" level from 40, so that the scores alone
-// place it high, and four checks, one of each outcome of SPEC's "Evidence
-// against perception":
+// overall 43.75; its red flag is raised but caps nothing) with the "high"
+// level from 40, so that the scores alone place it high, and four checks,
+// one of each outcome of SPEC's "Evidence against perception":
 //
 //	svc-csat:  Service first 56.25 >= 50 while CSAT fell 78 -> 71, 7 points
 //	           worse (>= 3): contradicted; it caps the level at "low".
@@ -20,39 +20,7 @@ import (
 //	           went 15 -> 12, better: not contradicted.
 //	svc-fcr:   FCR has no baseline: cannot be evaluated.
 //	two:       the answers are not split by Role: cannot be evaluated.
-const claimsRubric = `format = 1
-id = "claims"
-title = "Claims test"
-version = "1"
-target = 70
-[scales.a5]
-points = [1, 2, 3, 4, 5]
-labels = ["SD", "D", "N", "A", "SA"]
-[[dimension]]
-id = "svc"
-title = "Service first"
-[[dimension]]
-id = "hum"
-title = "Humans kept"
-[[question]]
-id = "qa"
-dimension = "svc"
-scale = "a5"
-text = "Question about service"
-[[question]]
-id = "qb"
-dimension = "hum"
-scale = "a5"
-text = "Question about humans"
-[[level]]
-id = "low"
-title = "Low"
-min = 0
-[[level]]
-id = "high"
-title = "High"
-min = 40
-[[check]]
+var claimsRubric = strings.Replace(figuresRubric, "title = \"High\"\nmin = 60\n", "title = \"High\"\nmin = 40\n", 1) + `[[check]]
 id = "svc-csat"
 title = "Service is claimed while CSAT fell"
 dimension = "svc"
@@ -129,6 +97,9 @@ better = "higher"
 // null outcome, from crafted figures, in results.json, the site, the PDF
 // and report.md, with the contradicted check's cap and its action first.
 func TestClaimsEveryOutput(t *testing.T) {
+	if !strings.Contains(claimsRubric, "title = \"High\"\nmin = 40\n") {
+		t.Fatal("figuresRubric's high level is no longer at 60: adapt claimsRubric")
+	}
 	dir := t.TempDir()
 	for name, body := range map[string]string{"rubric.toml": claimsRubric, "answers.csv": figuresAnswers, "assessment.toml": claimsAssessment} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {

@@ -77,34 +77,19 @@ func (d *doc) driversChart(dr *view.Drivers) {
 	// The dimensions, named beside their points, away from the edge; a
 	// name that would cover another name or a point moves to the other
 	// side, then up or down by half lines (as the site's chart).
-	type pt struct{ x, y float64 }
-	var pts []pt
+	const dot, lw = 1.3, 42.0
+	lp := &view.LabelPlacer{Dot: dot, Gap: [2]float64{0.5, 0.3}}
 	for _, r := range dr.Rows {
 		if r.Score != nil {
-			pts = append(pts, pt{X(*r.Score), Y(r.Share)})
+			lp.Points = append(lp.Points, [2]float64{X(*r.Score), Y(r.Share)})
 		}
-	}
-	const dot, lw = 1.3, 42.0
-	var placed [][4]float64
-	free := func(b [4]float64, own int) bool {
-		for _, o := range placed {
-			if b[0] < o[2]+0.5 && o[0] < b[2]+0.5 && b[1] < o[3]+0.3 && o[1] < b[3]+0.3 {
-				return false
-			}
-		}
-		for k, p := range pts {
-			if k != own && p.x+dot >= b[0] && p.x-dot <= b[2] && p.y+dot >= b[1] && p.y-dot <= b[3] {
-				return false
-			}
-		}
-		return true
 	}
 	k := 0
 	for _, r := range dr.Rows {
 		if r.Score == nil {
 			continue
 		}
-		px, py := pts[k].x, pts[k].y
+		px, py := lp.Points[k][0], lp.Points[k][1]
 		c := d.accent.graphic
 		if r.FixFirst {
 			c = weak
@@ -118,37 +103,23 @@ func (d *doc) driversChart(dr *view.Drivers) {
 		}
 		th := textHeight(lines)
 		right := px+2.5+tw <= x0+w
-		var bx [4]float64
-		var align byte
-	search:
-		for i, dy := range []float64{0, -0.5, 0.5, -1, 1, -1.5, 1.5} {
-			for _, onRight := range []bool{right, !right} {
-				l := px + 2.5
-				if !onRight {
-					l = px - 2.5 - tw
-				}
-				top := py - th/2 + dy*th
-				b := [4]float64{l, top, l + tw, top + th}
-				a := byte('L')
-				if !onRight {
-					a = 'R'
-				}
-				if i == 0 && onRight == right {
-					bx, align = b, a
-				}
-				if free(b, k) {
-					bx, align = b, a
-					break search
-				}
+		// The label's box on the right of its point (or the left), dy down.
+		box := func(other bool, dy float64) view.Box {
+			l := px + 2.5
+			if right == other {
+				l = px - 2.5 - tw
 			}
+			return view.Box{L: l, T: py - th/2 + dy, R: l + tw, B: py + th/2 + dy}
 		}
-		placed = append(placed, bx)
-		y := bx[1]
+		lp.Step = th / 2
+		other, dy := lp.Place(k, box)
+		bx := box(other, dy)
+		y := bx.T
 		for _, ln := range lines {
-			if align == 'L' {
-				d.drawLine(ln, bx[0], y, lw, 'L')
+			if right != other {
+				d.drawLine(ln, bx.L, y, lw, 'L')
 			} else {
-				d.drawLine(ln, bx[2]-lw, y, lw, 'R')
+				d.drawLine(ln, bx.R-lw, y, lw, 'R')
 			}
 			y += ln.h
 		}
