@@ -223,7 +223,10 @@ var outputs = []outputFile{
 	}},
 	{"report.docx", "docx", func(dir string, w *writing) ([]string, error) {
 		return nil, w.slot(func() error {
-			return output.File(dir, "report.docx", func(b io.Writer) error { return docx.Render(b, w.rep) })
+			return output.File(dir, "report.docx", func(b io.Writer) error {
+				a := newAccent(w.rep.Meta.Color)
+				return docx.Render(b, w.rep, docx.Accent{Color: a.Color, OnText: a.OnText, Text: a.Text, Graphic: a.Graphic})
+			})
 		})
 	}},
 }

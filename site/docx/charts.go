@@ -159,7 +159,7 @@ func (c *conv) bars() ([]byte, float64, float64, error) {
 	}
 	labelW := 150.0 * scale
 	x0, x1 := labelW+8*scale, w-44*scale
-	fill := c.accent.graphicRGBA()
+	fill := rgba(c.accent.Graphic)
 	for i, d := range dims {
 		y := top + row*float64(i)
 		cv.text(d.Def.Title, 0, y+row*0.62, labelW, ink)
@@ -218,7 +218,7 @@ func (c *conv) radar() ([]byte, float64, float64, error) {
 	for i, d := range dims {
 		pts[i] = at(i, score(d))
 	}
-	g := c.accent.graphicRGBA()
+	g := rgba(c.accent.Graphic)
 	cv.fill(pts, color.RGBA{uint8(int(g.R) * 46 / 255), uint8(int(g.G) * 46 / 255), uint8(int(g.B) * 46 / 255), 46})
 	cv.outline(pts, 1.4*scale, g)
 	for _, q := range pts {

@@ -44,8 +44,9 @@ const (
 	codeFont       = "Consolas"
 )
 
-// Render writes report.docx.
-func Render(w io.Writer, rep *view.Report) error {
+// Render writes report.docx, in the brand colours a (the site derives
+// them from the report's colour: site/color.go).
+func Render(w io.Writer, rep *view.Report, a Accent) error {
 	var md bytes.Buffer
 	if err := mdreport.Render(&md, rep); err != nil {
 		return err
@@ -59,7 +60,7 @@ func Render(w io.Writer, rep *view.Report) error {
 		return fmt.Errorf("report.docx: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	c := &conv{doc: doc, rep: rep, tmp: tmp, accent: newAccent(rep.Meta.Color), judged: judgements(rep)}
+	c := &conv{doc: doc, rep: rep, tmp: tmp, accent: a, judged: judgements(rep)}
 	c.brand()
 	root, src := markdown.Parse(md.String())
 	c.src = src
@@ -81,7 +82,7 @@ type conv struct {
 	rep    *view.Report
 	src    []byte
 	tmp    string // a folder for the images godocx reads from files
-	accent accent
+	accent Accent
 	// judged are the sentences in which a person placed an action
 	// (view.OverrideText, the reasons for dropping one).
 	judged map[string]bool
@@ -120,7 +121,7 @@ func (c *conv) brand() {
 		if st.RunProp == nil {
 			st.RunProp = &ctypes.RunProperty{}
 		}
-		st.RunProp.Color = ctypes.NewColor(strings.TrimPrefix(c.accent.Text, "#"))
+		st.RunProp.Color = ctypes.NewColor(wordHex(c.accent.Text))
 	}
 }
 
@@ -253,8 +254,8 @@ func (c *conv) table(n *east.Table) {
 			}
 			f := runFmt{}
 			if header {
-				cell.BackgroundColor(strings.TrimPrefix(c.accent.Color, "#"))
-				f.bold, f.color = true, strings.TrimPrefix(c.accent.OnText, "#")
+				cell.BackgroundColor(wordHex(c.accent.Color))
+				f.bold, f.color = true, wordHex(c.accent.OnText)
 			}
 			c.inlines(p, k, f)
 			col++
