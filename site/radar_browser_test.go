@@ -9,34 +9,13 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/aiready/aiready/internal/testtool"
 	"github.com/aiready/aiready/site/view"
 )
 
-// clippedRadarText lists, in the browser, every line of text in a radar
-// that is not wholly visible: each <tspan> (or a <text> without any) whose
-// box, as laid out with the page's fonts, reaches outside its <svg>'s box
-// (which clips it: the viewBox fills the box, as height is auto) or
-// outside the page, left, right or above. Each entry names the text, the
-// side and by how many pixels.
-const clippedRadarText = `(() => {
-	const vw = document.documentElement.clientWidth, out = [];
-	for (const svg of document.querySelectorAll("svg.radar")) {
-		const s = svg.getBoundingClientRect();
-		const box = {left: Math.max(s.left, 0), right: Math.min(s.right, vw), top: Math.max(s.top, -scrollY), bottom: s.bottom};
-		for (const t of svg.querySelectorAll("text")) {
-			const parts = t.querySelector("tspan") ? [...t.querySelectorAll("tspan")] : [t];
-			for (const p of parts) {
-				const r = p.getBoundingClientRect(), by = [];
-				if (r.left < box.left - 0.5) by.push("left " + (box.left - r.left).toFixed(1));
-				if (r.right > box.right + 0.5) by.push("right " + (r.right - box.right).toFixed(1));
-				if (r.top < box.top - 0.5) by.push("top " + (box.top - r.top).toFixed(1));
-				if (r.bottom > box.bottom + 0.5) by.push("bottom " + (r.bottom - box.bottom).toFixed(1));
-				if (by.length) out.push(JSON.stringify(p.textContent) + " by " + by.join(", ") + " px");
-			}
-		}
-	}
-	return out;
-})()`
+// clippedRadarText lists the radars' lines of text that are not wholly
+// visible (testtool.ClippedText).
+var clippedRadarText = testtool.ClippedText("svg.radar")
 
 // TestRadarLabels opens the overview and a segment page of the demo, of
 // the small assessment in German and in Arabic (right to left), and of the

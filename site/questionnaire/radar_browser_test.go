@@ -7,35 +7,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aiready/aiready/internal/testtool"
 	"github.com/chromedp/chromedp"
 )
 
-// clippedRadarText lists, in the browser, every line of text in the
-// radar that is not wholly visible: each <tspan> (or a <text> without
-// any) whose box, as laid out with the page's fonts, reaches outside its
-// <svg>'s box (which clips it: the viewBox fills the box, as height is
-// auto) or outside the page, left, right or above. Each entry names the
-// text, the side and by how many pixels. (site/radar_browser_test.go
-// measures the site's radars the same way.)
-const clippedRadarText = `(() => {
-	const vw = document.documentElement.clientWidth, out = [];
-	for (const svg of document.querySelectorAll("svg.radar")) {
-		const s = svg.getBoundingClientRect();
-		const box = {left: Math.max(s.left, 0), right: Math.min(s.right, vw), top: Math.max(s.top, -scrollY), bottom: s.bottom};
-		for (const t of svg.querySelectorAll("text")) {
-			const parts = t.querySelector("tspan") ? [...t.querySelectorAll("tspan")] : [t];
-			for (const p of parts) {
-				const r = p.getBoundingClientRect(), by = [];
-				if (r.left < box.left - 0.5) by.push("left " + (box.left - r.left).toFixed(1));
-				if (r.right > box.right + 0.5) by.push("right " + (r.right - box.right).toFixed(1));
-				if (r.top < box.top - 0.5) by.push("top " + (box.top - r.top).toFixed(1));
-				if (r.bottom > box.bottom + 0.5) by.push("bottom " + (r.bottom - box.bottom).toFixed(1));
-				if (by.length) out.push(JSON.stringify(p.textContent) + " by " + by.join(", ") + " px");
-			}
-		}
-	}
-	return out;
-})()`
+// clippedRadarText lists the radars' lines of text that are not wholly
+// visible (testtool.ClippedText).
+var clippedRadarText = testtool.ClippedText("svg.radar")
 
 // tableOverflow(fit) says how the score table fails to fit the screen:
 // the page wider than the screen, the table's visible box (the table, or
