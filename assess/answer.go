@@ -31,6 +31,9 @@ type answerMatcher struct {
 	label map[string]int // normal form of a label → index
 	point map[float64]int
 	skip  map[string]bool
+	// name holds the ChoiceNames of the labels and options that no label
+	// or skip answer reads already (a skip answer's name is in skip).
+	name map[string]int
 	// other is the index of a multi question's "Other" option, which a
 	// write-in answer chooses; -1 if it has none.
 	other int
@@ -69,6 +72,21 @@ func newAnswerMatcher(q *Question) *answerMatcher {
 	for _, s := range skips {
 		m.skip[Normalize(s)] = true
 	}
+	if q.Type != TypeText {
+		m.name = map[string]int{}
+		_, isSkip := q.Answers()
+		for i, n := range q.ChoiceNames() {
+			k := Normalize(n)
+			if _, ok := m.label[k]; ok || m.skip[k] {
+				continue
+			}
+			if isSkip[i] {
+				m.skip[k] = true
+			} else {
+				m.name[k] = i
+			}
+		}
+	}
 	return m
 }
 
@@ -96,7 +114,9 @@ func (q *Question) resolve(c Cell) answer {
 			return answer{state: answerSkip}
 		}
 		if idx, ok = q.m.label[n]; !ok {
-			idx, ok = q.byPoint(n)
+			if idx, ok = q.byPoint(n); !ok {
+				idx, ok = q.m.name[n]
+			}
 		}
 	}
 	if !ok {
@@ -153,6 +173,11 @@ func (q *Question) resolveMulti(c Cell) answer {
 		}
 		idxs, ok := q.splitOptions(s)
 		if !ok {
+			if ix, named := q.byNames(n); named {
+				idxs, ok = ix, true
+			}
+		}
+		if !ok {
 			// Google Forms writes an "Other" answer's own words among
 			// the options chosen: "A, B, my own words". The options are
 			// kept and the words choose the question's "Other" option.
@@ -174,6 +199,23 @@ func (q *Question) resolveMulti(c Cell) answer {
 		return answer{state: answerMissing}
 	}
 	return answer{state: answerOK, sel: sel, raw: raw, v: q.value(raw)}
+}
+
+// byNames reads a cell of choice names joined by spaces, as KoboToolbox
+// and ODK write a select_multiple ("training coaching"): every word must
+// be one of the question's ChoiceNames.
+func (q *Question) byNames(n string) ([]int, bool) {
+	var idxs []int
+	for _, w := range strings.Fields(n) {
+		i, ok := q.m.name[w]
+		if !ok {
+			if i, ok = q.m.label[w]; !ok {
+				return nil, false
+			}
+		}
+		idxs = append(idxs, i)
+	}
+	return idxs, len(idxs) > 0
 }
 
 // splitOptions finds the option indexes a joined cell lists: a split of s

@@ -81,9 +81,15 @@ func newQuestionIndex(rb *Rubric) *questionIndex {
 			}
 		}
 		if q.Type == TypeMulti {
-			for _, o := range q.Options {
+			names := q.ChoiceNames()
+			for i, o := range q.Options {
 				k := headerKey(o.Label)
 				ix.byOption[k] = append(ix.byOption[k], optionRef{q, o.Label})
+				// KoboToolbox names an option's column by its choice
+				// name when exporting XML values ("q05/coaching").
+				if n := headerKey(names[i]); n != k {
+					ix.byOption[n] = append(ix.byOption[n], optionRef{q, o.Label})
+				}
 			}
 		}
 	}

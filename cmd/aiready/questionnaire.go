@@ -4,42 +4,143 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"slices"
 	"strings"
 
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/rubrics"
 	"github.com/aiready/aiready/site/output"
 	"github.com/aiready/aiready/site/questionnaire"
+	"github.com/aiready/aiready/site/survey"
+	"github.com/aiready/aiready/site/survey/google"
+	"github.com/aiready/aiready/site/survey/qsf"
+	"github.com/aiready/aiready/site/survey/xlsform"
 	"github.com/spf13/pflag"
 )
 
+// surveyFormats are the survey tools `questionnaire --format` writes for,
+// besides the offline page (html): the writer, the file written by
+// default, and what to do with it.
+var surveyFormats = []struct {
+	name, file, done, howTo string
+	write                   func(io.Writer, *survey.Survey) error
+}{
+	{"google", "questionnaire.gs", "paste it into a new project at script.google.com and run createForm once: it logs the form's links", google.HowTo, google.Write},
+	{"xlsform", "questionnaire.xlsx", "upload it to KoboToolbox, ODK Central, SurveyCTO or Ona as a new form", xlsform.HowTo, xlsform.Write},
+	{"qsf", "questionnaire.qsf", "in Qualtrics, Create project → Survey → From a file, and choose it", qsf.HowTo, qsf.Write},
+}
+
+// questionnaireHowTo is the help's part on the survey tools: each
+// format's steps.
+func questionnaireHowTo() string {
+	var b strings.Builder
+	for _, f := range surveyFormats {
+		fmt.Fprintf(&b, "\n\n--format %s (%s):\n%s", f.name, f.file, f.howTo)
+	}
+	return b.String()
+}
+
 func questionnaireCommand() *command {
-	var rubric, out, lang string
-	var segments []string
+	var rubric, out, lang, format, valuesFrom string
+	var segments, segValues []string
 	var force, quiet bool
+	var formats []string
+	for _, f := range surveyFormats {
+		formats = append(formats, f.name)
+	}
 	return &command{
 		name:  "questionnaire",
-		args:  "[flags]",
-		short: "write a self-contained offline questionnaire: one HTML file to fill in and score",
+		args:  "[PROJECT] [flags]",
+		short: "write the survey: an offline HTML questionnaire, or a Google Form, XLSForm or Qualtrics survey to import",
 		examples: `  aiready questionnaire                          # questionnaire.html for the built-in rubric
   aiready questionnaire -r my-rubric.toml -o self-assessment.html
   aiready questionnaire --lang de --segment Role --segment Team -o fragebogen.html
   aiready questionnaire -o - > questionnaire.html
-  aiready score answers-*.json                   # score the answers files people saved`,
+  aiready score answers-*.json                   # score the answers files people saved
+
+  # the same survey for the tool you collect answers with
+  aiready questionnaire --format google --segment-values Role=Executive,Manager,Frontline
+  aiready questionnaire --format xlsform --segment Team --segment-values-from last-year.csv
+  aiready questionnaire --format qsf my-project  # rubric, segments and [population] values from the project
+
+Every format keeps the rubric's ids as the question names, so that the
+export scores with 'aiready score' as it comes; the README's "Collecting
+answers with your survey tool" says more.` + questionnaireHowTo(),
 		flags: func(fs *pflag.FlagSet) {
-			fs.StringVarP(&rubric, "rubric", "r", rubrics.Default, "rubric file, or the name of a built-in rubric")
-			fs.StringVarP(&out, "out", "o", "questionnaire.html", "HTML file to write, or - for standard output")
-			fs.StringVar(&lang, "lang", "", "language of the page's own text: "+strings.Join(questionnaire.Languages(), " or ")+" (default: the rubric's language)")
-			fs.StringArrayVar(&segments, "segment", nil, "ask for this attribute at the start, e.g. --segment Role (repeatable)")
+			fs.StringVarP(&rubric, "rubric", "r", rubrics.Default, "rubric file, or the name of a built-in rubric; a project gives its own")
+			fs.StringVar(&format, "format", "html", "what to write: html (the offline page), "+strings.Join(formats, ", "))
+			fs.StringVarP(&out, "out", "o", "", "file to write, or - for standard output (default: questionnaire.html, .gs, .xlsx or .qsf)")
+			fs.StringVar(&lang, "lang", "", "language of the survey's own words: "+strings.Join(questionnaire.Languages(), " or ")+" (default: the rubric's language)")
+			fs.StringArrayVar(&segments, "segment", nil, "ask for this attribute first, e.g. --segment Role (repeatable)")
+			fs.StringArrayVar(&segValues, "segment-values", nil, "offer these values, e.g. Role=Executive,Manager,Frontline (repeatable; implies --segment)")
+			fs.StringVar(&valuesFrom, "segment-values-from", "", "take the segments' values from an earlier export of the survey")
 			fs.BoolVar(&force, "force", false, "replace the file if it exists")
 			fs.BoolVarP(&quiet, "quiet", "q", false, "print nothing when done")
 		},
 		run: func(e *env, fs *pflag.FlagSet, args []string) error {
+			var pr *assess.Project
 			if len(args) > 0 {
-				return usagef("takes no arguments, got %q; the rubric goes in --rubric", args[0])
+				if !assess.IsProject(args) {
+					return usagef("%q is not a project (a folder with an assessment.toml, or the file); the rubric goes in --rubric", args[0])
+				}
+				p, err := assess.OpenProject(args[0])
+				if err != nil {
+					return err
+				}
+				pr = p
 			}
 			if out == "" {
-				return usagef("--out is empty: give a file name, or - for standard output")
+				if fs.Changed("out") {
+					return usagef("--out is empty: give a file name, or - for standard output")
+				}
+				out = "questionnaire.html"
+			}
+			var sf *struct {
+				name, file, done, howTo string
+				write                   func(io.Writer, *survey.Survey) error
+			}
+			for i := range surveyFormats {
+				if surveyFormats[i].name == format {
+					sf = &surveyFormats[i]
+				}
+			}
+			if sf == nil && format != "html" {
+				return usagef("unknown --format %q: use html, %s", format, strings.Join(formats, ", "))
+			}
+			if sf != nil && !fs.Changed("out") {
+				out = sf.file
+			}
+			if pr != nil && !fs.Changed("rubric") && pr.Rubric != "" {
+				rubric = pr.Rubric
+			}
+			if pr != nil && !fs.Changed("segment") && !fs.Changed("segment-values") {
+				segments = slices.Clone(pr.Segments)
+			}
+			values := map[string][]string{}
+			for _, sv := range segValues {
+				attr, list, ok := strings.Cut(sv, "=")
+				attr = strings.TrimSpace(attr)
+				if !ok || attr == "" {
+					return usagef("--segment-values %q: write ATTRIBUTE=VALUE,VALUE,...", sv)
+				}
+				var vs []string
+				for _, v := range strings.Split(list, ",") {
+					if v = strings.TrimSpace(v); v != "" {
+						vs = append(vs, v)
+					}
+				}
+				if len(vs) == 0 {
+					return usagef("--segment-values %q: no values after the =", sv)
+				}
+				if _, dup := values[assess.Normalize(attr)]; dup {
+					return usagef("--segment-values: %q is given twice", attr)
+				}
+				values[assess.Normalize(attr)] = vs
+				if !slices.ContainsFunc(segments, func(s string) bool { return assess.Normalize(s) == assess.Normalize(attr) }) {
+					segments = append(segments, attr)
+				}
 			}
 			seen := map[string]bool{}
 			for _, s := range segments {
@@ -52,14 +153,36 @@ func questionnaireCommand() *command {
 				}
 				seen[n] = true
 			}
+			if sf == nil && (len(segValues) > 0 || valuesFrom != "") {
+				return usagef("--segment-values and --segment-values-from are for --format %s: the offline page asks for segments as text", strings.Join(formats, ", "))
+			}
+			if valuesFrom != "" && len(segments) == 0 {
+				return usagef("--segment-values-from needs the segments to take: give --segment")
+			}
 			r, err := loadRubric(rubric)
 			if err != nil {
 				return err
 			}
 			var b bytes.Buffer
-			err = questionnaire.Write(&b, r, questionnaire.Options{Segments: segments, Lang: lang})
-			if errors.Is(err, questionnaire.ErrLanguage) {
-				return usagef("--lang: %v", err)
+			if sf == nil {
+				err = questionnaire.Write(&b, r, questionnaire.Options{Segments: segments, Lang: lang})
+				if errors.Is(err, questionnaire.ErrLanguage) {
+					return usagef("--lang: %v", err)
+				}
+			} else {
+				var specs []survey.SegmentSpec
+				specs, err = segmentSpecs(r, pr, segments, values, valuesFrom)
+				if err != nil {
+					return err
+				}
+				var s *survey.Survey
+				s, err = survey.Build(r, survey.Options{Lang: lang, Segments: specs})
+				if errors.Is(err, survey.ErrLanguage) {
+					return usagef("--lang: %v", err)
+				}
+				if err == nil {
+					err = sf.write(&b, s)
+				}
 			}
 			if err != nil {
 				return err
@@ -72,9 +195,58 @@ func questionnaireCommand() *command {
 				return err
 			}
 			if !quiet {
-				fmt.Fprintf(e.stdout, "wrote %s: open it in any browser, no network needed\n", out)
+				if sf == nil {
+					fmt.Fprintf(e.stdout, "wrote %s: open it in any browser, no network needed\n", out)
+				} else {
+					fmt.Fprintf(e.stdout, "wrote %s: %s\n", out, sf.done)
+				}
 			}
 			return nil
 		},
 	}
+}
+
+// segmentSpecs settles each segment's values: --segment-values, else the
+// project's [population.ATTR] in its order, else the earlier export's,
+// else none (the survey asks for it as text).
+func segmentSpecs(r *assess.Rubric, pr *assess.Project, segments []string, values map[string][]string, from string) ([]survey.SegmentSpec, error) {
+	var fromFile map[string][]string
+	if from != "" {
+		var need []string
+		for _, s := range segments {
+			if _, ok := values[assess.Normalize(s)]; !ok {
+				need = append(need, s)
+			}
+		}
+		if len(need) > 0 {
+			f, err := os.Open(from)
+			if err != nil {
+				return nil, assess.FileError(from, err)
+			}
+			defer f.Close()
+			ro := assess.ReadOptions{}
+			if pr != nil {
+				ro = pr.ReadOptions()
+			}
+			if fromFile, err = assess.SegmentValues(from, f, r, ro, need); err != nil {
+				return nil, err
+			}
+		}
+	}
+	var specs []survey.SegmentSpec
+	for _, s := range segments {
+		sp := survey.SegmentSpec{Attribute: s, Values: values[assess.Normalize(s)]}
+		if sp.Values == nil && pr != nil && pr.Population != nil {
+			for _, g := range pr.Population.Groups {
+				if assess.Normalize(g.Attribute) == assess.Normalize(s) {
+					sp.Values = append(sp.Values, g.Value)
+				}
+			}
+		}
+		if sp.Values == nil {
+			sp.Values = fromFile[s]
+		}
+		specs = append(specs, sp)
+	}
+	return specs, nil
 }
