@@ -74,7 +74,7 @@ answers with your survey tool" says more.` + questionnaireHowTo(),
 			fs.StringVarP(&out, "out", "o", "", "file to write, or - for standard output (default: questionnaire.html, .gs, .xlsx or .qsf)")
 			fs.StringVar(&lang, "lang", "", "language of the survey's own words: "+strings.Join(questionnaire.Languages(), " or ")+" (default: the rubric's language)")
 			fs.StringArrayVar(&segments, "segment", nil, "ask for this attribute first, e.g. --segment Role (repeatable)")
-			fs.StringArrayVar(&segValues, "segment-values", nil, "offer these values, e.g. Role=Executive,Manager,Frontline (repeatable; implies --segment)")
+			fs.StringArrayVar(&segValues, "segment-values", nil, "offer these values, e.g. Role=Executive,Manager,Frontline (repeatable; implies --segment; the HTML page suggests them)")
 			fs.StringVar(&valuesFrom, "segment-values-from", "", "take the segments' values from an earlier export of the survey")
 			fs.BoolVar(&force, "force", false, "replace the file if it exists")
 			fs.BoolVarP(&quiet, "quiet", "q", false, "print nothing when done")
@@ -153,9 +153,6 @@ answers with your survey tool" says more.` + questionnaireHowTo(),
 				}
 				seen[n] = true
 			}
-			if sf == nil && (len(segValues) > 0 || valuesFrom != "") {
-				return usagef("--segment-values and --segment-values-from are for --format %s: the offline page asks for segments as text", strings.Join(formats, ", "))
-			}
 			if valuesFrom != "" && len(segments) == 0 {
 				return usagef("--segment-values-from needs the segments to take: give --segment")
 			}
@@ -163,18 +160,23 @@ answers with your survey tool" says more.` + questionnaireHowTo(),
 			if err != nil {
 				return err
 			}
+			specs, err := segmentSpecs(r, pr, segments, values, valuesFrom)
+			if err != nil {
+				return err
+			}
 			var b bytes.Buffer
 			if sf == nil {
-				err = questionnaire.Write(&b, r, questionnaire.Options{Segments: segments, Lang: lang})
+				// The offline page asks for segments as text, suggesting
+				// the values known.
+				opt := questionnaire.Options{Segments: segments, Lang: lang}
+				for _, sp := range specs {
+					opt.Values = append(opt.Values, sp.Values)
+				}
+				err = questionnaire.Write(&b, r, opt)
 				if errors.Is(err, questionnaire.ErrLanguage) {
 					return usagef("--lang: %v", err)
 				}
 			} else {
-				var specs []survey.SegmentSpec
-				specs, err = segmentSpecs(r, pr, segments, values, valuesFrom)
-				if err != nil {
-					return err
-				}
 				var s *survey.Survey
 				s, err = survey.Build(r, survey.Options{Lang: lang, Segments: specs})
 				if errors.Is(err, survey.ErrLanguage) {

@@ -73,7 +73,6 @@ func TestQuestionnaireFormatUsage(t *testing.T) {
 		{[]string{"questionnaire", "--format", "google", "--segment-values", "Role"}, `--segment-values "Role": write ATTRIBUTE=VALUE,VALUE,...`},
 		{[]string{"questionnaire", "--format", "google", "--segment-values", "Role= , "}, `no values after the =`},
 		{[]string{"questionnaire", "--format", "google", "--segment-values", "Role=A", "--segment-values", "role=B"}, `"role" is given twice`},
-		{[]string{"questionnaire", "--segment-values", "Role=A"}, `are for --format google, xlsform, qsf`},
 		{[]string{"questionnaire", "--format", "qsf", "--segment-values-from", "x.csv"}, `needs the segments to take`},
 		{[]string{"questionnaire", "--format", "qsf", "--segment", "Role", "--segment", " role"}, `--segment " role" is given twice`},
 		{[]string{"questionnaire", "--format", "qsf", "--lang", "xx", "-o", filepath.Join(dir, "q.qsf")}, `--lang: no translation for this language: "xx"`},

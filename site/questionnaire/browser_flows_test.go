@@ -145,7 +145,7 @@ func (tb *tab) results() pageOutcome {
 // and that the saved files together score as one group.
 func testAnswers(t *testing.T, s *session) {
 	r := loadTestRubric(t, "people-first")
-	tb := s.page(t, "people-first", "people-first", Options{Segments: []string{"Role", "Team"}})
+	tb := s.page(t, "people-first", "people-first", Options{Segments: []string{"Role", "Team"}, Values: [][]string{{"Executive", "Manager", "Team lead"}}})
 	tb.axe(s, "at the start")
 	rng := rand.New(rand.NewPCG(11, 0))
 	roles := []string{"Executive", "Manager", "Team lead"}

@@ -38,6 +38,10 @@ type Options struct {
 	// Segments are respondent attributes (such as Role, Team) asked for at
 	// the start, as free text, and saved as the respondent's attributes.
 	Segments []string
+	// Values are, per segment (as Segments), the values to suggest as
+	// the respondent types (a datalist: any other value can still be
+	// typed); nil or empty for none.
+	Values [][]string
 	// Lang is the language of the page (BCP 47); empty means the rubric's.
 	// The questionnaire's own text comes from the catalogue of that
 	// language, or English when there is none (see Languages).
@@ -92,8 +96,9 @@ type page struct {
 }
 
 type segmentView struct {
-	Index int
-	Name  string
+	Index  int
+	Name   string
+	Values []string
 }
 
 type dimView struct {
@@ -172,7 +177,11 @@ func newPage(r *assess.Rubric, opt Options) (*page, error) {
 		SHA:      msg("sha", "sha", r.SHA256),
 	}
 	for i, s := range opt.Segments {
-		p.Segments = append(p.Segments, segmentView{Index: i, Name: s})
+		sv := segmentView{Index: i, Name: s}
+		if i < len(opt.Values) {
+			sv.Values = opt.Values[i]
+		}
+		p.Segments = append(p.Segments, sv)
 	}
 	for _, d := range r.Dimensions {
 		dv := dimView{Index: d.Index, Title: d.Title, Count: msg("dimCount", "n", strconv.Itoa(len(d.Questions)))}

@@ -260,3 +260,20 @@ func TestNoChecksInQuestionnaire(t *testing.T) {
 		}
 	}
 }
+
+// TestSegmentSuggestions: values known for a segment are offered as a
+// datalist of its input, escaped; a segment without values has none.
+func TestSegmentSuggestions(t *testing.T) {
+	page := writePage(t, "people-first", Options{Segments: []string{"Role", "Team"}, Values: [][]string{{"Executive", `R&D "<lab>"`}, nil}})
+	want := `<input type="text" id="qn-attr0" data-attr="0" autocomplete="off" aria-describedby="qn-about-hint" list="qn-attr0-values"></p>
+<datalist id="qn-attr0-values">
+<option value="Executive"></option>
+<option value="R&amp;D &#34;&lt;lab&gt;&#34;"></option>
+</datalist>`
+	if !strings.Contains(page, want) {
+		t.Errorf("Role's suggestions are not in the page:\n%s", want)
+	}
+	if strings.Contains(page, `list="qn-attr1-values"`) || strings.Count(page, "<datalist") != 1 {
+		t.Errorf("Team has no values, so no datalist")
+	}
+}
