@@ -250,8 +250,8 @@ const HowTo = `  1. Open https://script.google.com and click New project.
      click Run.
   4. The first time, Google asks you to authorise the script: Review
      permissions, choose your account, Allow. If it warns that Google
-     hasn't verified the app, click Advanced and go on: it is your own
-     script, and it only creates the form in your Google Drive.
+     hasn't verified the app, click Advanced, then Go to ... (unsafe):
+     it is your own script, and it only creates the form in your Drive.
   5. The execution log shows two links. Open the first, the form's edit
      link: look the form over, then click Send and share the link with
      the respondents. Leave the questions and answers as they are:
