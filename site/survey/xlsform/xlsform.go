@@ -7,7 +7,12 @@
 //
 //   - A note first carries the survey's intro, with the footer (which
 //     rubric, which version, keep the names) as its hint.
-//   - Each section is a group (begin_group ... end_group, appearance
+//   - The segment questions come first, outside any group, after a note
+//     with their section's title and help: KoboToolbox puts a question's
+//     group into its header when asked to ("about/Role"), and the
+//     attribute must keep the name --segment gives it. (KoboToolbox
+//     leaves notes out of its exports.)
+//   - Each other section is a group (begin_group ... end_group, appearance
 //     field-list: one page per section in ODK Collect and, with the
 //     settings' style "pages", in KoboToolbox's web form), named after the
 //     section's id and labelled with its title; its help is the group's
@@ -183,7 +188,16 @@ func Build(s *survey.Survey) (*Form, error) {
 	form := &Form{Survey: []row{surveyHead}, Choices: []row{choicesHead}}
 	form.Survey = append(form.Survey, row{"note", b.unique("intro"), text(s.Intro), text(s.Footer), ""})
 	for _, sec := range s.Sections {
-		form.Survey = append(form.Survey, row{"begin_group", b.unique(xmlName(sec.ID, "section")), text(sec.Title), text(sec.Help), "field-list"})
+		// The segment questions stand outside any group, after a note
+		// with the section's title and help: an export that puts the
+		// group in its headers ("about/Role") would otherwise name the
+		// attribute differently from --segment Role.
+		segments := sec.ID == "about"
+		if segments {
+			form.Survey = append(form.Survey, row{"note", b.unique(xmlName(sec.ID, "section")), text(sec.Title), text(sec.Help), ""})
+		} else {
+			form.Survey = append(form.Survey, row{"begin_group", b.unique(xmlName(sec.ID, "section")), text(sec.Title), text(sec.Help), "field-list"})
+		}
 		for _, it := range sec.Items {
 			typ, appearance := "text", ""
 			switch it.Kind {
@@ -202,7 +216,9 @@ func Build(s *survey.Survey) (*Form, error) {
 			}
 			form.Survey = append(form.Survey, row{typ, it.Name, text(it.Title), text(it.Help), appearance})
 		}
-		form.Survey = append(form.Survey, row{"end_group", "", "", "", ""})
+		if !segments {
+			form.Survey = append(form.Survey, row{"end_group", "", "", "", ""})
+		}
 	}
 	// The version: the rubric's, and a digest of everything above, so
 	// that any change of the form changes it.
@@ -347,4 +363,36 @@ func clean(s string) string {
 
 // HowTo says, step by step, how to use the file in the tool: shown by
 // `aiready questionnaire --help` and in the README.
-const HowTo = `(to be written)`
+const HowTo = `An XLSForm: a workbook that KoboToolbox, ODK Central, SurveyCTO and Ona
+turn into a form. Upload it as it is: do not rename questions or answers
+in the tool's form builder (aiready reads the export by those names), and
+do not make questions required (every question is optional).
+
+KoboToolbox:
+  1. Projects → NEW → Upload an XLSForm → choose questionnaire.xlsx, give
+     the project a name → CREATE PROJECT.
+  2. DEPLOY, then share the link under FORM → Collect data.
+  3. When the answers are in: DATA → Downloads. Select export type: XLS.
+     Value and header format: "XML values and headers" (best: the cells
+     hold the answers' names, which never change). "Labels" works too,
+     as long as the labels were not edited. "Include groups in headers"
+     may stay as it is. "Export select_multiple responses as": with XML
+     values, "Single column" leaves aiready no column unused; with
+     Labels, keep "Single and separate columns". EXPORT, then download
+     the file.
+  4. aiready score --segment Role export.xlsx
+     (with "XML values" a segment's groups are named by the answers'
+     names, e.g. frontline_staff; the "Labels" export keeps the values
+     as you gave them.)
+
+ODK Central:
+  1. In your project: Forms → New → upload questionnaire.xlsx → Create,
+     then Publish Draft, and share a Public Access link or an app user.
+  2. When the answers are in: the form's Submissions → Download, with
+     the options as they are (group names in the headers or not, either
+     way); unzip the download if it comes as a .zip.
+  3. aiready score --segment Role submissions.csv
+
+SurveyCTO and Ona: upload questionnaire.xlsx as a new form; export the
+data as CSV or XLSX with the choices' values (names) and score it as
+above.`

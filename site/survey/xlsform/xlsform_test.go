@@ -255,6 +255,9 @@ func checkRubric(t *testing.T, r *assess.Rubric, segs []survey.SegmentSpec, surv
 			t.Errorf("segment %s is not asked", s.Attribute)
 			continue
 		}
+		if group[s.Attribute] != "" {
+			t.Errorf("segment %s is in group %s: an export with the groups in its headers would name it %s/%s", s.Attribute, group[s.Attribute], group[s.Attribute], s.Attribute)
+		}
 		if len(s.Values) == 0 {
 			if rw["type"] != "text" {
 				t.Errorf("segment %s without values: type %q, want text", s.Attribute, rw["type"])
@@ -470,5 +473,20 @@ func TestNames(t *testing.T) {
 	}
 	if groups[0] != "_2_x_y" || groups[1] != s.Sections[1].Items[0].Name+"_2" {
 		t.Errorf("group names %q", groups)
+	}
+}
+
+// TestHowTo: the steps fit the help's 78 columns and name what the
+// consultant clicks and runs.
+func TestHowTo(t *testing.T) {
+	for i, l := range strings.Split(HowTo, "\n") {
+		if n := len([]rune(l)); n > 78 {
+			t.Errorf("HowTo line %d has %d characters: %q", i+1, n, l)
+		}
+	}
+	for _, w := range []string{"Upload an XLSForm", "DEPLOY", "XML values and headers", "Labels", "ODK Central", "aiready score --segment Role"} {
+		if !strings.Contains(HowTo, w) {
+			t.Errorf("HowTo does not say %q", w)
+		}
 	}
 }
