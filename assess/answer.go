@@ -168,8 +168,14 @@ func (q *Question) resolveMulti(c Cell) answer {
 		if n == "" {
 			continue
 		}
-		if q.m.skip[n] && len(c.Values) == 1 {
-			return answer{state: answerSkip}
+		if q.m.skip[n] {
+			if len(c.Values) == 1 {
+				return answer{state: answerSkip}
+			}
+			// A skip answer ticked beside options (its own column,
+			// as KoboToolbox writes one per choice): the options
+			// are the answer.
+			continue
 		}
 		idxs, ok := q.splitOptions(s)
 		if !ok {

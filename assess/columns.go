@@ -135,11 +135,21 @@ func (ix *questionIndex) lookup(name string) (q *Question, how, why string) {
 	return nil, "", ""
 }
 
-// option finds the option of multi question q whose label is label.
+// option finds the option of multi question q whose label is label, or
+// its skip answer by label or choice name: KoboToolbox gives a
+// select_multiple's "Don't know" a column of its own ("q/don_t_know").
 func (ix *questionIndex) option(q *Question, label string) (string, bool) {
-	for _, r := range ix.byOption[headerKey(label)] {
+	k := headerKey(label)
+	for _, r := range ix.byOption[k] {
 		if r.q == q {
 			return r.label, true
+		}
+	}
+	labels, skip := q.Answers()
+	names := q.ChoiceNames()
+	for i, l := range labels {
+		if skip[i] && (headerKey(l) == k || headerKey(names[i]) == k) {
+			return l, true
 		}
 	}
 	return "", false

@@ -210,8 +210,10 @@ func checkSurveyFigures(t *testing.T, name string, r *assess.Rubric, people []su
 			continue
 		}
 		got := res.Dimensions[j]
-		if got.N != n || got.Score == nil || math.Abs(*got.Score-sum/float64(n)) > 1e-9 {
-			t.Errorf("%s: dimension %q: score %v n %d, want %.12g n %d", name, d.ID, got.Score, got.N, sum/float64(n), n)
+		if got.Score == nil {
+			t.Errorf("%s: dimension %q: score null, want %.12g (n %d)", name, d.ID, sum/float64(n), n)
+		} else if got.N != n || math.Abs(*got.Score-sum/float64(n)) > 1e-9 {
+			t.Errorf("%s: dimension %q: score %.12g n %d, want %.12g n %d", name, d.ID, *got.Score, got.N, sum/float64(n), n)
 		}
 	}
 	// Per segment group: its n (a suppressed group too).
