@@ -476,8 +476,9 @@ func plainLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 const HowTo = `Import the survey into Qualtrics:
   1. In Qualtrics, click "Create a new project" (or Create project),
      choose Survey, then "Get started".
-  2. Give it a name, choose "Import a QSF file", choose questionnaire.qsf
-     and click "Create project".
+  2. Give it a name; under "How do you want to start your survey?"
+     choose "Import a QSF file", choose questionnaire.qsf and click
+     "Create project".
   3. Check it in Preview; change wording only in the rubric and write the
      file again, never the export tags (the names beside each question):
      aiready reads the export by them. Then click Publish and share the
@@ -486,6 +487,7 @@ Export the answers for aiready:
   4. Data & Analysis → Export & Import → Export data → CSV.
   5. Choose "Use choice text" (not "Use numeric values"), leave the rest
      as it is and click Download; unzip the file.
-  6. aiready score --segment Role export.csv
-     (name your segment questions with --segment; a numeric-values
-     export is read too, except multi-answer and segment questions).`
+  6. aiready score --segment Role --segment Team the-export.csv
+     (one --segment for each segment question you asked). A "numeric
+     values" export scores too, but its multi-answer questions are not
+     read and its segments come as numbers: prefer choice text.`
