@@ -29,7 +29,7 @@ var surveyFormats = []struct {
 }{
 	{"google", "questionnaire.gs", "paste it into a new project at script.google.com and run createForm once: it logs the form's links", google.HowTo, google.Write},
 	{"xlsform", "questionnaire.xlsx", "upload it to KoboToolbox, ODK Central, SurveyCTO or Ona as a new form", xlsform.HowTo, xlsform.Write},
-	{"qsf", "questionnaire.qsf", "in Qualtrics, Create project → Survey → From a file, and choose it", qsf.HowTo, qsf.Write},
+	{"qsf", "questionnaire.qsf", "in Qualtrics, Create a new project → Survey → Import a QSF file, and choose it", qsf.HowTo, qsf.Write},
 }
 
 // questionnaireHowTo is the help's part on the survey tools: each
