@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 )
@@ -181,6 +182,10 @@ func (q *Question) resolveMulti(c Cell) answer {
 		if !ok {
 			if ix, named := q.byNames(n); named {
 				idxs, ok = ix, true
+			} else if ix, unknown := q.splitAt(s, ' '); !unknown && len(ix) > 0 {
+				// KoboToolbox's "Labels" export of a select_multiple
+				// in one column joins the labels with spaces.
+				idxs, ok = ix, true
 			}
 		}
 		if !ok {
@@ -250,9 +255,14 @@ const (
 // unknown pieces, then the fewest pieces. It returns the options and
 // whether any words were left over.
 func (q *Question) split(s string) (idxs []int, unknown bool) {
+	return q.splitAt(s, ';', ',')
+}
+
+// splitAt is split at the given separators.
+func (q *Question) splitAt(s string, seps ...byte) (idxs []int, unknown bool) {
 	cuts := []int{-1}
 	for i := 0; i < len(s); i++ {
-		if s[i] == ';' || s[i] == ',' {
+		if bytes.IndexByte(seps, s[i]) >= 0 {
 			cuts = append(cuts, i)
 		}
 	}

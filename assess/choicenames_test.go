@@ -100,3 +100,16 @@ func TestChoiceNamesRead(t *testing.T) {
 		t.Errorf("an unknown name: %+v", got)
 	}
 }
+
+// TestLabelsJoinedBySpaces: KoboToolbox's "Labels" export of a
+// select_multiple in one column joins the labels with spaces; labels with
+// spaces and commas of their own still read, words of no label do not.
+func TestLabelsJoinedBySpaces(t *testing.T) {
+	q := readerRubric(t).Question("safeguards")
+	if got := q.resolve(Cell{Values: []string{"Human review Customer feedback, per tool"}}); got.state != answerOK || !reflect.DeepEqual(got.sel, []bool{true, false, true, false}) {
+		t.Errorf("two labels joined by a space: %+v", got)
+	}
+	if got := q.resolve(Cell{Values: []string{"Human review robots"}}); got.state != answerInvalid {
+		t.Errorf("a word of no label: %+v", got)
+	}
+}

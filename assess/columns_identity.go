@@ -274,6 +274,15 @@ var koboColumns = map[string]identKind{
 	"_attachments": identMeta, "_geolocation": identPersonal, "_submitted_by": identPersonal,
 	"start": identMeta, "end": identMeta, "today": identMeta, "deviceid": identPersonal,
 	"meta/deprecatedid": identMeta, "formhub/uuid": identMeta, "audit": identMeta,
+	"meta/rootuuid": identID, "meta/instancename": identMeta,
+	// ODK Central's CSV: "meta-instanceID" (its group path joined by
+	// "-"), then its own columns after the form's. Its "KEY" and "Edits"
+	// are left to the content and [columns]: as headers alone they may be
+	// a hand-made sheet's attributes.
+	"meta-instanceid": identID, "meta-rootuuid": identID, "meta-deprecatedid": identMeta,
+	"submissiondate": identMeta, "submitterid": identID, "submittername": identPersonal,
+	"attachmentspresent": identMeta, "attachmentsexpected": identMeta,
+	"reviewstate": identMeta, "formversion": identMeta,
 }
 
 // geoSuffixes end the columns KoboToolbox and ODK derive from a geopoint

@@ -317,3 +317,23 @@ func TestStripTags(t *testing.T) {
 		}
 	}
 }
+
+// TestODKCentralColumns: the columns ODK Central and newer KoboToolbox
+// exports add around the form's are never attributes; the submitter's
+// name is personal data.
+func TestODKCentralColumns(t *testing.T) {
+	src := "SubmissionDate,q01,Role,meta-instanceID,SubmitterID,SubmitterName,AttachmentsPresent,AttachmentsExpected,ReviewState,FormVersion,meta/rootUuid\n" +
+		"2026-01-02T10:00:00.000Z,Agree,Lead,uuid:1,5,Jane Doe,0,0,approved,1.0 (2026),uuid:1\n"
+	resps, src2, err := readAnswers(t, "odk.csv", src, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resps[0].Attributes) != 1 || resps[0].Attributes["Role"] != "Lead" {
+		t.Errorf("attributes %v: only Role should be kept", resps[0].Attributes)
+	}
+	for _, c := range src2.Columns() {
+		if c.Header == "SubmitterName" && !strings.Contains(c.Why, "personal") {
+			t.Errorf("SubmitterName: %+v, want personal data", c)
+		}
+	}
+}

@@ -276,7 +276,7 @@ func TestSurveyXLSFormKobo(t *testing.T) {
 			rows, lists := readForm(t, form)
 			segs := []survey.SegmentSpec{{Attribute: "Role", Values: []string{"Executive", "Manager", "Frontline staff"}}, {Attribute: "Team"}}
 			people := craftSurveyPeople(r, segs, 60, 22)
-			for _, lay := range []koboLayout{{}, {groups: true}, {groups: true, single: true}, {labels: true}} {
+			for _, lay := range []koboLayout{{}, {groups: true}, {groups: true, single: true}, {labels: true}, {labels: true, single: true}} {
 				name := "xml-values"
 				if lay.labels {
 					name = "labels"

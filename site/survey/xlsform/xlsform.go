@@ -376,10 +376,9 @@ KoboToolbox:
      Value and header format: "XML values and headers" (best: the cells
      hold the answers' names, which never change). "Labels" works too,
      as long as the labels were not edited. "Include groups in headers"
-     may stay as it is. "Export select_multiple responses as": with XML
-     values, "Single column" leaves aiready no column unused; with
-     Labels, keep "Single and separate columns". EXPORT, then download
-     the file.
+     may stay as it is. "Export select_multiple responses as": any;
+     "Single column" leaves aiready no column unused. EXPORT, then
+     download the file.
   4. aiready score --segment Role export.xlsx
      (with "XML values" a segment's groups are named by the answers'
      names, e.g. frontline_staff; the "Labels" export keeps the values
