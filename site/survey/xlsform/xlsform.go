@@ -243,7 +243,7 @@ func Build(s *survey.Survey) (*Form, error) {
 		for _, r := range sheet {
 			for _, c := range r {
 				if utf8.RuneCountInString(c) > maxCell {
-					return nil, fmt.Errorf("xlsform: a text is longer than a spreadsheet cell holds (%d characters): %.60q...", maxCell, c)
+					return nil, fmt.Errorf("xlsform: a text is longer than a spreadsheet cell holds (%d characters), at %.60q", maxCell, c)
 				}
 			}
 		}
