@@ -33,49 +33,23 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	for d := range rd {
 		rd[d].sum, rd[d].w = 0, 0
 	}
-	// A respondent's dimension sums, run by run (f.runs: the questions of
-	// one dimension next to each other in the columns), so that a run's
-	// sums stay in registers: the same additions in the same order as
-	// tally's. A cell that is not scored adds zero, which leaves a sum's
-	// bits as they are (a sum that starts at +0 never becomes -0). The
-	// cells that need more than a count and a sum are listed in kept for
-	// the loop after this one; a branch, not arithmetic on nk, which would
-	// make each cell wait for the one before.
-	//
-	// The run's qent.vi are added up too: a dimension whose reliability
-	// sums are counted (relStat.exact) and take the questions of one run
-	// (fastState.relRun) needs nothing more of the row before measureRow.
-	kept, nk := f.kept[:len(row)], 0
-	runV := f.runV[:len(f.runs)]
-	for ri, run := range f.runs {
-		lo, hi := run.lo, min(run.hi, len(row))
-		if lo >= hi {
-			break
+	anySlow := sumRuns(f.runs, nq)
+	// s.ap is read for the questions of flags (flag) and the slow cells
+	// (group.answer, reportInvalid) only.
+	for _, k := range f.flagK {
+		if int(k) < len(row) {
+			ap[qs[k]] = row[k].a
 		}
-		r := &rd[run.dim]
-		acc, accW := r.sum, r.w
-		tv := 0
-		for k := lo; k < hi; k++ {
-			e := row[k]
-			acc += e.wv
-			accW += e.w
-			tv += int(e.vi)
-			if e.keep {
-				kept[nk] = int32(k)
-				nk++
-			}
-		}
-		r.sum, r.w = acc, accW
-		runV[ri] = tv
 	}
 	slow, ns, invalid := f.slow[:len(row)], 0, false
-	for _, k := range kept[:nk] {
-		e := row[k]
-		ap[qs[k]] = e.a
-		if e.slow {
-			slow[ns] = qs[k]
-			ns++
-			invalid = invalid || e.a.state == answerInvalid
+	if anySlow {
+		for k, e := range row {
+			if e.slow {
+				ap[qs[k]] = e.a
+				slow[ns] = qs[k]
+				ns++
+				invalid = invalid || e.a.state == answerInvalid
+			}
 		}
 	}
 	slow = slow[:ns]
@@ -84,7 +58,7 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 		ap[q] = &missingAnswer
 	}
 	if invalid {
-		// Only the answers of flags and of the slow kinds were kept in
+		// Only the answers of flags and of the slow kinds were put in
 		// s.ap above; reportInvalid reads them all.
 		fieldBounds(l, comma, f.starts, f.ends)
 		for k, e := range row {
@@ -112,7 +86,11 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	}
 	// Every cell adds one to its count; a cell that is counted otherwise
 	// or not at all adds it to the bin past the counts (qent.k), which
-	// nothing reads: no branch to guess.
+	// nothing reads: no branch to guess. Every cell adds its row's word
+	// of radd to its word in relStat.pk too (measureRow set radd): 0 to
+	// fastState.pkNone, for a cell counted in no reliability sum or a
+	// respondent not counted in its dimension's.
+	radd := f.radd
 	switch len(gs) {
 	case 2:
 		f0 := gs[0].cflat
@@ -121,21 +99,27 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 		cells := row
 		for len(cells) >= 4 { // four at a turn: the loop costs more than its body
 			c := (*[4]*qent)(cells)
-			k0, k1, k2, k3 := c[0].k, c[1].k, c[2].k, c[3].k
+			e0, e1, e2, e3 := c[0], c[1], c[2], c[3]
+			k0, k1, k2, k3 := e0.k, e1.k, e2.k, e3.k
 			f0[k0]++
 			f1[k0]++
+			*e0.pk += radd[e0.rx]
 			f0[k1]++
 			f1[k1]++
+			*e1.pk += radd[e1.rx]
 			f0[k2]++
 			f1[k2]++
+			*e2.pk += radd[e2.rx]
 			f0[k3]++
 			f1[k3]++
+			*e3.pk += radd[e3.rx]
 			cells = cells[4:]
 		}
 		for _, e := range cells {
 			k := e.k
 			f0[k]++
 			f1[k]++
+			*e.pk += radd[e.rx]
 		}
 	default:
 		for _, g := range gs {
@@ -144,6 +128,9 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 			for _, e := range row {
 				flat[e.k]++
 			}
+		}
+		for _, e := range row {
+			*e.pk += radd[e.rx]
 		}
 	}
 	for _, q := range slow {
@@ -155,6 +142,48 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	s.flag()
 	s.noteID(f, l, nf, line)
 	return nil
+}
+
+// sumRuns adds up a respondent's dimension sums, run by run (runs: the
+// questions of one dimension next to each other in the columns), so that
+// a run's sums stay in registers: the same additions in the same order as
+// tally's. A cell that is not scored adds zero, which leaves a sum's bits
+// as they are (a sum that starts at +0 never becomes -0).
+//
+// A run's qent.vi are added up too, into its tv: a dimension whose
+// reliability sums are counted (relStat.exact) and take the questions of
+// one run (fastState.relRun) needs nothing more of the row before
+// measureRow. The slowVI in a slow cell's vi tells whether the row has
+// any (the result): no branch and no list per cell, which kept the sums
+// out of registers.
+//
+// It is a function of its own, with each run's cells (of the first nq in
+// fastState.row) and rd[dim] at hand in the run, so that its few
+// variables stay in registers; inside scoreRow they went to the stack and
+// back for every cell.
+func sumRuns(runs []dimRun, nq int) bool {
+	slow := 0
+	for i := range runs {
+		run := &runs[i]
+		cells := run.cells
+		if run.hi > nq { // a short row: nq cells in all
+			if run.lo >= nq {
+				break
+			}
+			cells = cells[:nq-run.lo]
+		}
+		r := run.r
+		acc, accW, tv := r.sum, r.w, 0
+		for _, e := range cells {
+			acc += e.wv
+			accW += e.w
+			tv += e.vi
+		}
+		r.sum, r.w = acc, accW
+		run.tv = tv & (slowVI - 1)
+		slow |= tv
+	}
+	return slow >= slowVI
 }
 
 // splitRow splits the line at commas into f.row, the cached cell of each

@@ -137,40 +137,27 @@ func (s *Scorer) straightRowRaw(f *fastState, row []*qent) bool {
 // added in the same order, read from the row's cells.
 func (s *Scorer) measureRow(f *fastState, row []*qent) {
 	m := &s.m
+	radd := f.radd
 	if f.xall && len(row) == len(f.qs) {
 		// The usual rubric and row: every reliability sum is counted
 		// (relStat.exact) from one run of columns, whose values scoreRow
-		// has added up by their numbers (fastState.runV).
-		runV := f.runV
+		// has added up by their numbers (dimRun.tv). Each cell's
+		// word in relStat.pk is added to by scoreRow's loop over the cells
+		// after this, through radd.
+		runs := f.runs
 		for i := range f.xrel {
 			x := &f.xrel[i]
-			st, tb := x.st, runV[x.ri]
+			st, tb := x.st, runs[x.ri].tv
+			add := uint64(0)
 			if uint(tb) < uint(st.nb) {
-				// countExact, four cells a turn
-				pk, add := st.pk, uint64(tb)|1<<32
-				cells := row[x.lo:x.hi]
-				for len(cells) >= 4 {
-					c := (*[4]*qent)(cells)
-					pk[c[0].ro&(maxRelItems-1)] += add
-					pk[c[1].ro&(maxRelItems-1)] += add
-					pk[c[2].ro&(maxRelItems-1)] += add
-					pk[c[3].ro&(maxRelItems-1)] += add
-					cells = cells[4:]
-				}
-				for _, e := range cells {
-					pk[e.ro&(maxRelItems-1)] += add
-				}
-				st.tcnt[tb]++
-				if st.cn++; st.cn == math.MaxUint16 {
-					st.settle()
-				}
-				continue
-			}
-			if tb < missVI {
+				add = st.countRow(tb)
+			} else if tb < missVI {
 				s.measureRel(f, row, x.k)
 			}
+			radd[i+1] = add
 		}
 	} else {
+		clear(radd[:len(f.xrel)+1])
 		for k := range m.rel {
 			s.measureRel(f, row, k)
 		}
@@ -193,7 +180,7 @@ func (s *Scorer) measureRel(f *fastState, row []*qent, k int) {
 		if run.hi > len(row) {
 			return // a short row: not complete
 		}
-		tb := f.runV[ri]
+		tb := run.tv
 		if tb < st.nb {
 			st.countExact(row[run.lo:run.hi], tb)
 			return

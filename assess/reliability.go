@@ -149,16 +149,27 @@ func (st *relStat) count(x []float64, t float64) {
 
 // countExact is countCells for a dimension whose cells' values are
 // counted (exact): tb is the sum of the cells' qent.vi, below nb, and
-// each cell's qent.ro its item's and value's word in pk.
+// each cell's qent.pk its item's and value's word in pk.
 func (st *relStat) countExact(cells []*qent, tb int) {
-	pk, add := st.pk, uint64(tb)|1<<32
+	add := st.countRow(tb)
 	for _, e := range cells {
-		pk[e.ro&(maxRelItems-1)] += add
+		*e.pk += add
 	}
-	st.tcnt[tb]++
-	if st.cn++; st.cn == math.MaxUint16 {
+}
+
+// countRow counts a respondent whose cells' qent.vi add up to tb (below
+// nb) by their total, and returns what each of their cells adds to its
+// word in pk. It settles the counts before, not after, the 65 535th
+// respondent since the last settle, so that a respondent's words
+// (which measureRow leaves to scoreRow's loop over the cells) and total
+// are always settled together.
+func (st *relStat) countRow(tb int) uint64 {
+	if st.cn == math.MaxUint16 {
 		st.settle()
 	}
+	st.tcnt[tb]++
+	st.cn++
+	return uint64(tb) | 1<<32
 }
 
 // settle adds the sums of the counted respondents to psum. They are
