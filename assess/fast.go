@@ -77,7 +77,7 @@ type fastState struct {
 	// (qent.pk), by qent.rx: xrel[rx-1]'s tb | 1<<32 when measureRow
 	// counts the row in it, else 0; radd[0] is always 0. scoreRow adds
 	// the words as it counts the cells, which it loads anyway.
-	radd *[256]uint64
+	radd []uint64 // 256 words
 	// pkNone is the word that the cells not counted in relStat.pk add 0 to
 	pkNone uint64
 	// relOf, relJ: per question, its reliability sum and item there, or -1
@@ -257,7 +257,7 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		qcol: make([]int, len(s.r.Questions)), spill: make([]qent, len(s.r.Questions)),
 		spillA:  make([]answer, len(s.r.Questions)),
 		cellHot: make([][cellHotSize]cellEnt, len(s.segs)), epoch: 1, idCol: -1,
-		radd: new([256]uint64)}
+		radd: make([]uint64, 256)}
 	for i := range f.segVal {
 		f.segVal[i] = map[string]*group{}
 	}

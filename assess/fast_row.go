@@ -90,47 +90,18 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	// of radd to its word in relStat.pk too (measureRow set radd): 0 to
 	// fastState.pkNone, for a cell counted in no reliability sum or a
 	// respondent not counted in its dimension's.
-	radd := f.radd
-	switch len(gs) {
-	case 2:
-		f0 := gs[0].cflat
-		f1 := gs[1].cflat[:len(f0)] // one bounds check for both
+	if len(gs) == 2 {
 		gs[0].cdirty, gs[1].cdirty = true, true
-		cells := row
-		for len(cells) >= 4 { // four at a turn: the loop costs more than its body
-			c := (*[4]*qent)(cells)
-			e0, e1, e2, e3 := c[0], c[1], c[2], c[3]
-			k0, k1, k2, k3 := e0.k, e1.k, e2.k, e3.k
-			f0[k0]++
-			f1[k0]++
-			*e0.pk += radd[e0.rx]
-			f0[k1]++
-			f1[k1]++
-			*e1.pk += radd[e1.rx]
-			f0[k2]++
-			f1[k2]++
-			*e2.pk += radd[e2.rx]
-			f0[k3]++
-			f1[k3]++
-			*e3.pk += radd[e3.rx]
-			cells = cells[4:]
-		}
-		for _, e := range cells {
-			k := e.k
-			f0[k]++
-			f1[k]++
-			*e.pk += radd[e.rx]
-		}
-	default:
-		for _, g := range gs {
+		countTwo(row, gs[0].cflat, gs[1].cflat, f.radd)
+	} else {
+		gs[0].cdirty = true
+		countOne(row, gs[0].cflat, f.radd)
+		for _, g := range gs[1:] {
 			g.cdirty = true
 			flat := g.cflat
 			for _, e := range row {
 				flat[e.k]++
 			}
-		}
-		for _, e := range row {
-			*e.pk += radd[e.rx]
 		}
 	}
 	for _, q := range slow {
@@ -184,6 +155,56 @@ func sumRuns(runs []dimRun, nq int) bool {
 		slow |= tv
 	}
 	return slow >= slowVI
+}
+
+// countTwo counts the cells of a row in the counts of two groups, f0
+// and f1 (group.cflat, of one length), and adds each cell's word of radd
+// to its word in relStat.pk (qent.pk, qent.rx). A function of its own, as
+// sumRuns, so that its variables stay in registers.
+func countTwo(row []*qent, f0, f1 []uint16, radd []uint64) {
+	f1 = f1[:len(f0)] // one bounds check for both
+	_ = radd[255]     // none for a uint8 index
+	i := 0
+	for ; i+4 <= len(row); i += 4 { // four at a turn: the loop costs more than its body
+		// Each cell loaded after the one before is counted, which keeps
+		// the loop's variables few enough for the registers.
+		c := (*[4]*qent)(row[i : i+4])
+		e := c[0]
+		k := e.k
+		f0[k]++
+		f1[k]++
+		*e.pk += radd[e.rx]
+		e = c[1]
+		k = e.k
+		f0[k]++
+		f1[k]++
+		*e.pk += radd[e.rx]
+		e = c[2]
+		k = e.k
+		f0[k]++
+		f1[k]++
+		*e.pk += radd[e.rx]
+		e = c[3]
+		k = e.k
+		f0[k]++
+		f1[k]++
+		*e.pk += radd[e.rx]
+	}
+	for _, e := range row[i:] {
+		k := e.k
+		f0[k]++
+		f1[k]++
+		*e.pk += radd[e.rx]
+	}
+}
+
+// countOne is countTwo for one group.
+func countOne(row []*qent, f0 []uint16, radd []uint64) {
+	_ = radd[255]
+	for _, e := range row {
+		f0[e.k]++
+		*e.pk += radd[e.rx]
+	}
 }
 
 // splitRow splits the line at commas into f.row, the cached cell of each
