@@ -78,6 +78,9 @@ type fastState struct {
 	// counts the row in it, else 0; radd[0] is always 0. scoreRow adds
 	// the words as it counts the cells, which it loads anyway.
 	radd []uint64 // 256 words
+	// xn: the respondents measureRow has counted through radd since the
+	// words were last settled for maxPacked (relStat.cn)
+	xn int
 	// pkNone is the word that the cells not counted in relStat.pk add 0 to
 	pkNone uint64
 	// relOf, relJ: per question, its reliability sum and item there, or -1
@@ -157,11 +160,12 @@ type qent struct {
 }
 
 // xrel is a reliability sum (Scorer.m.rel[k], st) whose questions are
-// the run ri of fastState.runs, columns lo to hi of the row.
+// a run of fastState.runs, whose tv is at tv.
 type xrel struct {
-	st     *relStat
-	k, ri  int
-	lo, hi int
+	tv *int
+	nb int // st.nb
+	st *relStat
+	k  int
 }
 
 // badVI is qent.vi of a value that cannot be counted, and missVI of an
@@ -361,7 +365,7 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 	f.xOf = make([]uint8, len(s.m.rel))
 	for k, ri := range f.relRun {
 		if st := &s.m.rel[k]; ri >= 0 && st.exact && len(f.xrel) < len(f.radd)-1 {
-			f.xrel = append(f.xrel, xrel{st: st, k: k, ri: ri, lo: f.runs[ri].lo, hi: f.runs[ri].hi})
+			f.xrel = append(f.xrel, xrel{tv: &f.runs[ri].tv, nb: st.nb, st: st, k: k})
 			f.xOf[k] = uint8(len(f.xrel))
 		} else {
 			f.xall = false

@@ -144,17 +144,34 @@ func (s *Scorer) measureRow(f *fastState, row []*qent) {
 		// has added up by their numbers (dimRun.tv). Each cell's
 		// word in relStat.pk is added to by scoreRow's loop over the cells
 		// after this, through radd.
-		runs := f.runs
-		for i := range f.xrel {
-			x := &f.xrel[i]
-			st, tb := x.st, runs[x.ri].tv
-			add := uint64(0)
-			if uint(tb) < uint(st.nb) {
-				add = st.countRow(tb)
-			} else if tb < missVI {
-				s.measureRel(f, row, x.k)
+		// A respondent counts in nothing but those words, which settle
+		// reads (relStat.exact).
+		if f.xn++; f.xn == maxPacked {
+			for i := range f.xrel {
+				f.xrel[i].st.settle()
 			}
-			radd[i+1] = add
+			f.xn = 0
+		}
+		// Whether a respondent is complete is a coin toss that no branch
+		// predictor foresees: add is worked out without a branch, and
+		// odd gathers the totals of a value that cannot be counted
+		// (between nb and missVI) in one comparison.
+		xs, odd := f.xrel, uint8(0)
+		radd := radd[1 : len(xs)+1]
+		for i := range xs {
+			x := &xs[i]
+			tb := *x.tv
+			radd[i] = (uint64(tb) | 1<<32) & -uint64(b2u(uint(tb) < uint(x.nb)))
+			odd |= b2u(uint(tb-x.nb) < uint(missVI-x.nb))
+		}
+		if odd != 0 {
+			// A value that cannot be counted: measureRel settles the
+			// sum and adds this respondent and the rest one by one.
+			for i := range xs {
+				if tb := *xs[i].tv; tb >= xs[i].nb && tb < missVI {
+					s.measureRel(f, row, xs[i].k)
+				}
+			}
 		}
 	} else {
 		clear(radd[:len(f.xrel)+1])
