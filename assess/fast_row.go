@@ -275,6 +275,7 @@ func (s *Scorer) splitRow(f *fastState, l []byte, line int) (nf, nq int, err err
 // registers.
 func splitOnes(l []byte, p int, ones []*[256]*qent, out []*qent, commas uint64, comma byte, empty *qent) (int, int) {
 	n, k := len(l), 0
+	out = out[:len(ones)] // so that out[k:k+4] needs no check of its own
 	for k < len(ones) {
 		for k+4 <= len(ones) {
 			var w uint64
