@@ -29,10 +29,8 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	}
 	s.enterChunk(chunkOf(line))
 	ap, qs, row := s.ap, f.qs, f.row[:nq]
-	rd := s.rd
-	for d := range rd {
-		rd[d].sum, rd[d].w = 0, 0
-	}
+	// The dimension sums in s.rd are zero here: respondentDims, or the
+	// ways out of this function before it, leave them so.
 	anySlow := sumRuns(f.runs, nq)
 	// s.ap is read for the questions of flags (flag) and the slow cells
 	// (group.answer, reportInvalid) only.
@@ -65,10 +63,12 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 			ap[qs[k]] = e.a
 		}
 		if err := s.reportInvalid(f, l, line); err != nil {
+			clearDims(s.rd)
 			return err
 		}
 	}
 	if s.screenAs(s.straightRow(f, row)) {
+		clearDims(s.rd)
 		s.noteID(f, l, nf, line)
 		return nil
 	}

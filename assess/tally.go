@@ -52,7 +52,8 @@ func (s *Scorer) tally() {
 }
 
 // respondentDims works out the respondent's dimension scores from the
-// sums in s.rd, and adds them to the respondent's groups.
+// sums in s.rd, and adds them to the respondent's groups. It leaves the
+// sums at zero for the next respondent, as scoreRow expects.
 func (s *Scorer) respondentDims() {
 	rd := s.rd
 	for d := range rd {
@@ -63,6 +64,7 @@ func (s *Scorer) respondentDims() {
 			r.v = 100 * r.sum / r.w
 			r.vv = float64(r.v * r.v) // rounded before the sum, as in group.add
 		}
+		r.sum, r.w = 0, 0
 	}
 	// A dimension without a score adds 0 to its counts and +0 to its sums,
 	// which leaves a sum's bits as they are (a sum that starts at +0 never
@@ -76,6 +78,14 @@ func (s *Scorer) respondentDims() {
 			st.psum += r.v
 			st.psumSq += r.vv
 		}
+	}
+}
+
+// clearDims zeroes the respondent's dimension sums, for a respondent
+// left before respondentDims.
+func clearDims(rd []rdim) {
+	for d := range rd {
+		rd[d].sum, rd[d].w = 0, 0
 	}
 }
 
