@@ -81,8 +81,10 @@ type fastState struct {
 	// xn: the respondents measureRow has counted through radd since the
 	// words were last settled for maxPacked (relStat.cn)
 	xn int
-	// pkNone is the word that the cells not counted in relStat.pk add 0 to
-	pkNone uint64
+	// pkNone: per question, the word that its cells not counted in
+	// relStat.pk add 0 to, and last the empty cell's: one word for all
+	// would make each such cell's addition wait for the one before.
+	pkNone []uint64
 	// relOf, relJ: per question, its reliability sum and item there, or -1
 	relOf, relJ []int
 	// xOf: per reliability sum, its index in xrel plus one, or 0 (qent.rx)
@@ -198,7 +200,7 @@ func (s *Scorer) fill(e *qent, i int) {
 		e.wv, e.w = float64(qi.w*a.v), qi.w
 	}
 	e.ok, e.u = a.state == answerOK, a.v-0.5
-	e.vi, e.pk, e.rx = missVI, &s.fast.pkNone, 0
+	e.vi, e.pk, e.rx = missVI, &s.fast.pkNone[i], 0
 	if k := s.fast.relOf[i]; k >= 0 && e.ok {
 		if st := &s.m.rel[k]; st.exact {
 			e.vi = badVI
@@ -384,7 +386,8 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		}
 	}
 	f.qrun = f.qrun[:len(f.colQ)]
-	f.empty = qent{a: &missingAnswer, k: int32(s.nflat), vi: missVI, pk: &f.pkNone}
+	f.pkNone = make([]uint64, len(s.r.Questions)+1)
+	f.empty = qent{a: &missingAnswer, k: int32(s.nflat), vi: missVI, pk: &f.pkNone[len(s.r.Questions)]}
 	f.ones = make([]*[256]*qent, len(f.colQ))
 	for j := range f.ones {
 		f.ones[j] = &noOnes

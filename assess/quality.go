@@ -174,7 +174,9 @@ func (s *Scorer) measureRow(f *fastState, row []*qent) {
 			}
 		}
 	} else {
-		clear(radd[:len(f.xrel)+1])
+		for i := range f.xrel { // radd[0] is always 0
+			radd[i+1] = 0
+		}
 		for k := range m.rel {
 			s.measureRel(f, row, k)
 		}
@@ -193,7 +195,7 @@ func (s *Scorer) measureRel(f *fastState, row []*qent, k int) {
 	if ri := f.relRun[k]; ri >= 0 && st.exact {
 		// Its questions are one run of columns, whose values scoreRow has
 		// added up by their numbers.
-		run := f.runs[ri]
+		run := &f.runs[ri]
 		if run.hi > len(row) {
 			return // a short row: not complete
 		}
