@@ -141,11 +141,9 @@ func (s *Scorer) measureRow(f *fastState, row []*qent) {
 	if f.xall && len(row) == len(f.qs) {
 		// The usual rubric and row: every reliability sum is counted
 		// (relStat.exact) from one run of columns, whose values scoreRow
-		// has added up by their numbers (dimRun.tv). Each cell's
-		// word in relStat.pk is added to by scoreRow's loop over the cells
-		// after this, through radd.
-		// A respondent counts in nothing but those words, which settle
-		// reads (relStat.exact).
+		// has added up by their numbers (dimRun.tv). A respondent counts
+		// in nothing but each cell's word in relStat.pk, which scoreRow's
+		// loop over the cells adds to after this, through radd.
 		if f.xn++; f.xn == maxPacked {
 			for i := range f.xrel {
 				f.xrel[i].st.settle()
