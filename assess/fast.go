@@ -51,30 +51,44 @@ type fastState struct {
 	// ones: per column, its question's qcache.one, or noOnes until
 	// that is made or for a column of no question
 	ones []*[256]*qent
-	// empty is every empty cell: missing, counted nowhere, and kept in
-	// s.ap so that a flag's condition sees it
+	// empty is every empty cell: missing and counted nowhere
 	empty    qent
-	commas   uint64   // the delimiter in the odd bytes of a word (splitRow)
-	commaAll uint64   // the delimiter in every byte of a word
-	starts   []int    // field starts of the current line
-	ends     []int    // field ends of the current line
-	slow     []int32  // scoreRow: the questions group.answer counts for this row
-	kept     []int32  // scoreRow: the cells (index in row) that are kept
-	runs     []dimRun // inOrder: qs cut where the dimension changes
-	kpos     []int    // inOrder: per question, its index in qs, or -1
-	relK     [][]int  // inOrder: per reliability sum (Scorer.m.rel), its questions' indexes in qs; nil if one has no column
+	commas   uint64  // the delimiter in the odd bytes of a word (splitRow)
+	commaAll uint64  // the delimiter in every byte of a word
+	starts   []int   // field starts of the current line
+	ends     []int   // field ends of the current line
+	slow     []int32 // scoreRow: the questions group.answer counts for this row
+	// flagK: the indexes in qs of the questions a flag's condition reads
+	// (flagQ), whose answers scoreRow points s.ap at
+	flagK []int32
+	runs  []dimRun // inOrder: qs cut where the dimension changes
+	kpos  []int    // inOrder: per question, its index in qs, or -1
+	relK  [][]int  // inOrder: per reliability sum (Scorer.m.rel), its questions' indexes in qs; nil if one has no column
 	// relRun: per reliability sum, the run (in runs) whose cells are its
 	// questions, in order, or -1; scoreRow adds their qent.vi up as it
-	// adds the run's, into runV, for measureRow
+	// adds the run's, into dimRun.tv, for measureRow
 	relRun []int
-	runV   []int // per run: the sum of its cells' qent.vi
 	// xrel: the reliability sums counted (relStat.exact) from a run of
 	// columns, in order; xall: all of them are, so measureRow takes a
 	// full row through xrel alone
 	xrel []xrel
 	xall bool
+	// radd: per row, what a cell adds to its word in relStat.pk
+	// (qent.pk), by qent.rx: xrel[rx-1]'s tb | 1<<32 when measureRow
+	// counts the row in it, else 0; radd[0] is always 0. scoreRow adds
+	// the words as it counts the cells, which it loads anyway.
+	radd []uint64 // 256 words
+	// xn: the respondents measureRow has counted through radd since the
+	// words were last settled for maxPacked (relStat.cn)
+	xn int
+	// pkNone: per question, the word that its cells not counted in
+	// relStat.pk add 0 to, and last the empty cell's: one word for all
+	// would make each such cell's addition wait for the one before.
+	pkNone []uint64
 	// relOf, relJ: per question, its reliability sum and item there, or -1
 	relOf, relJ []int
+	// xOf: per reliability sum, its index in xrel plus one, or 0 (qent.rx)
+	xOf []uint8
 	// scaleK: the indexes in qs of the scale questions (Scorer.m.scaleQs)
 	// that have a column, in order; straightRow compares their cells'
 	// sraw
@@ -98,7 +112,14 @@ const (
 )
 
 // dimRun is the questions qs[lo:hi] of dimension dim (fastState.runs).
-type dimRun struct{ dim, lo, hi int }
+type dimRun struct {
+	dim, lo, hi int
+	r           *rdim   // the scorer's rd[dim]
+	cells       []*qent // fastState.row[lo:hi]
+	// tv: the sum of the run's cells' qent.vi in the row at hand (less
+	// the slowVI in it), from sumRuns
+	tv int
+}
 
 // qcache's entries are allocated as they are met, since a rubric may have
 // thousands of questions and every worker has its own.
@@ -111,49 +132,56 @@ type qcache struct {
 // qent is a cell of one question, resolved once, with what counting it
 // takes worked out ahead (see fill).
 type qent struct {
-	// What scoreRow reads of every cell, in 32 bytes, two to a cache line;
-	// the entries of a scorer lie next to each other (fastState.slab), so
-	// that a row's entries stay in the nearest cache as the lines stream by.
+	// What scoreRow reads of every cell, in 56 bytes; the entries of a
+	// scorer lie next to each other (fastState.slab), so that a row's
+	// entries stay in the nearest cache as the lines stream by.
 	slow bool // counted by group.answer: skipped, invalid, multi or text
-	// keep: scoreRow points s.ap at the answer, for flags and
-	// group.answer; slow cells and those of flag questions
-	keep bool
 	// ok: the answer is given and valid, and u is its value less one
 	// half, as reliability and drivers add it up (quality.go)
 	ok bool
 	// sraw: an ok answer to a scale question: its raw point's number in
 	// fastState.raws, from 1, which straightRow compares; else 0
 	sraw uint8
+	// rx: the cell's reliability sum in fastState.xrel, plus one, or 0
+	rx uint8
 	// k: a scale or choice answer's index in group.flat, where it counts
 	// one; else s.nflat, the bin past the counts in group.cflat
 	k int32
-	// vi and ro: an ok answer to an item of a dimension whose reliability
+	// vi and pk: an ok answer to an item of a dimension whose reliability
 	// sums are counted (relStat.exact): u as the number vi of its value,
-	// and where it counts in relStat.pk;
-	// an answer whose value is not one of those has vi past any total
-	vi, ro int32
-	wv     float64 // a scored answer: float64(w * a.v), the product tally adds; else 0
-	w      float64 // a scored answer: its question's weight, which tally adds; else 0
-	u      float64
-	a      *answer
+	// and its word in relStat.pk (else fastState.pkNone);
+	// an answer whose value is not one of those has vi past any total.
+	// A slow cell's vi has slowVI added, so that sumRuns tells a row
+	// with slow cells from the sums it makes anyway.
+	vi int
+	pk *uint64
+	wv float64 // a scored answer: float64(w * a.v), the product tally adds; else 0
+	w  float64 // a scored answer: its question's weight, which tally adds; else 0
+	u  float64
+	a  *answer
 }
 
 // xrel is a reliability sum (Scorer.m.rel[k], st) whose questions are
-// the run ri of fastState.runs, columns lo to hi of the row.
+// a run of fastState.runs, whose tv is at tv.
 type xrel struct {
-	st     *relStat
-	k, ri  int
-	lo, hi int
+	tv *int
+	nb int // st.nb
+	st *relStat
+	k  int
 }
 
 // badVI is qent.vi of a value that cannot be counted, and missVI of an
 // answer that is not ok: a dimension's total of vi (at most relStat.nb
 // for maxRelCounts counts) tells a complete respondent with values to
 // count (below nb), one with a value that cannot be (below missVI) and one
-// who is not complete.
+// who is not complete. slowVI is added to a slow cell's vi: a run of at
+// most maxRun cells adds up to less than slowVI with none and to less
+// than 2^63 with all.
 const (
 	badVI  = 1 << 16
 	missVI = 1 << 26
+	slowVI = 1 << 48
+	maxRun = 1 << 14
 )
 
 // fill works out how e.a counts for question i, as tally would: an
@@ -171,17 +199,20 @@ func (s *Scorer) fill(e *qent, i int) {
 	if a.state == answerOK && qi.scored && qi.w != 0 {
 		e.wv, e.w = float64(qi.w*a.v), qi.w
 	}
-	e.keep = e.slow || s.fast.flagQ[i]
 	e.ok, e.u = a.state == answerOK, a.v-0.5
-	e.vi, e.ro = missVI, 0
+	e.vi, e.pk, e.rx = missVI, &s.fast.pkNone[i], 0
 	if k := s.fast.relOf[i]; k >= 0 && e.ok {
 		if st := &s.m.rel[k]; st.exact {
 			e.vi = badVI
 			if x, in := exactValue(e.u, st.scale); in {
 				vi := x + st.half
-				e.vi, e.ro = int32(vi), int32(s.fast.relJ[i]*st.nv+vi)
+				e.vi, e.pk = vi, &st.pk[s.fast.relJ[i]*st.nv+vi]
+				e.rx = s.fast.xOf[k]
 			}
 		}
+	}
+	if e.slow {
+		e.vi += slowVI
 	}
 	e.sraw = 0
 	if f := s.fast; e.ok && s.r.Questions[i].Type == TypeScale && !f.rawOver {
@@ -231,7 +262,8 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		segVal: make([]map[string]*group, len(s.segs)), touched: make([][]*group, len(s.segs)),
 		qcol: make([]int, len(s.r.Questions)), spill: make([]qent, len(s.r.Questions)),
 		spillA:  make([]answer, len(s.r.Questions)),
-		cellHot: make([][cellHotSize]cellEnt, len(s.segs)), epoch: 1, idCol: -1}
+		cellHot: make([][cellHotSize]cellEnt, len(s.segs)), epoch: 1, idCol: -1,
+		radd: make([]uint64, 256)}
 	for i := range f.segVal {
 		f.segVal[i] = map[string]*group{}
 	}
@@ -273,7 +305,6 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 			f.qs = append(f.qs, q)
 		}
 	}
-	f.row = make([]*qent, len(f.qs))
 	f.kpos = make([]int, len(s.r.Questions))
 	for i := range f.kpos {
 		f.kpos[i] = -1
@@ -292,15 +323,22 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		}
 		f.relK[k] = ks
 	}
-	f.slow, f.kept = make([]int32, len(f.qs)), make([]int32, len(f.qs))
+	f.row = make([]*qent, len(f.qs))
+	f.slow = make([]int32, len(f.qs))
 	for k, q := range f.qs {
-		if d := s.qi[q].dim; k == 0 || d != f.runs[len(f.runs)-1].dim {
-			f.runs = append(f.runs, dimRun{dim: d, lo: k, hi: k + 1})
+		if f.flagQ[q] {
+			f.flagK = append(f.flagK, int32(k))
+		}
+		if d := s.qi[q].dim; k == 0 || d != f.runs[len(f.runs)-1].dim || k-f.runs[len(f.runs)-1].lo == maxRun {
+			f.runs = append(f.runs, dimRun{dim: d, lo: k, hi: k + 1, r: &s.rd[d]})
 		} else {
 			f.runs[len(f.runs)-1].hi = k + 1
 		}
 	}
-	f.runV = make([]int, len(f.runs))
+	for i := range f.runs {
+		run := &f.runs[i]
+		run.cells = f.row[run.lo:run.hi:run.hi]
+	}
 	f.relOf, f.relJ = make([]int, len(s.r.Questions)), make([]int, len(s.r.Questions))
 	for i := range f.relOf {
 		f.relOf[i], f.relJ[i] = -1, -1
@@ -326,9 +364,11 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		}
 	}
 	f.xall = true
+	f.xOf = make([]uint8, len(s.m.rel))
 	for k, ri := range f.relRun {
-		if st := &s.m.rel[k]; ri >= 0 && st.exact {
-			f.xrel = append(f.xrel, xrel{st: st, k: k, ri: ri, lo: f.runs[ri].lo, hi: f.runs[ri].hi})
+		if st := &s.m.rel[k]; ri >= 0 && st.exact && len(f.xrel) < len(f.radd)-1 {
+			f.xrel = append(f.xrel, xrel{tv: &f.runs[ri].tv, nb: st.nb, st: st, k: k})
+			f.xOf[k] = uint8(len(f.xrel))
 		} else {
 			f.xall = false
 		}
@@ -346,7 +386,8 @@ func (s *Scorer) newFastState(ts *tableSource, comma byte) *fastState {
 		}
 	}
 	f.qrun = f.qrun[:len(f.colQ)]
-	f.empty = qent{a: &missingAnswer, keep: true, k: int32(s.nflat), vi: missVI}
+	f.pkNone = make([]uint64, len(s.r.Questions)+1)
+	f.empty = qent{a: &missingAnswer, k: int32(s.nflat), vi: missVI, pk: &f.pkNone[len(s.r.Questions)]}
 	f.ones = make([]*[256]*qent, len(f.colQ))
 	for j := range f.ones {
 		f.ones[j] = &noOnes

@@ -29,53 +29,25 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	}
 	s.enterChunk(chunkOf(line))
 	ap, qs, row := s.ap, f.qs, f.row[:nq]
-	rd := s.rd
-	for d := range rd {
-		rd[d].sum, rd[d].w = 0, 0
-	}
-	// A respondent's dimension sums, run by run (f.runs: the questions of
-	// one dimension next to each other in the columns), so that a run's
-	// sums stay in registers: the same additions in the same order as
-	// tally's. A cell that is not scored adds zero, which leaves a sum's
-	// bits as they are (a sum that starts at +0 never becomes -0). The
-	// cells that need more than a count and a sum are listed in kept for
-	// the loop after this one; a branch, not arithmetic on nk, which would
-	// make each cell wait for the one before.
-	//
-	// The run's qent.vi are added up too: a dimension whose reliability
-	// sums are counted (relStat.exact) and take the questions of one run
-	// (fastState.relRun) needs nothing more of the row before measureRow.
-	kept, nk := f.kept[:len(row)], 0
-	runV := f.runV[:len(f.runs)]
-	for ri, run := range f.runs {
-		lo, hi := run.lo, min(run.hi, len(row))
-		if lo >= hi {
-			break
+	// The dimension sums in s.rd are zero here: respondentDims, or the
+	// ways out of this function before it, leave them so.
+	anySlow := sumRuns(f.runs, nq)
+	// s.ap is read for the questions of flags (flag) and the slow cells
+	// (group.answer, reportInvalid) only.
+	for _, k := range f.flagK {
+		if int(k) < len(row) {
+			ap[qs[k]] = row[k].a
 		}
-		r := &rd[run.dim]
-		acc, accW := r.sum, r.w
-		tv := 0
-		for k := lo; k < hi; k++ {
-			e := row[k]
-			acc += e.wv
-			accW += e.w
-			tv += int(e.vi)
-			if e.keep {
-				kept[nk] = int32(k)
-				nk++
-			}
-		}
-		r.sum, r.w = acc, accW
-		runV[ri] = tv
 	}
 	slow, ns, invalid := f.slow[:len(row)], 0, false
-	for _, k := range kept[:nk] {
-		e := row[k]
-		ap[qs[k]] = e.a
-		if e.slow {
-			slow[ns] = qs[k]
-			ns++
-			invalid = invalid || e.a.state == answerInvalid
+	if anySlow {
+		for k, e := range row {
+			if e.slow {
+				ap[qs[k]] = e.a
+				slow[ns] = qs[k]
+				ns++
+				invalid = invalid || e.a.state == answerInvalid
+			}
 		}
 	}
 	slow = slow[:ns]
@@ -84,17 +56,19 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 		ap[q] = &missingAnswer
 	}
 	if invalid {
-		// Only the answers of flags and of the slow kinds were kept in
+		// Only the answers of flags and of the slow kinds were put in
 		// s.ap above; reportInvalid reads them all.
 		fieldBounds(l, comma, f.starts, f.ends)
 		for k, e := range row {
 			ap[qs[k]] = e.a
 		}
 		if err := s.reportInvalid(f, l, line); err != nil {
+			clearDims(s.rd)
 			return err
 		}
 	}
 	if s.screenAs(s.straightRow(f, row)) {
+		clearDims(s.rd)
 		s.noteID(f, l, nf, line)
 		return nil
 	}
@@ -112,33 +86,17 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	}
 	// Every cell adds one to its count; a cell that is counted otherwise
 	// or not at all adds it to the bin past the counts (qent.k), which
-	// nothing reads: no branch to guess.
-	switch len(gs) {
-	case 2:
-		f0 := gs[0].cflat
-		f1 := gs[1].cflat[:len(f0)] // one bounds check for both
+	// nothing reads: no branch to guess. Every cell adds its row's word
+	// of radd to its word in relStat.pk too (measureRow set radd): 0 to
+	// fastState.pkNone, for a cell counted in no reliability sum or a
+	// respondent not counted in its dimension's.
+	if len(gs) == 2 {
 		gs[0].cdirty, gs[1].cdirty = true, true
-		cells := row
-		for len(cells) >= 4 { // four at a turn: the loop costs more than its body
-			c := (*[4]*qent)(cells)
-			k0, k1, k2, k3 := c[0].k, c[1].k, c[2].k, c[3].k
-			f0[k0]++
-			f1[k0]++
-			f0[k1]++
-			f1[k1]++
-			f0[k2]++
-			f1[k2]++
-			f0[k3]++
-			f1[k3]++
-			cells = cells[4:]
-		}
-		for _, e := range cells {
-			k := e.k
-			f0[k]++
-			f1[k]++
-		}
-	default:
-		for _, g := range gs {
+		countTwo(row, gs[0].cflat, gs[1].cflat, f.radd)
+	} else {
+		gs[0].cdirty = true
+		countOne(row, gs[0].cflat, f.radd)
+		for _, g := range gs[1:] {
 			g.cdirty = true
 			flat := g.cflat
 			for _, e := range row {
@@ -155,6 +113,98 @@ func (s *Scorer) scoreRow(f *fastState, l []byte, line int) error {
 	s.flag()
 	s.noteID(f, l, nf, line)
 	return nil
+}
+
+// sumRuns adds up a respondent's dimension sums, run by run (runs: the
+// questions of one dimension next to each other in the columns), so that
+// a run's sums stay in registers: the same additions in the same order as
+// tally's. A cell that is not scored adds zero, which leaves a sum's bits
+// as they are (a sum that starts at +0 never becomes -0).
+//
+// A run's qent.vi are added up too, into its tv: a dimension whose
+// reliability sums are counted (relStat.exact) and take the questions of
+// one run (fastState.relRun) needs nothing more of the row before
+// measureRow. The slowVI in a slow cell's vi tells whether the row has
+// any (the result): no branch and no list per cell, which kept the sums
+// out of registers.
+//
+// It is a function of its own, with each run's cells (of the first nq in
+// fastState.row) and rd[dim] at hand in the run, so that its few
+// variables stay in registers; inside scoreRow they went to the stack and
+// back for every cell.
+func sumRuns(runs []dimRun, nq int) bool {
+	slow := 0
+	for i := range runs {
+		run := &runs[i]
+		cells := run.cells
+		if run.hi > nq { // a short row: nq cells in all
+			if run.lo >= nq {
+				break
+			}
+			cells = cells[:nq-run.lo]
+		}
+		r := run.r
+		acc, accW, tv := r.sum, r.w, 0
+		for _, e := range cells {
+			acc += e.wv
+			accW += e.w
+			tv += e.vi
+		}
+		r.sum, r.w = acc, accW
+		run.tv = tv & (slowVI - 1)
+		slow |= tv
+	}
+	return slow >= slowVI
+}
+
+// countTwo counts the cells of a row in the counts of two groups, f0
+// and f1 (group.cflat, of one length), and adds each cell's word of radd
+// to its word in relStat.pk (qent.pk, qent.rx). A function of its own, as
+// sumRuns, so that its variables stay in registers.
+func countTwo(row []*qent, f0, f1 []uint16, radd []uint64) {
+	f1 = f1[:len(f0)] // one bounds check for both
+	_ = radd[255]     // none for a uint8 index
+	i := 0
+	for ; i+4 <= len(row); i += 4 { // four at a turn: the loop costs more than its body
+		// Each cell loaded after the one before is counted, which keeps
+		// the loop's variables few enough for the registers.
+		c := (*[4]*qent)(row[i : i+4])
+		e := c[0]
+		k := e.k
+		f0[k]++
+		f1[k]++
+		*e.pk += radd[e.rx]
+		e = c[1]
+		k = e.k
+		f0[k]++
+		f1[k]++
+		*e.pk += radd[e.rx]
+		e = c[2]
+		k = e.k
+		f0[k]++
+		f1[k]++
+		*e.pk += radd[e.rx]
+		e = c[3]
+		k = e.k
+		f0[k]++
+		f1[k]++
+		*e.pk += radd[e.rx]
+	}
+	for _, e := range row[i:] {
+		k := e.k
+		f0[k]++
+		f1[k]++
+		*e.pk += radd[e.rx]
+	}
+}
+
+// countOne is countTwo for one group.
+func countOne(row []*qent, f0 []uint16, radd []uint64) {
+	_ = radd[255]
+	for _, e := range row {
+		f0[e.k]++
+		*e.pk += radd[e.rx]
+	}
 }
 
 // splitRow splits the line at commas into f.row, the cached cell of each
@@ -225,6 +275,7 @@ func (s *Scorer) splitRow(f *fastState, l []byte, line int) (nf, nq int, err err
 // registers.
 func splitOnes(l []byte, p int, ones []*[256]*qent, out []*qent, commas uint64, comma byte, empty *qent) (int, int) {
 	n, k := len(l), 0
+	out = out[:len(ones)] // so that out[k:k+4] needs no check of its own
 	for k < len(ones) {
 		for k+4 <= len(ones) {
 			var w uint64

@@ -259,6 +259,29 @@ func TestFastPathChunks(t *testing.T) {
 	// Question columns out of the rubric's order take scoreLine, not
 	// scoreRow: the sums must still be added up in question order.
 	check("bench reversed", reverseQuestions(benchCSV(4*chunkLines, 32, 3)), benchRubric(t), Options{Segments: []string{"Role", "Team"}})
+	// Straight-liners left out: a row that scoreRow leaves after adding
+	// up its dimension sums must not leave them to the next row.
+	check("bench straight-liners", straightLiners(benchCSV(3*chunkLines, 32, 4), 5), benchRubric(t),
+		Options{Segments: []string{"Role", "Team"}, ExcludeFlagged: true}, Options{Segments: []string{"Role"}})
+}
+
+// straightLiners gives every n-th row of a benchCSV the same answer to
+// every question (some left empty, as the rest).
+func straightLiners(data []byte, n int) []byte {
+	var b bytes.Buffer
+	for i, l := range bytes.Split(bytes.TrimSuffix(data, []byte("\n")), []byte("\n")) {
+		f := bytes.Split(l, []byte(","))
+		if i > 0 && i%n == 0 {
+			for j := 3; j < len(f); j++ {
+				if len(f[j]) > 0 {
+					f[j] = []byte("4")
+				}
+			}
+		}
+		b.Write(bytes.Join(f, []byte(",")))
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
 }
 
 // reverseQuestions reverses the order of the question columns (all but

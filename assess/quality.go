@@ -137,40 +137,44 @@ func (s *Scorer) straightRowRaw(f *fastState, row []*qent) bool {
 // added in the same order, read from the row's cells.
 func (s *Scorer) measureRow(f *fastState, row []*qent) {
 	m := &s.m
+	radd := f.radd
 	if f.xall && len(row) == len(f.qs) {
 		// The usual rubric and row: every reliability sum is counted
 		// (relStat.exact) from one run of columns, whose values scoreRow
-		// has added up by their numbers (fastState.runV).
-		runV := f.runV
-		for i := range f.xrel {
-			x := &f.xrel[i]
-			st, tb := x.st, runV[x.ri]
-			if uint(tb) < uint(st.nb) {
-				// countExact, four cells a turn
-				pk, add := st.pk, uint64(tb)|1<<32
-				cells := row[x.lo:x.hi]
-				for len(cells) >= 4 {
-					c := (*[4]*qent)(cells)
-					pk[c[0].ro&(maxRelItems-1)] += add
-					pk[c[1].ro&(maxRelItems-1)] += add
-					pk[c[2].ro&(maxRelItems-1)] += add
-					pk[c[3].ro&(maxRelItems-1)] += add
-					cells = cells[4:]
-				}
-				for _, e := range cells {
-					pk[e.ro&(maxRelItems-1)] += add
-				}
-				st.tcnt[tb]++
-				if st.cn++; st.cn == math.MaxUint16 {
-					st.settle()
-				}
-				continue
+		// has added up by their numbers (dimRun.tv). A respondent counts
+		// in nothing but each cell's word in relStat.pk, which scoreRow's
+		// loop over the cells adds to after this, through radd.
+		if f.xn++; f.xn == maxPacked {
+			for i := range f.xrel {
+				f.xrel[i].st.settle()
 			}
-			if tb < missVI {
-				s.measureRel(f, row, x.k)
+			f.xn = 0
+		}
+		// Whether a respondent is complete is a coin toss that no branch
+		// predictor foresees: add is worked out without a branch, and
+		// odd gathers the totals of a value that cannot be counted
+		// (between nb and missVI) in one comparison.
+		xs, odd := f.xrel, uint8(0)
+		radd := radd[1 : len(xs)+1]
+		for i := range xs {
+			x := &xs[i]
+			tb := *x.tv
+			radd[i] = (uint64(tb) | 1<<32) & -uint64(b2u(uint(tb) < uint(x.nb)))
+			odd |= b2u(uint(tb-x.nb) < uint(missVI-x.nb))
+		}
+		if odd != 0 {
+			// A value that cannot be counted: measureRel settles the
+			// sum and adds this respondent and the rest one by one.
+			for i := range xs {
+				if tb := *xs[i].tv; tb >= xs[i].nb && tb < missVI {
+					s.measureRel(f, row, xs[i].k)
+				}
 			}
 		}
 	} else {
+		for i := range f.xrel { // radd[0] is always 0
+			radd[i+1] = 0
+		}
 		for k := range m.rel {
 			s.measureRel(f, row, k)
 		}
@@ -189,11 +193,11 @@ func (s *Scorer) measureRel(f *fastState, row []*qent, k int) {
 	if ri := f.relRun[k]; ri >= 0 && st.exact {
 		// Its questions are one run of columns, whose values scoreRow has
 		// added up by their numbers.
-		run := f.runs[ri]
+		run := &f.runs[ri]
 		if run.hi > len(row) {
 			return // a short row: not complete
 		}
-		tb := f.runV[ri]
+		tb := run.tv
 		if tb < st.nb {
 			st.countExact(row[run.lo:run.hi], tb)
 			return

@@ -17,7 +17,7 @@ import (
 type relStat struct {
 	dim int
 	qs  []int // its scored questions, in rubric order
-	n   int   // the respondents, but for countExact's cn not yet settled
+	n   int   // the respondents, but for those in pk not yet settled
 	// Σu_i, Σu_i², Σu_i·T for each item i in turn (3m), then ΣT, ΣT²:
 	// a respondent's item adds to three sums next to each other
 	sum  []float64
@@ -25,29 +25,38 @@ type relStat struct {
 	x    []float64 // scratch: the respondent's u
 	// Counting (countExact), when every value of the items is a multiple
 	// of 1/scale (exact; 2, 4 or 8) between -1/2 and 1/2: item j's value
-	// u = (vi-half)/scale, the respondent's T = (tb - m·half)/scale.
-	// pk[j·nv+vi] holds, packed in one word, the number of respondents
-	// whose item j has value vi (high 32 bits) and the sum of their tb
-	// (low 32 bits): one addition per item; tcnt[tb] counts the
-	// respondents by total. Every sum of such values over a chunk's
-	// respondents is exact, whatever the order of the additions, so
-	// settle's sums from the counts are the bits count's additions give.
-	exact      bool
-	scale      float64
-	half       int
-	nv, nb, cn int
-	pk         *[maxRelItems]uint64
-	tcnt       []uint16
+	// u = (vi-half)/scale, the respondent's T = (tb - m·half)/scale, tb
+	// below nb. pk[j·nv+vi] holds, packed in one word, the number of
+	// respondents whose item j has value vi (high 32 bits) and the sum of
+	// their tb (low 32 bits): one addition per item and nothing else, since
+	// the number of respondents, ΣT and ΣT² follow from the words too
+	// (settle). Every sum of such values over a chunk's respondents is
+	// exact, whatever the order of the additions, so settle's sums from
+	// the counts are the bits count's additions give. cn counts the
+	// respondents countExact added since the last settle, and
+	// fastState.xn those of measureRow: the packed sums of tb stay below
+	// 2^32 with fewer than maxPacked of each.
+	exact  bool
+	scale  float64
+	half   int
+	nv, nb int
+	cn     int
+	pk     *[maxRelItems]uint64
 }
 
-// maxRelCounts bounds a dimension's counts (relStat.tcnt, nb, by m·nv): beyond it the
+// maxRelCounts bounds a dimension's counts (nb by m·nv): beyond it the
 // fast path adds the sums for every respondent.
 const maxRelCounts = 8192
 
-// maxRelItems bounds a counted dimension's m·nv (relStat.pk), a power of
-// two, so that an index masked by it needs no bounds check; maxRelCounts
-// keeps m·nv within 108.
+// maxRelItems bounds a counted dimension's m·nv (relStat.pk);
+// maxRelCounts keeps m·nv within 108.
 const maxRelItems = 128
+
+// maxPacked is the number of respondents after which the words of
+// relStat.pk are settled, by either path that adds to them: with twice
+// as many, each below nb (at most maxRelCounts), the sums of tb stay
+// below 2^32. (A chunk's settle comes much sooner.)
+const maxPacked = 1 << 16
 
 func newRelStats(r *Rubric) []relStat {
 	var out []relStat
@@ -97,7 +106,7 @@ func (st *relStat) countable(r *Rubric) {
 		nv, nb := sc+1, m*sc+1
 		if ok && m*nv*nb <= maxRelCounts && m*nv <= maxRelItems {
 			st.exact, st.scale, st.half, st.nv, st.nb = true, float64(sc), sc/2, nv, nb
-			st.pk, st.tcnt = new([maxRelItems]uint64), make([]uint16, nb)
+			st.pk = new([maxRelItems]uint64)
 			return
 		}
 	}
@@ -149,14 +158,13 @@ func (st *relStat) count(x []float64, t float64) {
 
 // countExact is countCells for a dimension whose cells' values are
 // counted (exact): tb is the sum of the cells' qent.vi, below nb, and
-// each cell's qent.ro its item's and value's word in pk.
+// each cell's qent.pk its item's and value's word in pk.
 func (st *relStat) countExact(cells []*qent, tb int) {
-	pk, add := st.pk, uint64(tb)|1<<32
+	add := uint64(tb) | 1<<32
 	for _, e := range cells {
-		pk[e.ro&(maxRelItems-1)] += add
+		*e.pk += add
 	}
-	st.tcnt[tb]++
-	if st.cn++; st.cn == math.MaxUint16 {
+	if st.cn++; st.cn == maxPacked {
 		st.settle()
 	}
 }
@@ -164,40 +172,42 @@ func (st *relStat) countExact(cells []*qent, tb int) {
 // settle adds the sums of the counted respondents to psum. They are
 // exact, as psum's are (see relStat.exact), so the order does not matter:
 // item j's Σu·T is Σ over its values v of u_v times the sum of T over the
-// respondents who answered v, (Σtb - c·m·half)/scale, all exact (at most
-// 65 535 respondents with tb below maxRelCounts between settles: the
-// packed sums of tb stay below 2^32).
+// respondents who answered v, (Σtb - c·m·half)/scale, all exact. The
+// respondents are those counted for the first item, whatever their value;
+// ΣT is the sum of every item's Σu, and ΣT² of every item's Σu·T.
 func (st *relStat) settle() {
-	if st.cn == 0 {
+	st.cn = 0
+	m, nv := len(st.qs), st.nv
+	if nv == 0 {
+		return // not counted
+	}
+	n := 0
+	for _, w := range st.pk[:nv] {
+		n += int(w >> 32)
+	}
+	if n == 0 {
 		return
 	}
-	st.n += st.cn
-	m := len(st.qs)
+	st.n += n
 	p := st.psum[: 3*m+2 : 3*m+2]
-	for tb, c := range st.tcnt {
-		if c != 0 {
-			t := float64(tb-m*st.half) / st.scale
-			p[3*m] += float64(c) * t
-			p[3*m+1] += float64(c) * t * t
-		}
-	}
 	for j := range m {
 		s := (*[3]float64)(p[3*j:])
-		for vi := range st.nv {
-			w := st.pk[j*st.nv+vi]
+		for vi := range nv {
+			w := st.pk[j*nv+vi]
 			c, sb := int(w>>32), int(w&(1<<32-1))
 			if c == 0 {
 				continue
 			}
 			u := float64(vi-st.half) / st.scale
-			s[0] += float64(c) * u
+			su, sut := float64(c)*u, u*(float64(sb-c*m*st.half)/st.scale)
+			s[0] += su
 			s[1] += float64(c) * u * u
-			s[2] += u * (float64(sb-c*m*st.half) / st.scale)
+			s[2] += sut
+			p[3*m] += su
+			p[3*m+1] += sut
 		}
 	}
 	*st.pk = [maxRelItems]uint64{}
-	clear(st.tcnt)
-	st.cn = 0
 }
 
 func (st *relStat) flush() {
@@ -223,7 +233,6 @@ func (st *relStat) reset() {
 	if st.pk != nil {
 		*st.pk = [maxRelItems]uint64{}
 	}
-	clear(st.tcnt)
 	st.cn = 0
 }
 

@@ -52,28 +52,40 @@ func (s *Scorer) tally() {
 }
 
 // respondentDims works out the respondent's dimension scores from the
-// sums in s.rd, and adds them to the respondent's groups.
+// sums in s.rd, and adds them to the respondent's groups. It leaves the
+// sums at zero for the next respondent, as scoreRow expects.
 func (s *Scorer) respondentDims() {
 	rd := s.rd
 	for d := range rd {
 		r := &rd[d]
 		r.ok = r.w > 0 && r.w >= r.min
+		r.v, r.vv = 0, 0
 		if r.ok {
 			r.v = 100 * r.sum / r.w
 			r.vv = float64(r.v * r.v) // rounded before the sum, as in group.add
 		}
+		r.sum, r.w = 0, 0
 	}
+	// A dimension without a score adds 0 to its counts and +0 to its sums,
+	// which leaves a sum's bits as they are (a sum that starts at +0 never
+	// becomes -0): no branch on a coin toss per group and dimension.
 	for _, g := range s.groups {
 		g.n++
 		dims := g.dims[:len(rd)]
 		for d := range dims {
-			if r := &rd[d]; r.ok {
-				st := &dims[d]
-				st.n++
-				st.psum += r.v
-				st.psumSq += r.vv
-			}
+			r, st := &rd[d], &dims[d]
+			st.n += int(b2u(r.ok))
+			st.psum += r.v
+			st.psumSq += r.vv
 		}
+	}
+}
+
+// clearDims zeroes the respondent's dimension sums, for a respondent
+// left before respondentDims.
+func clearDims(rd []rdim) {
+	for d := range rd {
+		rd[d].sum, rd[d].w = 0, 0
 	}
 }
 
