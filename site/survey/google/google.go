@@ -28,6 +28,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/aiready/aiready/assess"
+
 	"github.com/aiready/aiready/site/survey"
 )
 
@@ -69,6 +71,9 @@ func Write(w io.Writer, s *survey.Survey) error {
 	if strings.TrimSpace(f.Title) == "" {
 		return fmt.Errorf("google: the rubric has no title, and a Google Form needs one")
 	}
+	if err := distinctTitles(s); err != nil {
+		return err
+	}
 	for _, sec := range s.Sections {
 		out := &section{Title: sec.Title, Help: sec.Help}
 		for i := 0; i < len(sec.Items); {
@@ -103,6 +108,24 @@ func Write(w io.Writer, s *survey.Survey) error {
 	b.WriteString(code)
 	_, err = w.Write(b.Bytes())
 	return err
+}
+
+// distinctTitles refuses two items whose titles are one header as aiready
+// compares them: a Google Forms export heads each column by its item's
+// title (a grid row's by "Grid [Row]"), so their answers could not be
+// told apart.
+func distinctTitles(s *survey.Survey) error {
+	seen := map[string]*survey.Item{}
+	for _, sec := range s.Sections {
+		for _, it := range sec.Items {
+			k := assess.Normalize(it.Title)
+			if prev, ok := seen[k]; ok {
+				return fmt.Errorf("google: %q and %q have the same text, %q: a Google Forms export heads each column by its question's text, so aiready could not tell their answers apart; make the texts differ (the other formats name columns by id)", prev.Name, it.Name, it.Title)
+			}
+			seen[k] = it
+		}
+	}
+	return nil
 }
 
 // gridRun counts the items at the start of items that go into one grid:

@@ -474,3 +474,45 @@ func TestStandInRejects(t *testing.T) {
 		})
 	}
 }
+
+// TestSameTextRefused: two questions of one text would head two columns
+// alike in the export; the script is refused, naming both.
+func TestSameTextRefused(t *testing.T) {
+	r, err := assess.LoadRubric("dup.toml", []byte(`format = 1
+id = "dup"
+title = "Dup"
+version = "1"
+[scales.s]
+points = [1, 2, 3]
+labels = ["Low", "Mid", "High"]
+[[dimension]]
+id = "d"
+title = "D"
+[[question]]
+id = "a"
+dimension = "d"
+scale = "s"
+text = "Same text"
+[[question]]
+id = "b"
+dimension = "d"
+scale = "s"
+text = "same  TEXT"
+[[level]]
+id = "l"
+title = "L"
+min = 0
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := survey.Build(r, survey.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	err = Write(&b, s)
+	if err == nil || !strings.Contains(err.Error(), `"a" and "b" have the same text`) || b.Len() != 0 {
+		t.Errorf("err %v, %d bytes written", err, b.Len())
+	}
+}
