@@ -393,6 +393,20 @@ func refusedSegment(seg, column, holds string) *Error {
 		seg, what, column, holds)}
 }
 
+// SegmentRefused is the error `aiready score --segment attr` stops with
+// when a column headed attr, in an export laid out by layout (one of
+// Layouts; "" for any file), is set aside as respondent ids, personal data
+// or a survey tool's bookkeeping ("Email", "Status", KoboToolbox's
+// "start"); nil when such a column is read as the attribute.
+// `aiready questionnaire` asks it before writing a segment question
+// whose answers would come back in that column.
+func SegmentRefused(attr, layout string) error {
+	if kind, holds := identityOf(attr, layout); kind != identNone {
+		return refusedSegment(attr, "", holds)
+	}
+	return nil
+}
+
 // refuseIdentitySegments refuses the segments that name a column set
 // aside as personal data or bookkeeping.
 func (s *Scorer) refuseIdentitySegments(cols []Column) error {

@@ -152,6 +152,14 @@ answers with your survey tool" says more.` + questionnaireHowTo(),
 					return usagef("--segment %q is given twice", s)
 				}
 				seen[n] = true
+				// A survey tool's export heads a segment's column with
+				// the attribute: a column its reader sets aside (an id,
+				// personal data, the tool's own bookkeeping) could not
+				// be scored, so say so now, not after the survey.
+				layout := map[string]string{"google": assess.LayoutGoogleForms, "qsf": assess.LayoutQualtrics}[format]
+				if err := assess.SegmentRefused(s, layout); err != nil && sf != nil {
+					return err
+				}
 			}
 			if valuesFrom != "" && len(segments) == 0 {
 				return usagef("--segment-values-from needs the segments to take: give --segment")
