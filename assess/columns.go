@@ -135,6 +135,15 @@ func (ix *questionIndex) lookup(name string) (q *Question, how, why string) {
 	return nil, "", ""
 }
 
+// HeaderQuestion is the question a column headed header is read as (by
+// id, text or alias, as a column of any export is matched), with how it
+// matched ("id", "text" or "alias"); nil and why when it names two
+// questions, nil and "" when it names none. A survey writer asks it of
+// the headers its export will have.
+func (r *Rubric) HeaderQuestion(header string) (q *Question, how, why string) {
+	return newQuestionIndex(r).lookup(header)
+}
+
 // option finds the option of multi question q whose label is label, or
 // its skip answer by label or choice name: KoboToolbox gives a
 // select_multiple's "Don't know" a column of its own ("q/don_t_know").

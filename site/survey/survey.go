@@ -266,10 +266,12 @@ func checkSegments(r *assess.Rubric, segs []SegmentSpec) error {
 			return fmt.Errorf("segment attribute %q is given twice (as %q)", sg.Attribute, prev)
 		}
 		seen[n] = sg.Attribute
-		for _, q := range r.Questions {
-			if assess.Normalize(q.ID) == n || assess.Normalize(q.Text) == n {
-				return fmt.Errorf("segment attribute %q is the name of question %q: an export could not tell them apart", sg.Attribute, q.ID)
-			}
+		// An export heads the segment's column with the attribute: it
+		// must not read as a question (by id, text or alias).
+		if q, how, why := r.HeaderQuestion(sg.Attribute); q != nil {
+			return fmt.Errorf("segment attribute %q is the name of question %q (its %s): an export could not tell them apart", sg.Attribute, q.ID, how)
+		} else if why != "" {
+			return fmt.Errorf("segment attribute %q is the name of questions: %s; an export could not tell them apart", sg.Attribute, why)
 		}
 		vals := map[string]string{}
 		for _, v := range sg.Values {

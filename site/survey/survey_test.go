@@ -112,6 +112,9 @@ func TestBuildSegmentErrors(t *testing.T) {
 		{[]SegmentSpec{{Attribute: " "}}, "empty"},
 		{[]SegmentSpec{{Attribute: "Role"}, {Attribute: "role"}}, `"role" is given twice`},
 		{[]SegmentSpec{{Attribute: q.ID}}, "is the name of question"},
+		// an alias of a question: its column would be read as the question
+		{[]SegmentSpec{{Attribute: "Main goal of AI"}}, `is the name of question "s01" (its alias)`},
+		{[]SegmentSpec{{Attribute: "goal"}}, `is the name of question "s01" (its alias)`},
 		{[]SegmentSpec{{Attribute: "Role", Values: []string{"A", "a"}}}, `value "a" is given twice`},
 		{[]SegmentSpec{{Attribute: "Role", Values: []string{"A", " "}}}, "a value is empty"},
 	} {
