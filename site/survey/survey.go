@@ -182,6 +182,9 @@ func Build(r *assess.Rubric, opt Options) (*Survey, error) {
 	if err := checkSegments(r, opt.Segments); err != nil {
 		return nil, err
 	}
+	if err := checkTexts(r); err != nil {
+		return nil, err
+	}
 	if len(opt.Segments) > 0 {
 		sec := &Section{ID: "about", Title: w("aboutTitle"), Help: w("aboutHelp")}
 		for _, sg := range opt.Segments {
@@ -283,6 +286,19 @@ func checkSegments(r *assess.Rubric, segs []SegmentSpec) error {
 				return fmt.Errorf("segment %q: value %q is given twice (as %q)", sg.Attribute, v, prev)
 			}
 			vals[k] = v
+		}
+	}
+	return nil
+}
+
+// checkTexts refuses a question whose text reads as another question's
+// name (its id, as "q1" is the text of question q2): Google Forms and
+// KoboToolbox's Labels export head a question's column with its text, and
+// aiready would read that column as the other question's.
+func checkTexts(r *assess.Rubric) error {
+	for _, q := range r.Questions {
+		if o, how, _ := r.HeaderQuestion(q.Text); o != nil && o != q {
+			return fmt.Errorf("question %q: its text %q is the %s of question %q, so an export that heads columns by text (Google Forms, KoboToolbox's Labels) would read its answers as %q's; change the text", q.ID, q.Text, how, o.ID, o.ID)
 		}
 	}
 	return nil

@@ -1,6 +1,7 @@
 package survey
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -132,5 +133,55 @@ func TestBuildSegmentErrors(t *testing.T) {
 	}
 	if !slices.Equal(names, []string{"a_b", "a_b_2", "value_3"}) {
 		t.Errorf("segment choice names %q", names)
+	}
+}
+
+// TestBuildTextNamesOtherQuestion: a question whose text is another
+// question's id is refused (a Google Forms or KoboToolbox Labels export
+// heads its column with the text, read as the other question), naming
+// both; a text that is its own question's id is fine.
+func TestBuildTextNamesOtherQuestion(t *testing.T) {
+	const rubric = `format = 1
+id = "t"
+title = "T"
+version = "1"
+[scales.s]
+points = [1, 2]
+labels = ["No", "Yes"]
+[[dimension]]
+id = "d"
+title = "D"
+[[question]]
+id = "q1"
+dimension = "d"
+scale = "s"
+text = "Leaders explain decisions."
+[[question]]
+id = "q2"
+dimension = "d"
+scale = "s"
+text = "%s"
+[[level]]
+id = "l"
+title = "L"
+min = 0
+`
+	for _, tc := range []struct{ text, want string }{
+		{"q1", `question "q2": its text "q1" is the id of question "q1"`},
+		{" Q1 ", `question "q2": its text " Q1 " is the id of question "q1"`},
+		{"q2", ""},
+		{"Q2", ""},
+	} {
+		r, err := assess.LoadRubric("t.toml", []byte(fmt.Sprintf(rubric, tc.text)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = Build(r, Options{})
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("text %q: %v", tc.text, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("text %q: %v, want %q", tc.text, err, tc.want)
+		}
 	}
 }
