@@ -5,6 +5,8 @@ package main
 // export did not score as promised.
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,5 +58,81 @@ func TestQuestionnaireSegmentSetAside(t *testing.T) {
 		if code != 0 {
 			t.Errorf("--format %s --segment Score: exit %d: %s", format, code, stderr)
 		}
+	}
+}
+
+// numericLabels is a valid rubric whose labels are numbers other than
+// their points: a scale "1".."5" of points 0..4, and a choice question
+// whose options "3" and "1" have the points 1 and 3.
+const numericLabels = `format = 1
+id = "numeric-labels"
+title = "Numeric labels"
+version = "1"
+[scales.five]
+points = [0, 1, 2, 3, 4]
+labels = ["1", "2", "3", "4", "5"]
+skip = ["Don't know"]
+[[dimension]]
+id = "d"
+title = "D"
+[[question]]
+id = "q1"
+dimension = "d"
+scale = "five"
+text = "Leaders explain AI decisions."
+[[question]]
+id = "q2"
+dimension = "d"
+type = "choice"
+text = "Pick one."
+options = [
+  { label = "3", points = 1 },
+  { label = "1", points = 3 },
+  { label = "Two", points = 2 },
+]
+[[question]]
+id = "q3"
+dimension = "d"
+scale = "five"
+text = "People are trained in time."
+reverse = true
+[[level]]
+id = "l"
+title = "L"
+min = 0
+`
+
+// TestQuestionnaireQSFNumericLabels: Qualtrics' "numeric values" export
+// writes each answer's recode value; for labels that are numbers other
+// than the points, a recode of the points ("1" for the label "2") read
+// back as the label "1", a silent wrong answer. The export scores to the
+// answers put in.
+func TestQuestionnaireQSFNumericLabels(t *testing.T) {
+	dir := t.TempDir()
+	rubric := filepath.Join(dir, "numeric.toml")
+	if err := os.WriteFile(rubric, []byte(numericLabels), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := loadRubric(rubric)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := writeQSF(t, dir, "-r", rubric)
+	people := craftSurveyPeople(r, nil, 60, 3)
+	var meta []string
+	for _, m := range qualtricsMeta {
+		meta = append(meta, m.tag)
+	}
+	for _, numeric := range []bool{false, true} {
+		file := filepath.Join(dir, fmt.Sprintf("export-%v.csv", numeric))
+		if err := os.WriteFile(file, []byte(qualtricsExport(t, f, r, people, "en", numeric)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var res surveyResults
+		_, stdout, _ := scoreJSON(t, file, rubric)
+		if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+			t.Fatal(err)
+		}
+		checkSurveyFigures(t, filepath.Base(file), r, people, res, meta...)
 	}
 }

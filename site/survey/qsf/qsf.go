@@ -386,9 +386,12 @@ func (d *doc) question(it *survey.Item) string {
 
 // recodes are the values a "numeric values" export writes for a scale
 // or choice question: its points (aiready reads a number as the answer
-// of that many points), MissingCode for a skip answer. A multi question's
-// and a segment's answers keep Qualtrics' own codes (1, 2, ...): aiready
-// reads those exports by choice text.
+// of that many points), MissingCode for a skip answer. A label that is a
+// number itself ("1" of a scale "1".."5" of points 0..4) is its own
+// recode value: aiready reads a cell by label before points, so the
+// points would read as another answer's label. A multi question's and a
+// segment's answers keep Qualtrics' own codes (1, 2, ...): aiready reads
+// those exports by choice text.
 func recodes(it *survey.Item) obj {
 	if it.Kind != survey.KindScale && it.Kind != survey.KindChoice {
 		return nil
@@ -401,10 +404,23 @@ func recodes(it *survey.Item) obj {
 				return nil
 			}
 			v = strconv.FormatFloat(c.Points, 'f', -1, 64)
+			if n := numberLabel(c.Label); n != "" {
+				v = n
+			}
 		}
 		rv = append(rv, kv{strconv.Itoa(i + 1), v})
 	}
 	return rv
+}
+
+// numberLabel is label as a recode value when it is a number ("5",
+// " -1.5 "), else "".
+func numberLabel(label string) string {
+	n := strings.TrimSpace(label)
+	if f, err := strconv.ParseFloat(n, 64); err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return ""
+	}
+	return n
 }
 
 // HTML is text as Qualtrics' rich text: &, < and > as entities, a line

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -506,10 +507,14 @@ func matchItem(q *Question, it *survey.Item) []error {
 			want := "-99"
 			if !c.Skip {
 				want = strconv.FormatFloat(c.Points, 'g', -1, 64)
+				// a label that is a number is read as that label
+				if l := strings.TrimSpace(c.Label); isNumber(l) {
+					want = l
+				}
 			}
 			v, err := strconv.ParseFloat(q.Recode[got.Key], 64)
 			w, _ := strconv.ParseFloat(want, 64)
-			if err != nil || v != w {
+			if err != nil || v != w || isNumber(strings.TrimSpace(c.Label)) && q.Recode[got.Key] != want {
 				bad("choice %d (%q): recode value %q, want %s", j+1, c.Label, q.Recode[got.Key], want)
 			}
 		}
@@ -518,4 +523,10 @@ func matchItem(q *Question, it *survey.Item) []error {
 		bad("recode values %v: a multi or segment question keeps Qualtrics' codes", q.Recode)
 	}
 	return errs
+}
+
+// isNumber tells a label that reads as a number.
+func isNumber(s string) bool {
+	f, err := strconv.ParseFloat(s, 64)
+	return err == nil && !math.IsNaN(f) && !math.IsInf(f, 0)
 }
