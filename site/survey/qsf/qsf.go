@@ -45,6 +45,18 @@ const manyValues = 10
 // bytes: the survey's, blocks' and response set's ids are derived from
 // the survey's content, and no clock is read.
 func Write(w io.Writer, s *survey.Survey) error {
+	// Qualtrics tells export tags apart without case: two names that
+	// differ only in case ("q1", "Q1") would make a file it refuses.
+	seen := map[string]string{}
+	for _, sec := range s.Sections {
+		for _, it := range sec.Items {
+			k := strings.ToLower(it.Name)
+			if prev, ok := seen[k]; ok {
+				return fmt.Errorf("qsf: %q and %q differ only in case, and Qualtrics needs every question's export tag once, whatever its case; rename one of them", prev, it.Name)
+			}
+			seen[k] = it.Name
+		}
+	}
 	d := newDoc(s)
 	b, err := json.Marshal(d.file())
 	if err != nil {

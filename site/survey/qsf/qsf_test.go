@@ -252,3 +252,45 @@ func TestHTMLRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteCaseOnlyNames: question ids that differ only in case (a valid
+// rubric) are refused, naming both: Qualtrics' export tags are unique
+// without case.
+func TestWriteCaseOnlyNames(t *testing.T) {
+	r, err := assess.LoadRubric("case.toml", []byte(`format = 1
+id = "c"
+title = "C"
+version = "1"
+[scales.s]
+points = [1, 2]
+labels = ["No", "Yes"]
+[[dimension]]
+id = "d"
+title = "D"
+[[question]]
+id = "q1"
+dimension = "d"
+scale = "s"
+text = "One."
+[[question]]
+id = "Q1"
+dimension = "d"
+scale = "s"
+text = "Two."
+[[level]]
+id = "l"
+title = "L"
+min = 0
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := survey.Build(r, survey.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := qsf.Write(&b, s); err == nil || !strings.Contains(err.Error(), `qsf: "q1" and "Q1" differ only in case`) {
+		t.Errorf("Write: %v, want the two ids refused", err)
+	}
+}
