@@ -74,7 +74,7 @@ answers with your survey tool" says more.` + questionnaireHowTo(),
 			fs.StringVarP(&out, "out", "o", "", "file to write, or - for standard output (default: questionnaire.html, .gs, .xlsx or .qsf)")
 			fs.StringVar(&lang, "lang", "", "language of the survey's own words: "+strings.Join(questionnaire.Languages(), " or ")+" (default: the rubric's language)")
 			fs.StringArrayVar(&segments, "segment", nil, "ask for this attribute first, e.g. --segment Role (repeatable)")
-			fs.StringArrayVar(&segValues, "segment-values", nil, "offer these values, e.g. Role=Executive,Manager,Frontline (repeatable; implies --segment; the HTML page suggests them)")
+			fs.StringArrayVar(&segValues, "segment-values", nil, "offer these values, e.g. Role=Executive,Manager,Frontline (repeatable; implies --segment; \\, for a comma in a value; the HTML page suggests them)")
 			fs.StringVar(&valuesFrom, "segment-values-from", "", "take the segments' values from an earlier export of the survey")
 			fs.BoolVar(&force, "force", false, "replace the file if it exists")
 			fs.BoolVarP(&quiet, "quiet", "q", false, "print nothing when done")
@@ -126,7 +126,7 @@ answers with your survey tool" says more.` + questionnaireHowTo(),
 					return usagef("--segment-values %q: write ATTRIBUTE=VALUE,VALUE,...", sv)
 				}
 				var vs []string
-				for _, v := range strings.Split(list, ",") {
+				for _, v := range splitValues(list) {
 					if v = strings.TrimSpace(v); v != "" {
 						vs = append(vs, v)
 					}
@@ -259,4 +259,24 @@ func segmentSpecs(r *assess.Rubric, pr *assess.Project, segments []string, value
 		specs = append(specs, sp)
 	}
 	return specs, nil
+}
+
+// splitValues splits --segment-values' list at its commas; a backslash
+// before a comma makes it part of the value, and two backslashes are one.
+func splitValues(list string) []string {
+	var out []string
+	var b strings.Builder
+	for i := 0; i < len(list); i++ {
+		switch c := list[i]; {
+		case c == '\\' && i+1 < len(list) && (list[i+1] == ',' || list[i+1] == '\\'):
+			b.WriteByte(list[i+1])
+			i++
+		case c == ',':
+			out = append(out, b.String())
+			b.Reset()
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return append(out, b.String())
 }

@@ -84,3 +84,17 @@ func TestQuestionnaireFormatUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitValues(t *testing.T) {
+	for in, want := range map[string][]string{
+		`Sales, North,Marketing`:  {"Sales", " North", "Marketing"},
+		`Sales\, North,Marketing`: {"Sales, North", "Marketing"},
+		`a\\,b`:                   {`a\`, "b"},
+		`a\b,c\`:                  {`a\b`, `c\`},
+		`one`:                     {"one"},
+	} {
+		if got := splitValues(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("splitValues(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
