@@ -375,7 +375,8 @@ KoboToolbox:
   3. When the answers are in: DATA → Downloads. Select export type: XLS.
      Value and header format: "XML values and headers" (best: the cells
      hold the answers' names, which never change). "Labels" works too,
-     as long as the labels were not edited. "Include groups in headers"
+     as long as the labels were not edited and no two questions share
+     a text. "Include groups in headers"
      may stay as it is. "Export select_multiple responses as": any;
      "Single column" leaves aiready no column unused. EXPORT, then
      download the file.
