@@ -51,12 +51,20 @@ func (q *Question) Answers() (labels []string, skip []bool) {
 // given already gets "_2", "_3", ... so that every name is unique.
 func (q *Question) ChoiceNames() []string {
 	labels, _ := q.Answers()
+	return NameChoices(labels, "choice")
+}
+
+// NameChoices names a list of labels as ChoiceNames does, a label that
+// leaves nothing being empty_N (its place from 1): the names of a
+// question's answers (empty "choice"), of a segment's values in a survey
+// ("value").
+func NameChoices(labels []string, empty string) []string {
 	names := make([]string, len(labels))
 	used := map[string]bool{}
 	for i, l := range labels {
 		base := ChoiceName(l)
 		if base == "" {
-			base = "choice_" + strconv.Itoa(i+1)
+			base = empty + "_" + strconv.Itoa(i+1)
 		}
 		n := base
 		for k := 2; used[n]; k++ {

@@ -23,13 +23,17 @@ import (
 // surveyFormats are the survey tools `questionnaire --format` writes for,
 // besides the offline page (html): the writer, the file written by
 // default, and what to do with it.
-var surveyFormats = []struct {
-	name, file, done, howTo string
-	write                   func(io.Writer, *survey.Survey) error
-}{
-	{"google", "questionnaire.gs", "paste it into a new project at script.google.com and run createForm once: it logs the form's links", google.HowTo, google.Write},
-	{"xlsform", "questionnaire.xlsx", "upload it to KoboToolbox, ODK Central, SurveyCTO or Ona as a new form", xlsform.HowTo, xlsform.Write},
-	{"qsf", "questionnaire.qsf", "in Qualtrics, Create a new project → Survey → Import a QSF file, and choose it", qsf.HowTo, qsf.Write},
+// The layout is the one aiready reads the tool's export in, for the
+// columns it sets aside.
+type surveyFormat struct {
+	name, file, done, howTo, layout string
+	write                           func(io.Writer, *survey.Survey) error
+}
+
+var surveyFormats = []surveyFormat{
+	{"google", "questionnaire.gs", "paste it into a new project at script.google.com and run createForm once: it logs the form's links", google.HowTo, assess.LayoutGoogleForms, google.Write},
+	{"xlsform", "questionnaire.xlsx", "upload it to KoboToolbox, ODK Central, SurveyCTO or Ona as a new form", xlsform.HowTo, "", xlsform.Write},
+	{"qsf", "questionnaire.qsf", "in Qualtrics, Create a new project → Survey → Import a QSF file, and choose it", qsf.HowTo, assess.LayoutQualtrics, qsf.Write},
 }
 
 // questionnaireHowTo is the help's part on the survey tools: each
@@ -97,10 +101,7 @@ answers with your survey tool" says more.` + questionnaireHowTo(),
 				}
 				out = "questionnaire.html"
 			}
-			var sf *struct {
-				name, file, done, howTo string
-				write                   func(io.Writer, *survey.Survey) error
-			}
+			var sf *surveyFormat
 			for i := range surveyFormats {
 				if surveyFormats[i].name == format {
 					sf = &surveyFormats[i]
@@ -118,29 +119,9 @@ answers with your survey tool" says more.` + questionnaireHowTo(),
 			if pr != nil && !fs.Changed("segment") && !fs.Changed("segment-values") {
 				segments = slices.Clone(pr.Segments)
 			}
-			values := map[string][]string{}
-			for _, sv := range segValues {
-				attr, list, ok := strings.Cut(sv, "=")
-				attr = strings.TrimSpace(attr)
-				if !ok || attr == "" {
-					return usagef("--segment-values %q: write ATTRIBUTE=VALUE,VALUE,...", sv)
-				}
-				var vs []string
-				for _, v := range splitValues(list) {
-					if v = strings.TrimSpace(v); v != "" {
-						vs = append(vs, v)
-					}
-				}
-				if len(vs) == 0 {
-					return usagef("--segment-values %q: no values after the =", sv)
-				}
-				if _, dup := values[assess.Normalize(attr)]; dup {
-					return usagef("--segment-values: %q is given twice", attr)
-				}
-				values[assess.Normalize(attr)] = vs
-				if !slices.ContainsFunc(segments, func(s string) bool { return assess.Normalize(s) == assess.Normalize(attr) }) {
-					segments = append(segments, attr)
-				}
+			values, segments, err := segmentValues(segValues, segments)
+			if err != nil {
+				return err
 			}
 			seen := map[string]bool{}
 			for _, s := range segments {
@@ -156,9 +137,10 @@ answers with your survey tool" says more.` + questionnaireHowTo(),
 				// the attribute: a column its reader sets aside (an id,
 				// personal data, the tool's own bookkeeping) could not
 				// be scored, so say so now, not after the survey.
-				layout := map[string]string{"google": assess.LayoutGoogleForms, "qsf": assess.LayoutQualtrics}[format]
-				if err := assess.SegmentRefused(s, layout); err != nil && sf != nil {
-					return err
+				if sf != nil {
+					if err := assess.SegmentRefused(s, sf.layout); err != nil {
+						return err
+					}
 				}
 			}
 			if valuesFrom != "" && len(segments) == 0 {
@@ -259,6 +241,37 @@ func segmentSpecs(r *assess.Rubric, pr *assess.Project, segments []string, value
 		specs = append(specs, sp)
 	}
 	return specs, nil
+}
+
+// segmentValues reads the --segment-values flags: values by attribute
+// (its normal form), and segments with every attribute named there.
+func segmentValues(flags, segments []string) (map[string][]string, []string, error) {
+	values := map[string][]string{}
+	for _, sv := range flags {
+		attr, list, ok := strings.Cut(sv, "=")
+		attr = strings.TrimSpace(attr)
+		if !ok || attr == "" {
+			return nil, nil, usagef("--segment-values %q: write ATTRIBUTE=VALUE,VALUE,...", sv)
+		}
+		var vs []string
+		for _, v := range splitValues(list) {
+			if v = strings.TrimSpace(v); v != "" {
+				vs = append(vs, v)
+			}
+		}
+		if len(vs) == 0 {
+			return nil, nil, usagef("--segment-values %q: no values after the =", sv)
+		}
+		key := assess.Normalize(attr)
+		if _, dup := values[key]; dup {
+			return nil, nil, usagef("--segment-values: %q is given twice", attr)
+		}
+		values[key] = vs
+		if !slices.ContainsFunc(segments, func(s string) bool { return assess.Normalize(s) == key }) {
+			segments = append(segments, attr)
+		}
+	}
+	return values, segments, nil
 }
 
 // splitValues splits --segment-values' list at its commas; a backslash

@@ -192,8 +192,8 @@ func Build(r *assess.Rubric, opt Options) (*Survey, error) {
 			if len(sg.Values) == 0 {
 				it.Help = w("segmentText")
 			}
-			for _, v := range sg.Values {
-				it.Choices = append(it.Choices, Choice{Name: segmentName(v, it.Choices), Label: v})
+			for i, n := range assess.NameChoices(sg.Values, "value") {
+				it.Choices = append(it.Choices, Choice{Name: n, Label: sg.Values[i]})
 			}
 			sec.Items = append(sec.Items, it)
 		}
@@ -302,24 +302,4 @@ func checkTexts(r *assess.Rubric) error {
 		}
 	}
 	return nil
-}
-
-// segmentName is the choice name of a segment value: its folded form
-// (as assess names answers), "_2", "_3", ... after a name taken.
-func segmentName(v string, prev []Choice) string {
-	base := assess.ChoiceName(v)
-	if base == "" {
-		base = fmt.Sprintf("value_%d", len(prev)+1)
-	}
-	n := base
-	for k := 2; ; k++ {
-		taken := false
-		for _, c := range prev {
-			taken = taken || c.Name == n
-		}
-		if !taken {
-			return n
-		}
-		n = fmt.Sprintf("%s_%d", base, k)
-	}
 }
