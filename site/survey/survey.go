@@ -109,6 +109,10 @@ type Item struct {
 	Choices []Choice
 }
 
+// DropDown reports whether a segment question offers so many values that
+// a tool should ask it with a drop-down list rather than a button each.
+func (it *Item) DropDown() bool { return it.Kind == KindSegment && len(it.Choices) > 10 }
+
 // Choice is one answer.
 type Choice struct {
 	// Name is a name of letters, digits and "_" that aiready reads as
@@ -249,6 +253,16 @@ func item(q *assess.Question, w func(string, ...string) string) *Item {
 		it.Choices = append(it.Choices, c)
 	}
 	return it
+}
+
+// FreeName is base, or base_2, base_3, ... : the first that taken says
+// is free. The writers name their groups, lists and texts with it.
+func FreeName(base string, taken func(string) bool) string {
+	n := base
+	for k := 2; taken(n); k++ {
+		n = fmt.Sprintf("%s_%d", base, k)
+	}
+	return n
 }
 
 // NamePattern is what an item's name must look like for the strictest of

@@ -29,13 +29,8 @@ import (
 	"strings"
 
 	"github.com/aiready/aiready/assess"
-
 	"github.com/aiready/aiready/site/survey"
 )
-
-// maxChoiceButtons is the most values a segment question shows as radio
-// buttons; with more it is a drop-down list.
-const maxChoiceButtons = 10
 
 // form is the script's SURVEY object.
 type form struct {
@@ -158,10 +153,10 @@ func single(it *survey.Item) (*item, error) {
 	case survey.KindText:
 		x.Type = "paragraph"
 	case survey.KindSegment:
-		switch n := len(it.Choices); {
-		case n == 0:
+		switch {
+		case len(it.Choices) == 0:
 			x.Type = "text"
-		case n > maxChoiceButtons:
+		case it.DropDown():
 			x.Type, x.Choices = "list", labels(it.Choices)
 		default:
 			x.Type, x.Choices = "choice", labels(it.Choices)

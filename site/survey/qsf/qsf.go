@@ -21,6 +21,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"math"
 	"strconv"
@@ -37,27 +38,14 @@ import (
 // text" export keeps the skip answer's label.
 const MissingCode = "-99"
 
-// manyValues is the number of segment values above which the segment is
-// asked with a drop-down list instead of radio buttons.
-const manyValues = 10
-
 // Write writes the survey file of s to w. The same survey gives the same
 // bytes: the survey's, blocks' and response set's ids are derived from
 // the survey's content, and no clock is read.
 func Write(w io.Writer, s *survey.Survey) error {
-	// Qualtrics tells export tags apart without case: two names that
-	// differ only in case ("q1", "Q1") would make a file it refuses.
-	seen := map[string]string{}
-	for _, sec := range s.Sections {
-		for _, it := range sec.Items {
-			k := strings.ToLower(it.Name)
-			if prev, ok := seen[k]; ok {
-				return fmt.Errorf("qsf: %q and %q differ only in case, and Qualtrics needs every question's export tag once, whatever its case; rename one of them", prev, it.Name)
-			}
-			seen[k] = it.Name
-		}
+	d, err := newDoc(s)
+	if err != nil {
+		return err
 	}
-	d := newDoc(s)
 	b, err := json.Marshal(d.file())
 	if err != nil {
 		return fmt.Errorf("qsf: %w", err)
@@ -104,20 +92,26 @@ type doc struct {
 	s        *survey.Survey
 	seed     [32]byte
 	surveyID string
-	nq       int      // questions so far (QID1, QID2, ...)
-	tags     []string // export tags taken (case folded)
-	sqs      []any    // SQ elements
+	nq       int               // questions so far (QID1, QID2, ...)
+	tags     map[string]string // export tags taken: case folded → as given
+	sqs      []any             // SQ elements
 }
 
-func newDoc(s *survey.Survey) *doc {
-	d := &doc{s: s, seed: seed(s)}
+func newDoc(s *survey.Survey) (*doc, error) {
+	d := &doc{s: s, seed: seed(s), tags: map[string]string{}}
 	d.surveyID = d.id("SV_", "survey")
+	// Qualtrics tells export tags apart without case: two names that
+	// differ only in case ("q1", "Q1") would make a file it refuses.
 	for _, sec := range s.Sections {
 		for _, it := range sec.Items {
-			d.tags = append(d.tags, strings.ToLower(it.Name))
+			k := strings.ToLower(it.Name)
+			if prev, ok := d.tags[k]; ok {
+				return nil, fmt.Errorf("qsf: %q and %q differ only in case, and Qualtrics needs every question's export tag once, whatever its case; rename one of them", prev, it.Name)
+			}
+			d.tags[k] = it.Name
 		}
 	}
-	return d
+	return d, nil
 }
 
 // seed digests everything the file says, so that ids differ between
@@ -159,18 +153,12 @@ func (d *doc) id(prefix, what string) string {
 
 // freeTag is an export tag for a descriptive text that no question has.
 func (d *doc) freeTag(base string) string {
-	t := base
-	for k := 2; ; k++ {
-		taken := false
-		for _, x := range d.tags {
-			taken = taken || x == strings.ToLower(t)
-		}
-		if !taken {
-			d.tags = append(d.tags, strings.ToLower(t))
-			return t
-		}
-		t = fmt.Sprintf("%s_%d", base, k)
-	}
+	t := survey.FreeName(base, func(t string) bool {
+		_, taken := d.tags[strings.ToLower(t)]
+		return taken
+	})
+	d.tags[strings.ToLower(t)] = t
+	return t
 }
 
 func (d *doc) element(kind, primary string, secondary, payload any) obj {
@@ -373,7 +361,7 @@ func (d *doc) question(it *survey.Item) string {
 		switch {
 		case it.Kind == survey.KindMulti:
 			rest = append(rest, kv{"Selector", "MAVR"}, kv{"SubSelector", "TX"})
-		case it.Kind == survey.KindSegment && len(it.Choices) > manyValues:
+		case it.DropDown():
 			rest = append(rest, kv{"Selector", "DL"})
 		default:
 			rest = append(rest, kv{"Selector", "SAVR"}, kv{"SubSelector", "TX"})
@@ -467,32 +455,14 @@ func Plain(h string) string {
 		case strings.HasPrefix(h, "<br>"):
 			b.WriteByte('\n')
 			h = h[4:]
-		case h[0] == '<':
-			if j := strings.IndexByte(h, '>'); j >= 0 {
-				h = h[j+1:]
-			} else {
-				b.WriteString(h)
-				h = ""
-			}
-		case h[0] == '&':
-			e, n := entity(h)
-			b.WriteString(e)
-			h = h[n:]
+		case h[0] == '<' && strings.IndexByte(h, '>') >= 0:
+			h = h[strings.IndexByte(h, '>')+1:]
 		default:
 			b.WriteByte(h[0])
 			h = h[1:]
 		}
 	}
-	return b.String()
-}
-
-func entity(h string) (string, int) {
-	for _, e := range [][2]string{{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&#13;", "\r"}, {"&nbsp;", "\u00a0"}, {"&quot;", `"`}, {"&#39;", "'"}} {
-		if strings.HasPrefix(h, e[0]) {
-			return e[1], len(e[0])
-		}
-	}
-	return "&", 1
+	return html.UnescapeString(b.String())
 }
 
 // plainLine is text on one line, as Qualtrics writes a question's

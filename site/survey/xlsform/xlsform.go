@@ -260,10 +260,7 @@ type builder struct {
 
 // unique is base, or base_2, base_3, ... when that name is taken.
 func (b *builder) unique(base string) string {
-	n := base
-	for k := 2; b.names[n]; k++ {
-		n = fmt.Sprintf("%s_%d", base, k)
-	}
+	n := survey.FreeName(base, func(n string) bool { return b.names[n] })
 	b.names[n] = true
 	return n
 }
@@ -283,10 +280,7 @@ func (b *builder) list(form *Form, it *survey.Item, scale string) string {
 	if shared {
 		base = xmlName(scale, "scale")
 	}
-	n := base
-	for k := 2; b.lists[n]; k++ {
-		n = fmt.Sprintf("%s_%d", base, k)
-	}
+	n := survey.FreeName(base, func(n string) bool { return b.lists[n] })
 	b.lists[n] = true
 	if shared {
 		b.listOf[scale] = n
