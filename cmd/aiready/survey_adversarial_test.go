@@ -5,7 +5,6 @@ package main
 // export did not score as promised.
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -128,11 +127,7 @@ func TestQuestionnaireQSFNumericLabels(t *testing.T) {
 		if err := os.WriteFile(file, []byte(qualtricsExport(t, f, r, people, "en", numeric)), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		var res surveyResults
-		_, stdout, _ := scoreJSON(t, file, rubric)
-		if err := json.Unmarshal([]byte(stdout), &res); err != nil {
-			t.Fatal(err)
-		}
+		res := scoreSurvey(t, file, rubric)
 		checkSurveyFigures(t, filepath.Base(file), r, people, res, meta...)
 	}
 }

@@ -183,11 +183,7 @@ func TestSurveyGoogleExport(t *testing.T) {
 			if err := os.WriteFile(file, []byte(csv), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			var res surveyResults
-			_, stdout, _ := scoreJSON(t, file, rubric, "--segment", "Role", "--segment", "Team", "--allow-small-groups")
-			if err := json.Unmarshal([]byte(stdout), &res); err != nil {
-				t.Fatal(err)
-			}
+			res := scoreSurvey(t, file, rubric, "--segment", "Role", "--segment", "Team", "--allow-small-groups")
 			code, inspect, _ := runCLI(t, "inspect", "-r", rubric, file)
 			if code != 0 || !strings.Contains(inspect, "responses.csv: Google Forms export") ||
 				!regexpLine(`^\s+1\s+Timestamp\s+not read\s+survey-tool bookkeeping$`).MatchString(inspect) {

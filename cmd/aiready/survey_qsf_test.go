@@ -229,11 +229,7 @@ func TestQuestionnaireQSFExport(t *testing.T) {
 			if err := os.WriteFile(file, []byte(export), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			_, stdout, _ := scoreJSON(t, file, c.rubric, "--segment", "Role", "--segment", "Team", "--allow-small-groups")
-			var res surveyResults
-			if err := json.Unmarshal([]byte(stdout), &res); err != nil {
-				t.Fatal(err)
-			}
+			res := scoreSurvey(t, file, c.rubric, "--segment", "Role", "--segment", "Team", "--allow-small-groups")
 			// Qualtrics' own columns and Text iQ's are set aside, which
 			// results.json lists among the columns not used; nothing else
 			// may be: every other column is a question or a segment.

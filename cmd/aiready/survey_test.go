@@ -94,6 +94,18 @@ func craftSurveyPeople(r *assess.Rubric, segs []survey.SegmentSpec, n int, seed 
 	return people
 }
 
+// scoreSurvey runs `aiready score --format json -r RUBRIC extra... FILE`
+// (scoreJSON) and decodes what checkSurveyFigures reads.
+func scoreSurvey(t *testing.T, file, rubric string, extra ...string) surveyResults {
+	t.Helper()
+	_, stdout, _ := scoreJSON(t, file, rubric, extra...)
+	var res surveyResults
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
 // surveyResults is the part of results.json checkSurveyFigures reads.
 type surveyResults struct {
 	exportResults
@@ -280,11 +292,7 @@ func TestSurveyPeoplePlainCSV(t *testing.T) {
 			if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			var res surveyResults
-			_, stdout, _ := scoreJSON(t, file, rubric, "--segment", "Role", "--segment", "Team", "--allow-small-groups")
-			if err := json.Unmarshal([]byte(stdout), &res); err != nil {
-				t.Fatal(err)
-			}
+			res := scoreSurvey(t, file, rubric, "--segment", "Role", "--segment", "Team", "--allow-small-groups")
 			checkSurveyFigures(t, "plain.csv", r, people, res)
 		})
 	}

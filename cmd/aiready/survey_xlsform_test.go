@@ -290,11 +290,7 @@ func TestSurveyXLSFormKobo(t *testing.T) {
 				t.Run(name, func(t *testing.T) {
 					file := filepath.Join(dir, "export-"+name+".xlsx")
 					aside := writeKoboExport(t, file, r, rows, lists, people, lay)
-					var res surveyResults
-					_, stdout, _ := scoreJSON(t, file, rubric, "--segment", "Role", "--segment", "Team", "--allow-small-groups")
-					if err := json.Unmarshal([]byte(stdout), &res); err != nil {
-						t.Fatal(err)
-					}
+					res := scoreSurvey(t, file, rubric, "--segment", "Role", "--segment", "Team", "--allow-small-groups")
 					// With XML values a segment's cells are its choice
 					// names (frontline_staff), and so are its groups.
 					want := people
