@@ -10,6 +10,7 @@ import (
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/site"
 	"github.com/aiready/aiready/site/i18n"
+	"github.com/aiready/aiready/site/term"
 	"github.com/spf13/pflag"
 )
 
@@ -224,11 +225,11 @@ func (bf *buildFlags) write(e *env, p *assess.Plan, o site.WriteOptions) (string
 			warnData(e.stderr, w.Result.DataQuality)
 		}
 		for _, msg := range w.Warnings {
-			fmt.Fprintf(e.stderr, "aiready: %s\n", oneLine(msg))
+			fmt.Fprintf(e.stderr, "aiready: %s\n", term.OneLine(msg))
 		}
 	}
 	for _, n := range w.Notes {
-		fmt.Fprintf(e.stderr, "aiready: %s\n", oneLine(n))
+		fmt.Fprintf(e.stderr, "aiready: %s\n", term.OneLine(n))
 	}
 	return w.Out, err
 }

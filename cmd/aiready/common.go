@@ -7,6 +7,7 @@ import (
 
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/rubrics"
+	"github.com/aiready/aiready/site/term"
 	"github.com/spf13/pflag"
 )
 
@@ -132,55 +133,18 @@ func warnData(w io.Writer, dq assess.DataQuality) {
 func warnInvalid(w io.Writer, dq assess.DataQuality) {
 	const show = 10
 	for _, e := range dq.Warnings {
-		fmt.Fprintf(w, "aiready: %s: warning: %s\n", e.Pos, oneLine(e.Msg))
+		fmt.Fprintf(w, "aiready: %s: warning: %s\n", e.Pos, term.OneLine(e.Msg))
 	}
 	for i, e := range dq.Invalid {
 		if i == show {
 			break
 		}
-		fmt.Fprintf(w, "aiready: %s: warning: %s\n", e.Pos, oneLine(e.Msg))
+		fmt.Fprintf(w, "aiready: %s: warning: %s\n", e.Pos, term.OneLine(e.Msg))
 	}
 	if more := dq.InvalidCells - min(len(dq.Invalid), show); more > 0 {
 		fmt.Fprintf(w, "aiready: warning: %d more invalid answers, all counted as missing (--strict makes them errors)\n", more)
 	}
 }
-
-// Text from the inputs (a column header, an attribute's value, a title in
-// a rubric, a file name) must not act on the terminal it is printed to:
-// ESC ] 0 ; ... BEL retitles it, ESC [ 2 J clears it, CR and BS move back
-// over what was printed. termClean and termWriter show such characters as
-// Go escapes (\x1b, \r, \u202e), the one rule for everything the CLI
-// prints for people to read: errors and warnings (oneLine), the tables
-// of score, inspect and validate. The machine formats (score --format
-// json or csv) keep the data as it is: JSON escapes C0 by its grammar,
-// and a CSV must give back what it was given.
-
-// termClean escapes them (assess.TermClean); layout keeps tab and line feed,
-// for whole lines of a table that the CLI itself formatted.
-func termClean(s string, layout bool) string { return assess.TermClean(s, layout) }
-
-// termWriter escapes what termClean(s, true) does in everything written
-// to w. Each Write is escaped on its own: fmt and tabwriter write whole
-// strings and cells, so no character is split between two writes.
-func termWriter(w io.Writer) io.Writer {
-	if _, ok := w.(*termW); ok {
-		return w
-	}
-	return &termW{w}
-}
-
-type termW struct{ w io.Writer }
-
-func (t *termW) Write(p []byte) (int, error) {
-	s := termClean(string(p), true)
-	if _, err := io.WriteString(t.w, s); err != nil {
-		return 0, err
-	}
-	return len(p), nil
-}
-
-// newTermTable is a tabwriter whose cells are escaped as termWriter does.
-func newTermTable(w io.Writer) *assess.TermTable { return assess.NewTermTable(w) }
 
 // warnRepeated prints the rows that repeat a respondent id, with the row
 // that gave it first (never the id), and how many more there were.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/rubrics"
+	"github.com/aiready/aiready/site/term"
 	"github.com/spf13/pflag"
 )
 
@@ -88,7 +89,7 @@ func inspectCommand() *command {
 				if i > 0 {
 					fmt.Fprintln(e.stdout)
 				}
-				assess.WriteInspection(termWriter(e.stdout), r, ins)
+				term.WriteInspection(term.Writer(e.stdout), r, ins)
 			}
 			return errs.Err()
 		},

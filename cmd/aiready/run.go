@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/site/term"
 	"github.com/spf13/pflag"
 )
 
@@ -62,7 +63,7 @@ func usagef(format string, args ...any) error {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	stderr = termWriter(stderr) // nothing from an input may act on the terminal (common.go)
+	stderr = term.Writer(stderr) // nothing from an input may act on the terminal (common.go)
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
@@ -109,7 +110,7 @@ func report(e *env, c *command, err error) int {
 		return exitUsage
 	}
 	for _, one := range assess.Errors(err) {
-		fmt.Fprintf(e.stderr, "aiready: %s\n", oneLine(one.Error()))
+		fmt.Fprintf(e.stderr, "aiready: %s\n", term.OneLine(one.Error()))
 	}
 	var h *assess.Hinted
 	if errors.As(err, &h) {
@@ -117,10 +118,6 @@ func report(e *env, c *command, err error) int {
 	}
 	return exitData
 }
-
-// oneLine keeps an error on one line: a multi-line message would break
-// the FILE:LINE:COL: message contract that scripts parse.
-func oneLine(s string) string { return assess.OneLine(s) }
 
 func find(name string) *command {
 	for _, c := range commands() {

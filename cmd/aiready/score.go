@@ -12,6 +12,7 @@ import (
 
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/site/i18n"
+	"github.com/aiready/aiready/site/term"
 	"github.com/aiready/aiready/site/view"
 	"github.com/spf13/pflag"
 )
@@ -113,7 +114,7 @@ func levelTitle(r *assess.Rubric, id string) string {
 }
 
 func writeText(w io.Writer, res *assess.Result) error {
-	w = termWriter(w) // attribute values and titles come from the inputs
+	w = term.Writer(w) // attribute values and titles come from the inputs
 	r := res.RubricDef
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	p("%s, version %s (%s)\n", r.Title, r.Version, r.ID)
@@ -138,7 +139,7 @@ func writeText(w io.Writer, res *assess.Result) error {
 	if n := dq.NotResponses[assess.ExcludedSpam]; n > 0 {
 		p("   left out: %d spam response(s)", n)
 	}
-	p("%s\n\n", res.TrustText())
+	p("%s\n\n", term.TrustText(res))
 	o := res.Overall
 	p("Overall: %s  %s", fmtScore(o.Score), levelTitle(r, o.Level))
 	if o.CappedBy != "" {
@@ -153,7 +154,7 @@ func writeText(w io.Writer, res *assess.Result) error {
 		p("\nSince the last assessment, of %s: %s", view.LongDate(textPrinter, prev.Date), view.ChangeWords(textPrinter, *prev.OverallDelta))
 	}
 	p("\n\n")
-	tw := newTermTable(w)
+	tw := term.NewTable(w)
 	change := prev != nil && !prev.RubricChanged
 	if change {
 		fmt.Fprintln(tw, "DIMENSION\tSCORE\tCHANGE\t95% INTERVAL\tN\tLEVEL")
@@ -181,7 +182,7 @@ func writeText(w io.Writer, res *assess.Result) error {
 	tw.Flush()
 	if len(res.Flags) > 0 {
 		p("\nRed flags\n")
-		tw = newTermTable(w)
+		tw = term.NewTable(w)
 		for i, f := range r.Flags {
 			fr := res.Flags[i]
 			state := "not raised"
@@ -206,7 +207,7 @@ func writeText(w io.Writer, res *assess.Result) error {
 	}
 	if len(res.Segments) > 0 {
 		p("\nSegments (groups under %d respondents are suppressed)\n", res.MinGroupSize)
-		tw = newTermTable(w)
+		tw = term.NewTable(w)
 		head := []string{"  ATTRIBUTE", "VALUE", "N", "OVERALL"}
 		for _, d := range r.Dimensions {
 			head = append(head, strings.ToUpper(d.ID))

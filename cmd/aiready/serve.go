@@ -21,6 +21,7 @@ import (
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/site"
 	"github.com/aiready/aiready/site/output"
+	"github.com/aiready/aiready/site/term"
 	"github.com/aiready/aiready/templates"
 	"github.com/fsnotify/fsnotify"
 	"github.com/spf13/pflag"
@@ -152,7 +153,7 @@ func (sf *serveFlags) serve(ctx context.Context, e *env, fs *pflag.FlagSet, args
 			fire = timer.C
 		case err, ok := <-w.Errors:
 			if ok && !sf.quiet {
-				fmt.Fprintf(e.stderr, "aiready: warning: watching for changes: %s\n", oneLine(err.Error()))
+				fmt.Fprintf(e.stderr, "aiready: warning: watching for changes: %s\n", term.OneLine(err.Error()))
 			}
 		case <-fire:
 			fire = nil
@@ -325,7 +326,7 @@ func errorLines(err error) []string {
 	}
 	var lines []string
 	for _, one := range assess.Errors(err) {
-		lines = append(lines, "aiready: "+oneLine(one.Error()))
+		lines = append(lines, "aiready: "+term.OneLine(one.Error()))
 	}
 	var h *assess.Hinted
 	if errors.As(err, &h) {

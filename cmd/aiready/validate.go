@@ -9,6 +9,7 @@ import (
 
 	"github.com/aiready/aiready/assess"
 	"github.com/aiready/aiready/rubrics"
+	"github.com/aiready/aiready/site/term"
 	"github.com/spf13/pflag"
 )
 
@@ -30,7 +31,7 @@ func validateCommand() *command {
 		},
 		run: func(e *env, fs *pflag.FlagSet, args []string) error {
 			// Attribute names, headers and titles come from the inputs.
-			e = &env{stdin: e.stdin, stdout: termWriter(e.stdout), stderr: e.stderr, getenv: e.getenv}
+			e = &env{stdin: e.stdin, stdout: term.Writer(e.stdout), stderr: e.stderr, getenv: e.getenv}
 			if len(args) > 1 {
 				return usagef("give one rubric or project, not %d", len(args))
 			}
@@ -53,7 +54,7 @@ func validateCommand() *command {
 			}
 			fmt.Fprintf(e.stdout, "%s: ok: %s\nsha256 %s\n", r.Source, rubricSummary(r), r.SHA256)
 			if len(answers) > 0 {
-				return assess.WritePilot(e.stdout, r, answers, e.stdin)
+				return term.WritePilot(e.stdout, r, answers, e.stdin)
 			}
 			return nil
 		},

@@ -1,4 +1,4 @@
-package assess
+package term
 
 import (
 	"fmt"
@@ -6,18 +6,20 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/aiready/aiready/assess"
 )
 
 // WriteInspection prints one input's inspection for `aiready inspect`:
 // meant to fit a screen. Headers and values come from the input: w must
 // escape what a terminal would act on (cmd/aiready's termWriter).
-func WriteInspection(w io.Writer, r *Rubric, in *Inspection) {
+func WriteInspection(w io.Writer, r *assess.Rubric, in *assess.Inspection) {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	p("%s: %s\n", in.File, inspectLayout(in))
 	p("  %d respondents read", in.Respondents)
 	if len(in.Excluded) > 0 {
 		p("; left out: %s", inspectCounts(in.Excluded, map[string]string{
-			ExcludedPreview: "survey preview", ExcludedSpam: "spam response"}))
+			assess.ExcludedPreview: "survey preview", assess.ExcludedSpam: "spam response"}))
 	}
 	p("\n")
 	if n := in.Kept["survey test"]; n > 0 {
@@ -26,12 +28,12 @@ func WriteInspection(w io.Writer, r *Rubric, in *Inspection) {
 	if n := in.Kept["incomplete"]; n > 0 {
 		p("  note: %d never finished the survey; their answers count (min_answered decides whether a dimension has enough)\n", n)
 	}
-	inspectRepeats(w, in.IDRepeats) // inputs.go
+	inspectRepeats(w, in.IDRepeats) // term.go
 	if len(in.Columns) > 0 {
 		p("\nCOLUMNS\n")
-		tw := NewTermTable(w)
+		tw := NewTable(w)
 		fmt.Fprintln(tw, "  #\tHEADER\tREAD AS\tHOW")
-		var names []InspectColumn
+		var names []assess.InspectColumn
 		for i := 0; i < len(in.Columns); i++ {
 			c := in.Columns[i]
 			if c.QuestionName {
@@ -39,20 +41,20 @@ func WriteInspection(w io.Writer, r *Rubric, in *Inspection) {
 				continue
 			}
 			j := i
-			for c.Kind != ColumnQuestion && c.Kind != ColumnAttribute && j+1 < len(in.Columns) &&
+			for c.Kind != assess.ColumnQuestion && c.Kind != assess.ColumnAttribute && j+1 < len(in.Columns) &&
 				inspectSameGroup(c, in.Columns[j+1]) {
 				j++
 			}
 			// Columns named by their question's id say all there is to
 			// say in one line.
-			for inspectByOwnID(c) && j+1 < len(in.Columns) && inspectByOwnID(in.Columns[j+1]) && !in.Columns[j+1].QuestionName {
+			for byOwnID(c) && j+1 < len(in.Columns) && byOwnID(in.Columns[j+1]) && !in.Columns[j+1].QuestionName {
 				j++
 			}
-			if inspectByOwnID(c) && j-i >= 3 {
+			if byOwnID(c) && j-i >= 3 {
 				fmt.Fprintf(tw, "  %d-%d\t%s ... %s\t%d questions\tby id\n", c.Index+1, in.Columns[j].Index+1, c.Header, in.Columns[j].Header, j-i+1)
 				i = j
 				continue
-			} else if inspectByOwnID(c) {
+			} else if byOwnID(c) {
 				j = i
 			}
 			if j > i {
@@ -69,7 +71,7 @@ func WriteInspection(w io.Writer, r *Rubric, in *Inspection) {
 		tw.Flush()
 		if len(names) > 0 {
 			p("\nQUESTION NAMES in column %q\n", in.LongRoles[1])
-			tw = NewTermTable(w)
+			tw = NewTable(w)
 			for _, c := range names {
 				fmt.Fprintf(tw, "  %s\t%s\t%s\n", inspectClip(c.Header, 46), inspectReadAs(c), inspectHow(c))
 			}
@@ -89,13 +91,13 @@ func WriteInspection(w io.Writer, r *Rubric, in *Inspection) {
 	}
 	p("\nQUESTIONS\n")
 	var table strings.Builder
-	tw := NewTermTable(&table)
+	tw := NewTable(&table)
 	fmt.Fprintln(tw, "  ID\tANSWERED\tSKIPPED\tUNRECOGNISED\tFROM")
 	// With many questions, only those worth a look get a line.
 	many := len(in.Questions) > inspectFullQuestions
 	others, lo, hi := 0, -1, 0
 	for i, q := range in.Questions {
-		from := inspectColumns(in, q.Columns)
+		from := columnRanges(in, q.Columns)
 		if len(q.Columns) == 0 && len(in.Columns) > 0 {
 			continue
 		}
@@ -107,7 +109,7 @@ func WriteInspection(w io.Writer, r *Rubric, in *Inspection) {
 			hi = max(hi, q.Answered)
 			continue
 		}
-		if r.Questions[i].Type == TypeText {
+		if r.Questions[i].Type == assess.TypeText {
 			fmt.Fprintf(tw, "  %s\t%d\t-\t-\t%s (free text)\n", q.ID, q.Answered, from)
 			continue
 		}
@@ -129,13 +131,13 @@ func WriteInspection(w io.Writer, r *Rubric, in *Inspection) {
 	}
 	if len(in.Unrecognised) > 0 {
 		p("\nUNRECOGNISED ANSWERS (each counted as missing when scoring; --strict stops at them)\n")
-		tw = NewTermTable(w)
+		tw = NewTable(w)
 		for i := 0; i < len(in.Unrecognised); {
 			j := i
 			for j < len(in.Unrecognised) && in.Unrecognised[j].Question == in.Unrecognised[i].Question {
 				j++
 			}
-			fmt.Fprintf(tw, "  %s\t%s\n", in.Unrecognised[i].Question, inspectValues(in.Unrecognised[i:j], in.Format == "xlsx"))
+			fmt.Fprintf(tw, "  %s\t%s\n", in.Unrecognised[i].Question, valueList(in.Unrecognised[i:j], in.Format == "xlsx"))
 			i = j
 		}
 		tw.Flush()
@@ -151,7 +153,7 @@ func WriteInspection(w io.Writer, r *Rubric, in *Inspection) {
 	}
 }
 
-func inspectSuggestions(w io.Writer, in *Inspection) bool {
+func inspectSuggestions(w io.Writer, in *assess.Inspection) bool {
 	if len(in.SuggestColumns)+len(in.SuggestValues) == 0 {
 		return false
 	}
@@ -162,14 +164,14 @@ func inspectSuggestions(w io.Writer, in *Inspection) bool {
 	return true
 }
 
-func inspectLayout(in *Inspection) string {
+func inspectLayout(in *assess.Inspection) string {
 	var b strings.Builder
 	switch in.Format {
 	case "toml", "json":
 		return fmt.Sprintf("native %s answers (questions named by id)", strings.ToUpper(in.Format))
 	}
-	b.WriteString(LayoutTitle(in.Layout))
-	if in.Layout != LayoutWide && in.Layout != LayoutLong {
+	b.WriteString(assess.LayoutTitle(in.Layout))
+	if in.Layout != assess.LayoutWide && in.Layout != assess.LayoutLong {
 		b.WriteString(" export")
 	}
 	switch in.Format {
@@ -193,7 +195,7 @@ func inspectLayout(in *Inspection) string {
 	if in.TitleRows > 0 {
 		fmt.Fprintf(&b, " (%d title line(s) above it skipped)", in.TitleRows)
 	}
-	if in.Layout == LayoutLong {
+	if in.Layout == assess.LayoutLong {
 		fmt.Fprintf(&b, "; respondent %q, question %q, answer %q", in.LongRoles[0], in.LongRoles[1], in.LongRoles[2])
 	}
 	return b.String()
@@ -203,15 +205,15 @@ func inspectLayout(in *Inspection) string {
 const inspectFullQuestions = 12
 
 // byOwnID reports a column whose header is its question's id.
-func inspectByOwnID(c InspectColumn) bool {
-	return c.Kind == ColumnQuestion && c.How == "id" && c.Option == "" && c.Header == c.Question
+func byOwnID(c assess.InspectColumn) bool {
+	return c.Kind == assess.ColumnQuestion && c.How == "id" && c.Option == "" && c.Header == c.Question
 }
 
-func inspectSameGroup(a, b InspectColumn) bool {
+func inspectSameGroup(a, b assess.InspectColumn) bool {
 	return !b.QuestionName && a.Kind == b.Kind && a.How == b.How && a.Why == b.Why
 }
 
-func inspectHeader(c InspectColumn) string {
+func inspectHeader(c assess.InspectColumn) string {
 	h := c.Header
 	if h == "" {
 		h = "(empty)"
@@ -219,13 +221,13 @@ func inspectHeader(c InspectColumn) string {
 	// A Qualtrics tag says little: show the question text beside it, and
 	// the end of a long one, where a matrix row's statement is.
 	if len(c.Texts) > 0 && len(h) <= 12 && !strings.Contains(h, " ") && c.Texts[0] != "" {
-		return inspectClipMiddle(h+" · "+c.Texts[0], 46)
+		return clipMiddle(h+" · "+c.Texts[0], 46)
 	}
-	return inspectClipMiddle(h, 46)
+	return clipMiddle(h, 46)
 }
 
 // clipMiddle shortens s to n runes, keeping its start and its end.
-func inspectClipMiddle(s string, n int) string {
+func clipMiddle(s string, n int) string {
 	r := []rune(strings.Join(strings.Fields(s), " "))
 	if len(r) <= n {
 		return string(r)
@@ -234,16 +236,16 @@ func inspectClipMiddle(s string, n int) string {
 	return string(r[:head]) + "…" + string(r[len(r)-(n-head-1):])
 }
 
-func inspectReadAs(c InspectColumn) string {
+func inspectReadAs(c assess.InspectColumn) string {
 	switch c.Kind {
-	case ColumnQuestion:
+	case assess.ColumnQuestion:
 		if c.Option != "" {
 			return inspectClip(c.Question+": "+c.Option, 32)
 		}
 		return c.Question
-	case ColumnAttribute:
+	case assess.ColumnAttribute:
 		return inspectClip("attribute "+c.Attr, 32)
-	case ColumnIdentity:
+	case assess.ColumnIdentity:
 		if c.How == "respondent" || strings.HasPrefix(c.Why, "respondent id") {
 			return "respondent id"
 		}
@@ -251,11 +253,11 @@ func inspectReadAs(c InspectColumn) string {
 	return "not read"
 }
 
-func inspectHow(c InspectColumn) string {
+func inspectHow(c assess.InspectColumn) string {
 	switch c.Kind {
-	case ColumnQuestion:
+	case assess.ColumnQuestion:
 		return "by " + c.How
-	case ColumnAttribute:
+	case assess.ColumnAttribute:
 		s := "by header; for --segment"
 		if c.How == "mapping" {
 			s = "by mapping; for --segment"
@@ -285,7 +287,7 @@ func inspectHow(c InspectColumn) string {
 }
 
 // columnRanges writes column numbers as "3, 5-8".
-func inspectColumns(in *Inspection, idx []int) string {
+func columnRanges(in *assess.Inspection, idx []int) string {
 	var nums []int
 	names := 0
 	for _, i := range idx {
@@ -324,7 +326,7 @@ func inspectColumns(in *Inspection, idx []int) string {
 
 // valueList writes one question's unrecognised answers on one line: the
 // most frequent with the lines they are on, the rest with their counts.
-func inspectValues(us []UnrecognisedValue, rows bool) string {
+func valueList(us []assess.UnrecognisedValue, rows bool) string {
 	const withLines, most = 2, 6
 	var parts []string
 	for k, u := range us {
@@ -341,7 +343,7 @@ func inspectValues(us []UnrecognisedValue, rows bool) string {
 	return strings.Join(parts, ", ")
 }
 
-func inspectLines(u UnrecognisedValue, rows bool) string {
+func inspectLines(u assess.UnrecognisedValue, rows bool) string {
 	word := "line"
 	if rows { // a workbook has rows, not lines
 		word = "row"
