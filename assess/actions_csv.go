@@ -74,7 +74,7 @@ func ReadActionsCSV(name string, r io.Reader) ([]Action, error) {
 			}
 			return nil, err
 		}
-		if blankCells(row.cells) {
+		if row.blank() {
 			continue
 		}
 		if len(out) == maxActions {
@@ -91,15 +91,6 @@ func ReadActionsCSV(name string, r io.Reader) ([]Action, error) {
 		return nil, errs
 	}
 	return out, nil
-}
-
-func blankCells(cells []string) bool {
-	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
 }
 
 // actionRow reads one row of the actions CSV.
