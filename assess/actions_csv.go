@@ -157,10 +157,7 @@ func WriteActionsCSV(w io.Writer, res *Result) error {
 	b.Write(utf8BOM)
 	cw := csv.NewWriter(&b)
 	_ = cw.Write(ActionsHeader)
-	var date time.Time
-	if res.Date != "" {
-		date, _ = time.Parse("2006-01-02", res.Date)
-	}
+	date, _ := time.Parse(time.DateOnly, res.Date) // zero without a date
 	byRec := map[string]*ActionResult{}
 	for i := range res.Actions {
 		if _, ok := byRec[res.Actions[i].Recommendation]; !ok {
