@@ -191,10 +191,7 @@ func CheckActions(actions []Action, r *Rubric, overrides []Override) error {
 // assessment of the same rubric, whether what it answers moved.
 func ApplyActions(res *Result, actions []Action, prev *Snapshot) {
 	res.Actions = nil
-	var date time.Time
-	if res.Date != "" {
-		date, _ = time.Parse("2006-01-02", res.Date)
-	}
+	date, _ := time.Parse(time.DateOnly, res.Date) // zero without a date
 	for _, a := range actions {
 		ar := ActionResult{Recommendation: a.Recommendation, Owner: a.Owner, Status: a.Status, Note: a.Note}
 		if !a.Due.IsZero() {

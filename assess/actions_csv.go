@@ -74,7 +74,7 @@ func ReadActionsCSV(name string, r io.Reader) ([]Action, error) {
 			}
 			return nil, err
 		}
-		if blankCells(row.cells) {
+		if row.blank() {
 			continue
 		}
 		if len(out) == maxActions {
@@ -91,15 +91,6 @@ func ReadActionsCSV(name string, r io.Reader) ([]Action, error) {
 		return nil, errs
 	}
 	return out, nil
-}
-
-func blankCells(cells []string) bool {
-	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
 }
 
 // actionRow reads one row of the actions CSV.
@@ -166,10 +157,7 @@ func WriteActionsCSV(w io.Writer, res *Result) error {
 	b.Write(utf8BOM)
 	cw := csv.NewWriter(&b)
 	_ = cw.Write(ActionsHeader)
-	var date time.Time
-	if res.Date != "" {
-		date, _ = time.Parse("2006-01-02", res.Date)
-	}
+	date, _ := time.Parse(time.DateOnly, res.Date) // zero without a date
 	byRec := map[string]*ActionResult{}
 	for i := range res.Actions {
 		if _, ok := byRec[res.Actions[i].Recommendation]; !ok {

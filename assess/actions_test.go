@@ -115,5 +115,36 @@ func FuzzReadActionsCSV(f *testing.F) {
 				t.Fatalf("accepted %+v", a)
 			}
 		}
+		// Written and read back, each recommendation's (first) action
+		// is the same.
+		res := &Result{RubricDef: &Rubric{}}
+		ApplyActions(res, acts, nil)
+		var out bytes.Buffer
+		if err := WriteActionsCSV(&out, res); err != nil {
+			t.Fatal(err)
+		}
+		back, err := ReadActionsCSV("f.csv", bytes.NewReader(out.Bytes()))
+		if err != nil {
+			t.Fatalf("%v, reading back\n%s", err, out.Bytes())
+		}
+		first := map[string]bool{}
+		k := 0
+		for _, a := range acts {
+			if first[a.Recommendation] {
+				continue
+			}
+			first[a.Recommendation] = true
+			if k >= len(back) {
+				t.Fatalf("%d actions back, want more", len(back))
+			}
+			b := back[k]
+			if b.Recommendation != a.Recommendation || b.Owner != a.Owner || !b.Due.Equal(a.Due) || b.Status != a.Status || b.Note != a.Note {
+				t.Fatalf("read back %+v, want %+v", b, a)
+			}
+			k++
+		}
+		if k != len(back) {
+			t.Fatalf("%d actions back, want %d", len(back), k)
+		}
 	})
 }

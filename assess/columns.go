@@ -541,16 +541,7 @@ func (m *columnMatcher) optionColumn(pairs [][2]string, texts []string, labelOnl
 // question that label names.
 func answerLabel(q *Question, label string) (string, bool) {
 	n := Normalize(label)
-	var labels []string
-	if q.Type == TypeScale {
-		labels = append(labels, q.ScaleDef.Labels...)
-		labels = append(labels, q.ScaleDef.Skip...)
-	} else {
-		for _, o := range q.Options {
-			labels = append(labels, o.Label)
-		}
-	}
-	labels = append(labels, q.Skip...)
+	labels, _ := q.Answers()
 	for _, l := range labels {
 		if Normalize(l) == n {
 			return l, true

@@ -16,11 +16,9 @@ import (
 // drvStat is the sums of p dimension scores and the outcome (p+1
 // variables x): n, Σx_i (p+1), and Σx_i·x_j for i <= j, row by row.
 type drvStat struct {
-	q    int // the outcome question
-	n    int
-	sum  []float64
-	psum []float64 // the chunk at hand (chunk.go)
-	x    []float64 // scratch: the respondent's x
+	q int // the outcome question
+	msums
+	x []float64 // scratch: the respondent's x
 }
 
 func newDrvStat(r *Rubric) *drvStat {
@@ -29,7 +27,7 @@ func newDrvStat(r *Rubric) *drvStat {
 	}
 	k := len(r.Dimensions) + 1
 	size := k + k*(k+1)/2
-	return &drvStat{q: r.Outcome.Index, sum: make([]float64, size), psum: make([]float64, size), x: make([]float64, k)}
+	return &drvStat{q: r.Outcome.Index, msums: newMSums(size), x: make([]float64, k)}
 }
 
 // add counts the respondent with dimension sums rd and the outcome
@@ -56,26 +54,6 @@ func (st *drvStat) add(rd []rdim, u float64) {
 			o++
 		}
 	}
-}
-
-func (st *drvStat) flush() {
-	for k, v := range st.psum {
-		st.sum[k] += v
-		st.psum[k] = 0
-	}
-}
-
-func (st *drvStat) merge(w *drvStat) {
-	st.n += w.n
-	for k, v := range w.psum {
-		st.psum[k] += v
-	}
-}
-
-func (st *drvStat) reset() {
-	st.n = 0
-	clear(st.sum)
-	clear(st.psum)
 }
 
 // result works out the relative weights from the sums (flushed); nil

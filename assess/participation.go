@@ -64,9 +64,7 @@ func loadPopulation(t *tomlTable) *Population {
 		for v := range at.m {
 			vals = append(vals, v)
 		}
-		sort.Slice(vals, func(i, j int) bool {
-			return at.pos(vals[i]).Line < at.pos(vals[j]).Line || at.pos(vals[i]).Line == at.pos(vals[j]).Line && vals[i] < vals[j]
-		})
+		sortByPos(vals, func(v string) Position { return at.pos(v) })
 		for _, v := range vals {
 			if len(pop.Groups) >= maxPopulationGroups {
 				at.errorf(at.pos(v), "more than %d head counts", maxPopulationGroups)

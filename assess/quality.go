@@ -117,9 +117,8 @@ func (s *Scorer) straightRow(f *fastState, row []*qent) bool {
 func (s *Scorer) straightRowRaw(f *fastState, row []*qent) bool {
 	n := 0
 	var first float64
-	for _, q := range s.m.scaleQs {
-		k := f.kpos[q]
-		if k < 0 || k >= len(row) {
+	for _, k := range f.scaleK {
+		if int(k) >= len(row) {
 			continue
 		}
 		if e := row[k]; e.ok {
@@ -172,9 +171,7 @@ func (s *Scorer) measureRow(f *fastState, row []*qent) {
 			}
 		}
 	} else {
-		for i := range f.xrel { // radd[0] is always 0
-			radd[i+1] = 0
-		}
+		clear(radd[1 : len(f.xrel)+1]) // radd[0] is always 0
 		for k := range m.rel {
 			s.measureRel(f, row, k)
 		}
@@ -269,7 +266,7 @@ func (m *measures) merge(w *measures) {
 		m.rel[k].merge(&w.rel[k])
 	}
 	if m.drv != nil {
-		m.drv.merge(w.drv)
+		m.drv.merge(&w.drv.msums)
 	}
 	m.straight += w.straight
 	m.excluded += w.excluded

@@ -13,16 +13,49 @@ import (
 // Values are kept shifted by one half (u = v - 0.5), which changes no
 // variance or covariance and keeps the sums of squares small.
 
+// msums are the sums of a measure (relStat, drvStat): n respondents
+// counted, sum over the chunks flushed and psum over the chunk at hand
+// (chunk.go), of one length.
+type msums struct {
+	n         int
+	sum, psum []float64
+}
+
+func newMSums(size int) msums {
+	return msums{sum: make([]float64, size), psum: make([]float64, size)}
+}
+
+// flush adds the chunk's sums to the sums.
+func (p *msums) flush() {
+	for k, v := range p.psum {
+		p.sum[k] += v
+		p.psum[k] = 0
+	}
+}
+
+// merge adds a worker's chunk (w's n and psum).
+func (p *msums) merge(w *msums) {
+	p.n += w.n
+	for k, v := range w.psum {
+		p.psum[k] += v
+	}
+}
+
+func (p *msums) reset() {
+	p.n = 0
+	clear(p.sum)
+	clear(p.psum)
+}
+
 // relStat is one dimension's sums over its complete respondents.
 type relStat struct {
 	dim int
 	qs  []int // its scored questions, in rubric order
-	n   int   // the respondents, but for those in pk not yet settled
-	// Σu_i, Σu_i², Σu_i·T for each item i in turn (3m), then ΣT, ΣT²:
-	// a respondent's item adds to three sums next to each other
-	sum  []float64
-	psum []float64 // the same for the chunk at hand (chunk.go)
-	x    []float64 // scratch: the respondent's u
+	// n: the respondents, but for those in pk not yet settled; sum and
+	// psum: Σu_i, Σu_i², Σu_i·T for each item i in turn (3m), then ΣT,
+	// ΣT²: a respondent's item adds to three sums next to each other
+	msums
+	x []float64 // scratch: the respondent's u
 	// Counting (countExact), when every value of the items is a multiple
 	// of 1/scale (exact; 2, 4 or 8) between -1/2 and 1/2: item j's value
 	// u = (vi-half)/scale, the respondent's T = (tb - m·half)/scale, tb
@@ -71,7 +104,7 @@ func newRelStats(r *Rubric) []relStat {
 			continue
 		}
 		m := len(qs)
-		st := relStat{dim: d.Index, qs: qs, sum: make([]float64, 3*m+2), psum: make([]float64, 3*m+2), x: make([]float64, m)}
+		st := relStat{dim: d.Index, qs: qs, msums: newMSums(3*m + 2), x: make([]float64, m)}
 		st.countable(r)
 		out = append(out, st)
 	}
@@ -212,24 +245,16 @@ func (st *relStat) settle() {
 
 func (st *relStat) flush() {
 	st.settle()
-	for k, v := range st.psum {
-		st.sum[k] += v
-		st.psum[k] = 0
-	}
+	st.msums.flush()
 }
 
 func (st *relStat) merge(w *relStat) {
 	w.settle()
-	st.n += w.n
-	for k, v := range w.psum {
-		st.psum[k] += v
-	}
+	st.msums.merge(&w.msums)
 }
 
 func (st *relStat) reset() {
-	st.n = 0
-	clear(st.sum)
-	clear(st.psum)
+	st.msums.reset()
 	if st.pk != nil {
 		*st.pk = [maxRelItems]uint64{}
 	}

@@ -14,10 +14,8 @@ type qinfo struct {
 // tally counts one respondent, whose answers are in s.ap, into s.groups.
 func (s *Scorer) tally() {
 	s.rows++
-	// Respondent dimension scores.
-	for d := range s.rd {
-		s.rd[d].sum, s.rd[d].w = 0, 0
-	}
+	// Respondent dimension scores, from the sums in s.rd, which are zero
+	// here: respondentDims leaves them so, as scoreRow expects too.
 	for i := range s.qi {
 		qi := &s.qi[i]
 		if a := s.ap[i]; a.state == answerOK && qi.scored {

@@ -172,19 +172,7 @@ func themeCSV(groups []struct {
 
 func scoreThemes(t *testing.T, r *Rubric, csv string, opt Options) *Result {
 	t.Helper()
-	src, err := OpenAnswers("a.csv", strings.NewReader(csv), r, ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := NewScorer(r, opt)
-	if err := s.AddSource(src); err != nil {
-		t.Fatal(err)
-	}
-	res, err := s.Result()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
+	return scoreMeasure(t, r, "a.csv", []byte(csv), opt)
 }
 
 type themeGroupSpec = struct {
