@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -101,23 +99,9 @@ func TestClaimsEveryOutput(t *testing.T) {
 		t.Fatal("figuresRubric's high level is no longer at 60: adapt claimsRubric")
 	}
 	dir := t.TempDir()
-	for name, body := range map[string]string{"rubric.toml": claimsRubric, "answers.csv": figuresAnswers, "assessment.toml": claimsAssessment} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, map[string]string{"rubric.toml": claimsRubric, "answers.csv": figuresAnswers, "assessment.toml": claimsAssessment})
 	out := filepath.Join(dir, "out")
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "-q", "-o", out, dir}, nil, &stdout, &stderr); code != 0 {
-		t.Fatalf("build: exit %d: %s", code, stderr.String())
-	}
-	read := func(name string) string {
-		b, err := os.ReadFile(filepath.Join(out, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
+	runOut(t, "build", "-q", "-o", out, dir)
 
 	var res struct {
 		Overall struct {
@@ -139,7 +123,7 @@ func TestClaimsEveryOutput(t *testing.T) {
 			Check string `json:"check"`
 		} `json:"recommendations"`
 	}
-	if err := json.Unmarshal([]byte(read("results.json")), &res); err != nil {
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "results.json"))), &res); err != nil {
 		t.Fatal(err)
 	}
 	outcome := func(b *bool) string {
@@ -169,13 +153,9 @@ func TestClaimsEveryOutput(t *testing.T) {
 		t.Errorf("the contradicted check's action does not lead the plan: %+v", res.Recommendations)
 	}
 
-	outputs := map[string]string{
-		"site":      readerText(read("site/index.html")),
-		"report.md": strings.Join(strings.Fields(strings.NewReplacer(`\_`, "_", `\-`, "-", `\.`, ".").Replace(read("report.md"))), " "),
-	}
-	if txt, ok := pdfWords(t, filepath.Join(out, "report.pdf")); ok {
-		outputs["report.pdf"] = txt
-	}
+	outputs := readerOutputs(t, out, []string{"site/index.html"}, func(md string) string {
+		return strings.Join(strings.Fields(strings.NewReplacer(`\_`, "_", `\-`, "-", `\.`, ".").Replace(md)), " ")
+	})
 	for name, s := range outputs {
 		for _, want := range []string{
 			"Claims and evidence",

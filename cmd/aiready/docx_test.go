@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -107,11 +106,6 @@ func mdHeadings(md string) [][2]string {
 	return hs
 }
 
-// round1 rounds to one decimal, halves away from zero, as the report.
-func round1(f float64) string {
-	return fmt.Sprintf("%.1f", math.Round(f*10)/10)
-}
-
 func docxHeadings(r docxRead) [][2]string {
 	var hs [][2]string
 	for _, h := range r.Headings {
@@ -123,12 +117,8 @@ func docxHeadings(r docxRead) [][2]string {
 func buildDemoDocx(t *testing.T, args ...string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "out")
-	var stdout, stderr bytes.Buffer
 	argv := append([]string{"build", "-q", "-o", out, "--segment", "Role", "--segment", "Team"}, args...)
-	argv = append(argv, "../../rubrics/demo/people-first-demo.csv")
-	if code := run(argv, nil, &stdout, &stderr); code != 0 {
-		t.Fatalf("build: exit %d: %s", code, stderr.String())
-	}
+	runOut(t, append(argv, "../../rubrics/demo/people-first-demo.csv")...)
 	return out
 }
 
@@ -181,7 +171,7 @@ func TestDocxReadBack(t *testing.T) {
 		all.WriteString(p[1] + "\n")
 	}
 	text := all.String()
-	if s := round1(res.Overall.Score); !strings.Contains(text, s) {
+	if s := oneDecimal(res.Overall.Score, false); !strings.Contains(text, s) {
 		t.Errorf("overall score %s not in the docx", s)
 	}
 	level := ""
@@ -213,8 +203,8 @@ func TestDocxReadBack(t *testing.T) {
 		if d.Score == nil {
 			t.Fatalf("dimension %s has no score", d.ID)
 		}
-		if row[0] != title[d.ID] || row[1] != round1(*d.Score) {
-			t.Errorf("row %d is %q, want %q %s", i+1, row, title[d.ID], round1(*d.Score))
+		if row[0] != title[d.ID] || row[1] != oneDecimal(*d.Score, false) {
+			t.Errorf("row %d is %q, want %q %s", i+1, row, title[d.ID], oneDecimal(*d.Score, false))
 		}
 	}
 	if len(r.HeaderRows) == 0 || !r.HeaderRows[0] {
@@ -236,10 +226,7 @@ func TestDocxReadBack(t *testing.T) {
 func TestDocxJudgement(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	proj := testtool.JudgementProject(t)
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "-q", "-o", out, proj}, nil, &stdout, &stderr); code != 0 {
-		t.Fatalf("build: exit %d: %s", code, stderr.String())
-	}
+	runOut(t, "build", "-q", "-o", out, proj)
 	var p struct {
 		Note     []struct{ Body string }
 		Override []struct{ Reason, Body string }
@@ -283,10 +270,7 @@ func TestDocxJudgement(t *testing.T) {
 // TestDocxGerman: the German demo's headings are German in Word too.
 func TestDocxGerman(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "demo")
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"demo", "-q", "--lang", "de", dir}, nil, &stdout, &stderr); code != 0 {
-		t.Fatalf("demo: exit %d: %s", code, stderr.String())
-	}
+	runOut(t, "demo", "-q", "--lang", "de", dir)
 	r := readDocx(t, filepath.Join(dir, "report.docx"))
 	got := fmt.Sprint(docxHeadings(r))
 	for _, w := range []string{"Zusammenfassung", "Methodik"} {
@@ -309,10 +293,7 @@ func TestDocxReproducible(t *testing.T) {
 	var docs [2][]byte
 	for i := range docs {
 		dir := filepath.Join(t.TempDir(), "demo")
-		var stdout, stderr bytes.Buffer
-		if code := run([]string{"demo", "-q", dir}, nil, &stdout, &stderr); code != 0 {
-			t.Fatalf("demo: exit %d: %s", code, stderr.String())
-		}
+		runOut(t, "demo", "-q", dir)
 		docs[i] = []byte(readFile(t, filepath.Join(dir, "report.docx")))
 	}
 	if !bytes.Equal(docs[0], docs[1]) {
@@ -341,11 +322,9 @@ func TestDocxReproducible(t *testing.T) {
 // project's formats = ["bogus"] is refused at its line, with the nearest
 // name for a typo.
 func TestFormats(t *testing.T) {
+	demo := "../../rubrics/demo/people-first-demo.csv"
 	out := filepath.Join(t.TempDir(), "out")
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "-q", "--formats", "md,json", "-o", out, "../../rubrics/demo/people-first-demo.csv"}, nil, &stdout, &stderr); code != 0 {
-		t.Fatalf("build: exit %d: %s", code, stderr.String())
-	}
+	runOut(t, "build", "-q", "--formats", "md,json", "-o", out, demo)
 	for name, want := range map[string]bool{"report.md": true, "results.json": true, "site": false, "report.pdf": false, "report.docx": false} {
 		if _, err := os.Stat(filepath.Join(out, name)); (err == nil) != want {
 			t.Errorf("%s written: %v, want %v", name, err == nil, want)
@@ -353,9 +332,7 @@ func TestFormats(t *testing.T) {
 	}
 	// docx alone; the site with the PDF links only the PDF.
 	out2 := filepath.Join(t.TempDir(), "out")
-	if code := run([]string{"build", "-q", "--formats", "site,pdf", "-o", out2, "../../rubrics/demo/people-first-demo.csv"}, nil, &stdout, &stderr); code != 0 {
-		t.Fatalf("build: exit %d: %s", code, stderr.String())
-	}
+	runOut(t, "build", "-q", "--formats", "site,pdf", "-o", out2, demo)
 	idx := readFile(t, filepath.Join(out2, "site", "index.html"))
 	if !strings.Contains(idx, `href="report.pdf"`) || strings.Contains(idx, `href="report.md"`) || strings.Contains(idx, `href="results.json"`) || strings.Contains(idx, `href="report.docx"`) {
 		t.Error("the site links downloads it was not given")
@@ -363,22 +340,17 @@ func TestFormats(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out2, "site", "report.md")); err == nil {
 		t.Error("site/report.md copied though md was not written")
 	}
-	stderr.Reset()
-	if code := run([]string{"build", "-q", "--formats", "md,dox", "-o", out, "../../rubrics/demo/people-first-demo.csv"}, nil, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), `did you mean "docx"?`) {
-		t.Errorf("--formats md,dox: exit %d: %s", code, stderr.String())
+	if code, _, stderr := runCLI(t, "build", "-q", "--formats", "md,dox", "-o", out, demo); code != 2 || !strings.Contains(stderr, `did you mean "docx"?`) {
+		t.Errorf("--formats md,dox: exit %d: %s", code, stderr)
 	}
 
 	dir := t.TempDir()
-	csv, _ := filepath.Abs("../../rubrics/demo/people-first-demo.csv")
-	proj := fmt.Sprintf("inputs = [%q]\nformats = [\"md\",\n  \"bogus\", \"jsno\"]\n", csv)
-	if err := os.WriteFile(filepath.Join(dir, "assessment.toml"), []byte(proj), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	stderr.Reset()
-	if code := run([]string{"build", "-q", dir}, nil, &stdout, &stderr); code == 0 {
+	csv, _ := filepath.Abs(demo)
+	writeFiles(t, dir, map[string]string{"assessment.toml": fmt.Sprintf("inputs = [%q]\nformats = [\"md\",\n  \"bogus\", \"jsno\"]\n", csv)})
+	code, _, msg := runCLI(t, "build", "-q", dir)
+	if code == 0 {
 		t.Fatal("formats = [\"bogus\"] built")
 	}
-	msg := stderr.String()
 	for _, w := range []string{"assessment.toml:3:3", `format "bogus"`, "assessment.toml:3:12", `did you mean "json"?`} {
 		if !strings.Contains(msg, w) {
 			t.Errorf("the error lacks %q:\n%s", w, msg)
@@ -414,13 +386,4 @@ func docxText(t *testing.T, path string) string {
 		b.WriteString("\n")
 	}
 	return b.String()
-}
-
-func readFile(t *testing.T, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }

@@ -1,14 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
-	"html"
-	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 )
@@ -94,14 +89,6 @@ func figuresPrevious(rubricSHA string) string {
 `
 }
 
-var tagRE = regexp.MustCompile(`(?s)<style.*?</style>|<[^>]*>`)
-
-// readerText is a page's text as a reader sees it: no tags, entities
-// resolved, white space collapsed.
-func readerText(page string) string {
-	return strings.Join(strings.Fields(html.UnescapeString(tagRE.ReplaceAllString(page, " "))), " ")
-}
-
 // TestFiguresSameEverywhere: each figure reads the same in `aiready
 // score`, the site, the PDF and report.md: scores with one decimal, halves
 // away from zero; a flag's share with one decimal; a change signed.
@@ -115,37 +102,13 @@ func TestFiguresSameEverywhere(t *testing.T) {
 		"assessment.toml": "title = \"Figures\"\ndate = 2026-11-20\nrubric = \"rubric.toml\"\n" +
 			"inputs = [\"answers.csv\"]\nprevious = \"previous.json\"\nmin_group_size = 5\n",
 	}
-	for name, body := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	out := filepath.Join(dir, "out")
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "-q", "-o", out, dir}, nil, &stdout, &stderr); code != 0 {
-		t.Fatalf("build: exit %d: %s", code, stderr.String())
-	}
-	stdout.Reset()
-	if code := run([]string{"score", "-q", "-r", filepath.Join(dir, "rubric.toml"), "--previous", filepath.Join(dir, "previous.json"),
-		"--date", "2026-11-20", filepath.Join(dir, "answers.csv")}, nil, &stdout, &stderr); code != 0 {
-		t.Fatalf("score: exit %d: %s", code, stderr.String())
-	}
-	read := func(name string) string {
-		b, err := os.ReadFile(filepath.Join(out, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
-	outputs := map[string]string{
-		"score":           stdout.String(),
-		"site/index.html": readerText(read("site/index.html")),
-		"site/plan.html":  readerText(read("site/plan.html")),
-		"report.md":       read("report.md"),
-	}
-	if txt, ok := pdfWords(t, filepath.Join(out, "report.pdf"), "-layout"); ok {
-		outputs["report.pdf"] = txt
-	}
+	runOut(t, "build", "-q", "-o", out, dir)
+	score := runOut(t, "score", "-q", "-r", filepath.Join(dir, "rubric.toml"), "--previous", filepath.Join(dir, "previous.json"),
+		"--date", "2026-11-20", filepath.Join(dir, "answers.csv"))
+	outputs := readerOutputs(t, out, []string{"site/index.html", "site/plan.html"}, nil, "-layout")
+	outputs["score"] = string(score)
 
 	all := []string{"score", "site/index.html", "report.md", "report.pdf"}
 	flag := append([]string{"site/plan.html"}, all...)
@@ -165,11 +128,7 @@ func TestFiguresSameEverywhere(t *testing.T) {
 		{"the last assessment's date", "20 May 2026", reports},
 	} {
 		for _, name := range c.in {
-			s, ok := outputs[name]
-			if !ok {
-				continue // the PDF without pdftotext
-			}
-			if !strings.Contains(s, c.want) {
+			if s := outputs[name]; !strings.Contains(s, c.want) {
 				t.Errorf("%s: %s is not %q", name, c.what, c.want)
 			}
 		}
@@ -186,7 +145,7 @@ func TestFiguresSameEverywhere(t *testing.T) {
 	}
 	if t.Failed() {
 		for name, s := range outputs {
-			t.Logf("%s:\n%s", name, fmt.Sprint(truncateForLog(s)))
+			t.Logf("%s:\n%s", name, truncateForLog(s))
 		}
 	}
 }

@@ -1,20 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
-
-	"github.com/aiready/aiready/internal/testtool"
 )
 
 // The tests of issue 20's frameworks: the Frameworks page of the site,
@@ -93,7 +88,7 @@ func rubricClauses(t *testing.T, path string) []fwClause {
 	return mapped
 }
 
-// resultsOf reads results.json's frameworks and each question's n and
+// fwResults is results.json's frameworks and each question's n and
 // mean_value.
 type fwResults struct {
 	Frameworks []struct {
@@ -110,12 +105,8 @@ type fwResults struct {
 
 func readFWResults(t *testing.T, path string) fwResults {
 	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var r fwResults
-	if err := json.Unmarshal(b, &r); err != nil {
+	if err := json.Unmarshal([]byte(readFile(t, path)), &r); err != nil {
 		t.Fatal(err)
 	}
 	return r
@@ -210,41 +201,6 @@ func mdText(md string) string {
 	return strings.Join(strings.Fields(md), " ")
 }
 
-// fwOutputs reads the Frameworks page, report.md and the PDF's text of a
-// build in dir.
-func fwOutputs(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	page, err := os.ReadFile(filepath.Join(dir, "site", "frameworks.html"))
-	if err != nil {
-		t.Fatalf("no Frameworks page: %v", err)
-	}
-	md, err := os.ReadFile(filepath.Join(dir, "report.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	outputs := map[string]string{"frameworks.html": readerText(string(page)), "report.md": mdText(string(md))}
-	if txt, ok := pdfWords(t, filepath.Join(dir, "report.pdf")); ok {
-		outputs["report.pdf"] = txt
-	}
-	return outputs
-}
-
-// pdfLayout is the text of a PDF as pdftotext -layout reads it, lines
-// kept; ok is false when pdftotext is missing (pdfWords).
-func pdfLayout(t *testing.T, pdf string) (string, bool) {
-	t.Helper()
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		testtool.Missing(t, "pdftotext (poppler-utils) is not installed")
-		return "", false
-	}
-	txt, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(txt), true
-}
-
 // checkPDFFrameworks checks the PDF's appendix as pdftotext -layout
 // reads it, where a table's row keeps its cells on its first line (the
 // question's text and the dimension may wrap below): each clause's
@@ -252,10 +208,7 @@ func pdfLayout(t *testing.T, pdf string) (string, bool) {
 // score (or noScore's first word) and its number of answers.
 func checkPDFFrameworks(t *testing.T, pdf string, clauses []fwClause, res fwResults, comma bool, noScore string) {
 	t.Helper()
-	raw, ok := pdfLayout(t, pdf)
-	if !ok {
-		return
-	}
+	raw := pdfText(t, pdf, "-layout")
 	byID := map[string]int{}
 	for i, q := range res.Questions {
 		byID[q.ID] = i
@@ -296,20 +249,16 @@ func checkPDFFrameworks(t *testing.T, pdf string, clauses []fwClause, res fwResu
 // every page.
 func TestDemoFrameworks(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "demo")
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"demo", "-q", out}, nil, &stdout, &stderr); code != 0 {
-		t.Fatalf("demo: %s", stderr.String())
-	}
+	runOut(t, "demo", "-q", out)
 	clauses := rubricClauses(t, filepath.Join("..", "..", "rubrics", "people-first.toml"))
-	outputs := fwOutputs(t, out)
+	outputs := readerOutputs(t, out, []string{"site/frameworks.html"}, mdText)
 	res := readFWResults(t, filepath.Join(out, "results.json"))
+	// The PDF's words are checked in order as its layout keeps them.
 	pdf := outputs["report.pdf"]
 	delete(outputs, "report.pdf")
 	checkFrameworkOutputs(t, outputs, clauses, res, false, "")
 	checkPDFFrameworks(t, filepath.Join(out, "report.pdf"), clauses, res, false, "")
-	if pdf != "" {
-		outputs["report.pdf"] = pdf
-	}
+	outputs["report.pdf"] = pdf
 	for name, s := range outputs {
 		if !strings.Contains(s, "not a compliance assessment") {
 			t.Errorf("%s does not say that the mapping is not a compliance assessment", name)
@@ -317,8 +266,7 @@ func TestDemoFrameworks(t *testing.T) {
 	}
 	pages, _ := filepath.Glob(filepath.Join(out, "site", "*.html"))
 	for _, p := range pages {
-		b, _ := os.ReadFile(p)
-		if !bytes.Contains(b, []byte(`<a href="frameworks.html"`)) {
+		if !strings.Contains(readFile(t, p), `<a href="frameworks.html"`) {
 			t.Errorf("%s: no Frameworks entry in the navigation", filepath.Base(p))
 		}
 	}
@@ -363,16 +311,11 @@ func TestFrameworksGerman(t *testing.T) {
 		csv.WriteString("\n")
 	}
 	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"antworten.csv": csv.String()})
 	answers := filepath.Join(dir, "antworten.csv")
-	if err := os.WriteFile(answers, []byte(csv.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	out := filepath.Join(dir, "out")
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "-q", "--rubric", "people-first-de", "--date", "2026-11-20", "-o", out, answers}, nil, &stdout, &stderr); code != 0 {
-		t.Fatalf("build: %s", stderr.String())
-	}
-	outputs := fwOutputs(t, out)
+	runOut(t, "build", "-q", "--rubric", "people-first-de", "--date", "2026-11-20", "-o", out, answers)
+	outputs := readerOutputs(t, out, []string{"site/frameworks.html"}, mdText)
 	res := readFWResults(t, filepath.Join(out, "results.json"))
 	for _, q := range res.Questions {
 		if q.ID == "u03" && q.N != 3 {
@@ -384,9 +327,7 @@ func TestFrameworksGerman(t *testing.T) {
 	clauses := rubricClauses(t, rubric)
 	checkFrameworkOutputs(t, outputs, clauses, res, true, "kein Wert")
 	checkPDFFrameworks(t, filepath.Join(out, "report.pdf"), clauses, res, true, "kein Wert")
-	if pdf != "" {
-		outputs["report.pdf"] = pdf
-	}
+	outputs["report.pdf"] = pdf
 	for name, s := range outputs {
 		for _, want := range []string{"Rahmenwerke", "keine Konformitätsbewertung", "KI-Kompetenz der Beschäftigten", "Kennung", "Wert", "Antworten",
 			"kein Wert: weniger als 5 Antworten", "kein Wert: niemand hat geantwortet"} {
@@ -400,8 +341,7 @@ func TestFrameworksGerman(t *testing.T) {
 			}
 		}
 	}
-	page, _ := os.ReadFile(filepath.Join(out, "site", "index.html"))
-	if !bytes.Contains(page, []byte(`<a href="frameworks.html">Rahmenwerke</a>`)) {
+	if !strings.Contains(readFile(t, filepath.Join(out, "site", "index.html")), `<a href="frameworks.html">Rahmenwerke</a>`) {
 		t.Error("the German overview has no Rahmenwerke entry in its navigation")
 	}
 }

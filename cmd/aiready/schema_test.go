@@ -118,16 +118,6 @@ func wantInvalid(t *testing.T, s *jsonschema.Schema, name string, doc any) {
 	}
 }
 
-// runOut runs aiready with args and returns what it printed.
-func runOut(t *testing.T, args ...string) []byte {
-	t.Helper()
-	var out, errb bytes.Buffer
-	if code := run(args, nil, &out, &errb); code != 0 {
-		t.Fatalf("aiready %s: exit %d: %s", strings.Join(args, " "), code, errb.String())
-	}
-	return out.Bytes()
-}
-
 // badFile is the rubric or assessment.toml of a bad case of testdata/bad.
 func badFile(t *testing.T, name string) []byte {
 	t.Helper()
@@ -147,11 +137,7 @@ func badFile(t *testing.T, name string) []byte {
 // tomlBlock is the first ```toml block of a doc after the heading.
 func tomlBlock(t *testing.T, doc, heading string) string {
 	t.Helper()
-	b, err := os.ReadFile(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, rest, ok := strings.Cut(string(b), heading)
+	_, rest, ok := strings.Cut(readFile(t, doc), heading)
 	if !ok {
 		t.Fatalf("%s: no %q", doc, heading)
 	}
@@ -171,11 +157,7 @@ func TestSchemaRubric(t *testing.T) {
 		t.Fatalf("built-in rubrics: %v", files)
 	}
 	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		wantValid(t, s, f, tomlDoc(t, f, b))
+		wantValid(t, s, f, tomlDoc(t, f, []byte(readFile(t, f))))
 	}
 	wantValid(t, s, "rubric new", tomlDoc(t, "rubric new", runOut(t, "rubric", "new")))
 	for _, id := range []string{"people-first", "people-first-de"} {
@@ -213,11 +195,7 @@ func TestSchemaAssessment(t *testing.T) {
 	s := compileSchema(t, "assessment.schema.json")
 	dir := t.TempDir()
 	runOut(t, "init", filepath.Join(dir, "p"), "--client", "Northwind Financial")
-	b, err := os.ReadFile(filepath.Join(dir, "p", "assessment.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantValid(t, s, "aiready init", tomlDoc(t, "init", b))
+	wantValid(t, s, "aiready init", tomlDoc(t, "init", []byte(readFile(t, filepath.Join(dir, "p", "assessment.toml")))))
 	// The documentation's complete example, with every other table of the page.
 	full := tomlBlock(t, "../../docs/assessment.md", "## A complete example")
 	full = strings.Replace(full, "out = \"out\"\n", "out = \"out\"\nmin_comment_group = 10\nexclude_flagged = false\nactions = \"actions.csv\"\n", 1)
@@ -252,17 +230,9 @@ func TestSchemaResults(t *testing.T) {
 	runOut(t, "demo", filepath.Join(dir, "demo"))
 	files := map[string][]byte{}
 	for _, f := range []string{"demo/results.json", "demo/site/results.json"} {
-		b, err := os.ReadFile(filepath.Join(dir, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[f] = b
+		files[f] = []byte(readFile(t, filepath.Join(dir, f)))
 	}
-	golden, err := os.ReadFile("testdata/demo-results.golden.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	files["demo-results.golden.json"] = golden
+	files["demo-results.golden.json"] = []byte(readFile(t, "testdata/demo-results.golden.json"))
 	demoCSV := "../../rubrics/demo/people-first-demo.csv"
 	files["score demo"] = runOut(t, "score", "--format", "json", "--date", "2026-11-20", "--comments", demoCSV)
 	files["score previous"] = runOut(t, "score", "--format", "json", "--segment", "Role", "--previous", filepath.Join(dir, "demo/results.json"), demoCSV)
@@ -272,16 +242,6 @@ func TestSchemaResults(t *testing.T) {
 	}
 	// A project with evidence, actions, population, overrides and a previous round.
 	p := filepath.Join(dir, "p")
-	csv, err := os.ReadFile(demoCSV)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(p, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(p, "answers.csv"), csv, 0o644); err != nil {
-		t.Fatal(err)
-	}
 	toml := `date = 2026-11-20
 inputs = ["answers.csv"]
 segments = ["Role", "Team"]
@@ -317,15 +277,10 @@ owner = "COO"
 due = 2027-01-31
 status = "done"
 `
-	if err := os.WriteFile(filepath.Join(p, "assessment.toml"), []byte(toml), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFiles(t, p, map[string]string{"answers.csv": readFile(t, demoCSV), "assessment.toml": toml})
 	wantValid(t, compileSchema(t, "assessment.schema.json"), "the test project", tomlDoc(t, "p", []byte(toml)))
 	runOut(t, "build", "-q", p)
-	b, err := os.ReadFile(filepath.Join(p, "out", "results.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := []byte(readFile(t, filepath.Join(p, "out", "results.json")))
 	for _, k := range []string{`"evidence": [`, `"actions": [`, `"participation": {`, `"overrides": [`, `"previous": {`, `"verdict": "`} {
 		if !bytes.Contains(b, []byte(k)) {
 			t.Errorf("the test project's results.json holds no %s", k)
@@ -359,10 +314,7 @@ status = "done"
 func TestSchemaDirective(t *testing.T) {
 	dir := t.TempDir()
 	runOut(t, "init", filepath.Join(dir, "p"))
-	init, err := os.ReadFile(filepath.Join(dir, "p", "assessment.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	init := []byte(readFile(t, filepath.Join(dir, "p", "assessment.toml")))
 	for name, b := range map[string][]byte{"assessment.schema.json": init, "rubric.schema.json": runOut(t, "rubric", "new")} {
 		first, _, _ := strings.Cut(string(b), "\n")
 		if first != "#:schema "+schemaBase+name {
@@ -376,12 +328,8 @@ func TestSchemaDirective(t *testing.T) {
 	// `rubric export` gives a file an editor helps with and still the
 	// built-in's bytes (its sha256 is the method's identity).
 	for _, name := range []string{"people-first", "people-first-de"} {
-		builtin, err := os.ReadFile("../../rubrics/" + name + ".toml")
-		if err != nil {
-			t.Fatal(err)
-		}
 		exported := runOut(t, "rubric", "export", name)
-		if !bytes.Equal(exported, builtin) {
+		if string(exported) != readFile(t, "../../rubrics/"+name+".toml") {
 			t.Errorf("rubric export %s changed the built-in rubric's bytes", name)
 		}
 		if first, _, _ := strings.Cut(string(exported), "\n"); first != "#:schema "+schemaBase+"rubric.schema.json" {

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -28,14 +25,7 @@ func TestDemoThemes(t *testing.T) {
 	if len(r.Themes) != 7 {
 		t.Fatalf("%d themes in the built-in rubric, want 7", len(r.Themes))
 	}
-	data, err := rubrics.FS.ReadFile(rubrics.DemoAnswers)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := demoRows(t)
 	col := map[string]int{}
 	for i, h := range rows[0] {
 		col[h] = i
@@ -81,14 +71,8 @@ func TestDemoThemes(t *testing.T) {
 
 	for _, lang := range []string{"en", "de"} {
 		out := filepath.Join(t.TempDir(), "demo")
-		var stdout, stderr bytes.Buffer
-		if code := run([]string{"demo", "-q", "--lang", lang, out}, nil, &stdout, &stderr); code != 0 {
-			t.Fatalf("demo: %s", stderr.String())
-		}
-		js, err := os.ReadFile(filepath.Join(out, "results.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
+		runOut(t, "demo", "-q", "--lang", lang, out)
+		js := readFile(t, filepath.Join(out, "results.json"))
 		var got struct {
 			Themes []struct {
 				ID       string
@@ -100,18 +84,15 @@ func TestDemoThemes(t *testing.T) {
 				}
 			}
 		}
-		if err := json.Unmarshal(js, &got); err != nil {
+		if err := json.Unmarshal([]byte(js), &got); err != nil {
 			t.Fatal(err)
 		}
 		if len(got.Themes) != 7 {
 			t.Fatalf("%s: %d themes in results.json", lang, len(got.Themes))
 		}
-		page, _ := os.ReadFile(filepath.Join(out, "site", "comments.html"))
-		md, _ := os.ReadFile(filepath.Join(out, "report.md"))
-		outputs := map[string]string{"site": readerText(string(page)), "report.md": strings.Join(strings.Fields(strings.ReplaceAll(string(md), "|", " ")), " ")}
-		if txt, ok := pdfWords(t, filepath.Join(out, "report.pdf"), "-layout"); ok {
-			outputs["report.pdf"] = txt
-		}
+		outputs := readerOutputs(t, out, []string{"site/comments.html"}, func(md string) string {
+			return strings.Join(strings.Fields(strings.ReplaceAll(md, "|", " ")), " ")
+		}, "-layout")
 		title := map[string]string{"en": "What the comments are about", "de": "Worum es in den Kommentaren geht"}[lang]
 		pct := map[string]string{"en": "%", "de": " %"}[lang]
 		for i, th := range got.Themes {
@@ -138,7 +119,7 @@ func TestDemoThemes(t *testing.T) {
 			}
 		}
 		// Internal Audit (3 people) is suppressed: no count, anywhere.
-		if strings.Contains(string(js), `"value": "Internal Audit", "count"`) || strings.Contains(outputs["site"], "Internal Audit") {
+		if strings.Contains(js, `"value": "Internal Audit", "count"`) || strings.Contains(outputs["site/comments.html"], "Internal Audit") {
 			t.Errorf("%s: a suppressed group's themes are shown", lang)
 		}
 	}
