@@ -48,6 +48,7 @@ type questionIndex struct {
 	// headers typed without the final "?" or the accents
 	byLoose  map[string][]*Question
 	byOption map[string][]optionRef // normal form of a multi option's label
+	bySkip   map[string][]optionRef // the same, of a multi question's skip answers
 }
 
 type optionRef struct {
@@ -63,6 +64,7 @@ func newQuestionIndex(rb *Rubric) *questionIndex {
 		byAlias:  map[string][]*Question{},
 		byLoose:  map[string][]*Question{},
 		byOption: map[string][]optionRef{},
+		bySkip:   map[string][]optionRef{},
 	}
 	for _, q := range rb.Questions {
 		ix.byID[q.ID] = q
@@ -81,14 +83,22 @@ func newQuestionIndex(rb *Rubric) *questionIndex {
 			}
 		}
 		if q.Type == TypeMulti {
+			labels, skip := q.Answers()
 			names := q.ChoiceNames()
-			for i, o := range q.Options {
-				k := headerKey(o.Label)
-				ix.byOption[k] = append(ix.byOption[k], optionRef{q, o.Label})
+			for i, l := range labels {
+				// A skip answer's column ("q/don_t_know": KoboToolbox
+				// gives every choice one) is found only under its
+				// question, never by its label alone.
+				m := ix.byOption
+				if skip[i] {
+					m = ix.bySkip
+				}
+				k := headerKey(l)
+				m[k] = append(m[k], optionRef{q, l})
 				// KoboToolbox names an option's column by its choice
 				// name when exporting XML values ("q05/coaching").
 				if n := headerKey(names[i]); n != k {
-					ix.byOption[n] = append(ix.byOption[n], optionRef{q, o.Label})
+					m[n] = append(m[n], optionRef{q, l})
 				}
 			}
 		}
@@ -141,7 +151,7 @@ func (ix *questionIndex) lookup(name string) (q *Question, how, why string) {
 // questions, nil and "" when it names none. A survey writer asks it of
 // the headers its export will have.
 func (r *Rubric) HeaderQuestion(header string) (q *Question, how, why string) {
-	return newQuestionIndex(r).lookup(header)
+	return r.index().lookup(header)
 }
 
 // option finds the option of multi question q whose label is label, or
@@ -149,16 +159,11 @@ func (r *Rubric) HeaderQuestion(header string) (q *Question, how, why string) {
 // select_multiple's "Don't know" a column of its own ("q/don_t_know").
 func (ix *questionIndex) option(q *Question, label string) (string, bool) {
 	k := headerKey(label)
-	for _, r := range ix.byOption[k] {
-		if r.q == q {
-			return r.label, true
-		}
-	}
-	labels, skip := q.Answers()
-	names := q.ChoiceNames()
-	for i, l := range labels {
-		if skip[i] && (headerKey(l) == k || headerKey(names[i]) == k) {
-			return l, true
+	for _, refs := range [][]optionRef{ix.byOption[k], ix.bySkip[k]} {
+		for _, r := range refs {
+			if r.q == q {
+				return r.label, true
+			}
 		}
 	}
 	return "", false
@@ -214,7 +219,7 @@ type columnMatcher struct {
 }
 
 func newColumnMatcher(rb *Rubric, opt ReadOptions) *columnMatcher {
-	m := &columnMatcher{ix: newQuestionIndex(rb), rb: rb, mapping: map[string]string{}, mapKey: map[string]string{}}
+	m := &columnMatcher{ix: rb.index(), rb: rb, mapping: map[string]string{}, mapKey: map[string]string{}}
 	keys := make([]string, 0, len(opt.Columns))
 	for k := range opt.Columns {
 		keys = append(keys, k)

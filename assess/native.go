@@ -144,7 +144,7 @@ func openNativeTOML(name string, r io.Reader, rb *Rubric) (Source, error) {
 	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
 		return nil, tomlError(name, err)
 	}
-	s := &tomlAnswers{name: name, ix: ix, qx: newQuestionIndex(rb), nq: len(rb.Questions)}
+	s := &tomlAnswers{name: name, ix: ix, qx: rb.index(), nq: len(rb.Questions)}
 	var errs ErrorList
 	for _, k := range s.sortedKeys(raw, "") {
 		if k != "respondent" {

@@ -45,7 +45,7 @@ func openNativeJSON(name string, br *bufio.Reader, rb *Rubric) (Source, error) {
 		_, _ = br.Discard(len(utf8BOM))
 	}
 	off := &offsetReader{r: br, name: name, line: 1, col: 1}
-	s := &jsonAnswers{name: name, dec: json.NewDecoder(off), off: off, qx: newQuestionIndex(rb), nq: len(rb.Questions)}
+	s := &jsonAnswers{name: name, dec: json.NewDecoder(off), off: off, qx: rb.index(), nq: len(rb.Questions)}
 	s.dec.UseNumber()
 	tok, pos, err := s.token()
 	if err == io.EOF {

@@ -1,5 +1,7 @@
 package assess
 
+import "sync"
+
 // Question types.
 const (
 	TypeScale  = "scale"
@@ -55,6 +57,16 @@ type Rubric struct {
 	flags      map[string]*Flag
 	checks     map[string]*Check
 	recs       map[string]*Recommendation
+	// ix finds questions by header (columns.go), built on first use
+	// and shared: every reader of the rubric's answers needs it.
+	ixOnce sync.Once
+	ix     *questionIndex
+}
+
+// index is the rubric's question index, built once.
+func (r *Rubric) index() *questionIndex {
+	r.ixOnce.Do(func() { r.ix = newQuestionIndex(r) })
+	return r.ix
 }
 
 // Scale is a named answer scale.

@@ -43,7 +43,7 @@ func newRecoder(rb *Rubric, opt ReadOptions, layout, input string) (*recoder, er
 		at.File = input
 	}
 	var errs ErrorList
-	ix := newQuestionIndex(rb)
+	ix := rb.index()
 	ids := make([]string, 0, len(opt.QValues))
 	for id := range opt.QValues {
 		ids = append(ids, id)
