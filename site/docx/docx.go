@@ -149,7 +149,7 @@ func (c *conv) block(n ast.Node, quote string) error {
 	case *ast.Paragraph, *ast.TextBlock:
 		p := c.doc.AddEmptyParagraph()
 		style := quote
-		if style == "" && c.judged[norm(c.plain(n))] {
+		if style == "" && c.judged[c.plain(n)] {
 			style = styleJudgement
 		}
 		if style != "" {
@@ -332,8 +332,7 @@ func (c *conv) inlines(p *gdocx.Paragraph, n ast.Node, f runFmt) {
 		case *ast.CodeSpan:
 			g := f
 			g.code = true
-			f2 := g
-			f2.apply(p.AddText(c.plain(k)))
+			g.apply(p.AddText(c.plain(k)))
 		case *ast.Link:
 			h := p.AddLink(c.plain(k), string(k.Destination))
 			h.Underline(stypes.UnderlineSingle)
@@ -349,35 +348,8 @@ func (c *conv) inlines(p *gdocx.Paragraph, n ast.Node, f runFmt) {
 	}
 }
 
-// plain is the text of n's inline content as a reader sees it.
-func (c *conv) plain(n ast.Node) string {
-	var b strings.Builder
-	var walk func(ast.Node)
-	walk = func(n ast.Node) {
-		for k := n.FirstChild(); k != nil; k = k.NextSibling() {
-			switch k := k.(type) {
-			case *ast.Text:
-				if k.IsRaw() {
-					b.Write(k.Value(c.src))
-				} else {
-					b.WriteString(markdown.Unescape(k.Value(c.src)))
-				}
-				if k.SoftLineBreak() || k.HardLineBreak() {
-					b.WriteByte(' ')
-				}
-			case *ast.String:
-				b.Write(k.Value)
-			case *ast.AutoLink:
-				b.Write(k.Label(c.src))
-			case *ast.RawHTML:
-			default:
-				walk(k)
-			}
-		}
-	}
-	walk(n)
-	return norm(b.String())
-}
+// plain is the text of n's inline content as a reader sees it, on one line.
+func (c *conv) plain(n ast.Node) string { return markdown.InlineText(n, c.src) }
 
 // image writes an image into the temporary folder for godocx to read.
 func (c *conv) image(data []byte, ext string) (string, error) {
