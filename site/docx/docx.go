@@ -30,7 +30,6 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 
 	"github.com/aiready/aiready/site/markdown"
-	"github.com/aiready/aiready/site/mdreport"
 	"github.com/aiready/aiready/site/view"
 )
 
@@ -44,13 +43,10 @@ const (
 	codeFont       = "Consolas"
 )
 
-// Render writes report.docx, in the brand colours a (the site derives
-// them from the report's colour: site/color.go).
-func Render(w io.Writer, rep *view.Report, a Accent) error {
-	var md bytes.Buffer
-	if err := mdreport.Render(&md, rep); err != nil {
-		return err
-	}
+// Render writes report.docx from md, rep's report.md (mdreport.Render),
+// in the brand colours a (the site derives them from the report's colour:
+// site/color.go).
+func Render(w io.Writer, rep *view.Report, md []byte, a Accent) error {
 	doc, err := godocx.NewDocument()
 	if err != nil {
 		return fmt.Errorf("report.docx: %w", err)
@@ -62,7 +58,7 @@ func Render(w io.Writer, rep *view.Report, a Accent) error {
 	defer os.RemoveAll(tmp)
 	c := &conv{doc: doc, rep: rep, tmp: tmp, accent: a, judged: judgements(rep)}
 	c.brand()
-	root, src := markdown.Parse(md.String())
+	root, src := markdown.Parse(string(md))
 	c.src = src
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if err := c.block(n, ""); err != nil {
