@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -242,7 +243,7 @@ func TestChartFilesBrowser(t *testing.T) {
 	for _, d := range smallReport(t).Dimensions {
 		titles["small"] = append(titles["small"], d.Def.Title)
 	}
-	browserCtx := startChromium(t, bin)
+	browserCtx := startChromium(t, bin, 5*time.Minute)
 	shots := filepath.Join(artifacts(t), "charts")
 	if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)

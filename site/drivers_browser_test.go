@@ -5,15 +5,13 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"github.com/aiready/aiready/internal/testtool"
 	"github.com/aiready/aiready/site/view"
 )
-
-// clippedDriversText is clippedRadarText for the drivers chart.
-var clippedDriversText = testtool.ClippedText("svg.drivers")
 
 // overlappingDriversLabels lists the pairs of the drivers chart's point
 // labels that cover each other, and the labels that cover a point other
@@ -42,7 +40,7 @@ func TestDriversLabels(t *testing.T) {
 		t.Skip("skipped in -short mode: starts Chromium")
 	}
 	bin := chromium(t)
-	browserCtx := startChromium(t, bin)
+	browserCtx := startChromium(t, bin, 5*time.Minute)
 	shots := filepath.Join(artifacts(t), "drivers")
 	if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)
@@ -63,40 +61,13 @@ func TestDriversLabels(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, w := range []int64{390, 1280} {
-				var vp []chromedp.EmulateViewportOption
-				if w < 800 {
-					vp = append(vp, chromedp.EmulateMobile)
-				}
-				if err := chromedp.Do(tab, chromedp.EmulateViewport(w, 900, vp...)); err != nil {
-					t.Fatal(err)
-				}
-				n, err := chromedp.Run(tab, chromedp.Evaluate[int](`document.querySelectorAll("svg.drivers text").length`))
-				if err != nil {
-					t.Fatal(err)
-				}
-				if n < 10 {
-					t.Fatalf("at %d px: %d texts in the drivers chart, want its ticks, names and labels", w, n)
-				}
-				clipped, err := chromedp.Run(tab, chromedp.Evaluate[[]string](clippedDriversText))
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, c := range clipped {
-					t.Errorf("at %d px the drivers chart cuts off %s", w, c)
-				}
+				chartAt(t, tab, w, "svg.drivers", "drivers chart", 10, filepath.Join(shots, fmt.Sprintf("%s-%d.png", s.name, w)))
 				overlaps, err := chromedp.Run(tab, chromedp.Evaluate[[]string](overlappingDriversLabels))
 				if err != nil {
 					t.Fatal(err)
 				}
 				for _, o := range overlaps {
 					t.Errorf("at %d px the drivers chart's labels overlap: %s", w, o)
-				}
-				png, err := chromedp.Run(tab, chromedp.Screenshot(chromedp.CSS("svg.drivers")))
-				if err != nil {
-					t.Fatalf("screenshot at %d px: %v", w, err)
-				}
-				if err := os.WriteFile(filepath.Join(shots, fmt.Sprintf("%s-%d.png", s.name, w)), png, 0o644); err != nil {
-					t.Fatal(err)
 				}
 			}
 		})

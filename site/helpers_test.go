@@ -3,12 +3,14 @@ package site
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/aiready/aiready/assess"
+	"github.com/aiready/aiready/internal/testtool"
 	"github.com/aiready/aiready/rubrics"
 	"github.com/aiready/aiready/site/view"
 	"github.com/chromedp/chromedp"
@@ -197,10 +199,10 @@ const (
 )
 
 // startChromium starts the Chromium at bin headless, at 1280 by 900 with
-// a fresh profile and no scroll bars, for at most five minutes, and
-// returns its context for tabs (chromedp.NewContext); the browser is
-// closed when the test ends.
-func startChromium(t *testing.T, bin string) context.Context {
+// a fresh profile and no scroll bars, for at most limit, and returns its
+// context for tabs (chromedp.NewContext); the browser is closed when the
+// test ends.
+func startChromium(t *testing.T, bin string, limit time.Duration) context.Context {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(bin),
@@ -213,7 +215,7 @@ func startChromium(t *testing.T, bin string) context.Context {
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
 	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
 	t.Cleanup(func() { cancelBrowser(); cancelAlloc(); cancel() })
@@ -221,4 +223,40 @@ func startChromium(t *testing.T, bin string) context.Context {
 		t.Fatalf("starting %s: %v", bin, err)
 	}
 	return browserCtx
+}
+
+// chartAt shows the page in tab w pixels wide (as a phone's below 800)
+// and checks the charts sel on it: at least min lines of text, none of
+// them cut off by their <svg> or the page (testtool.ClippedText). The
+// failures call the chart name; its screenshot is written to png.
+func chartAt(t *testing.T, tab context.Context, w int64, sel, name string, min int, png string) {
+	t.Helper()
+	var vp []chromedp.EmulateViewportOption
+	if w < 800 {
+		vp = append(vp, chromedp.EmulateMobile)
+	}
+	if err := chromedp.Do(tab, chromedp.EmulateViewport(w, 900, vp...)); err != nil {
+		t.Fatal(err)
+	}
+	n, err := chromedp.Run(tab, chromedp.Evaluate[int](fmt.Sprintf("document.querySelectorAll(%q).length", sel+" text")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < min {
+		t.Fatalf("at %d px: %d texts in the %s, want at least %d", w, n, name, min)
+	}
+	clipped, err := chromedp.Run(tab, chromedp.Evaluate[[]string](testtool.ClippedText(sel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range clipped {
+		t.Errorf("at %d px the %s cuts off %s", w, name, c)
+	}
+	shot, err := chromedp.Run(tab, chromedp.Screenshot(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatalf("screenshot at %d px: %v", w, err)
+	}
+	if err := os.WriteFile(png, shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

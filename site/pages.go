@@ -94,7 +94,7 @@ func newSite(rep *view.Report, l loc) *siteData {
 		s.Nav = append(s.Nav, navItem{"segments.html", l.p.T("site.page.segments")})
 	}
 	s.Nav = append(s.Nav, navItem{"plan.html", l.p.T("site.page.plan")}, navItem{"methodology.html", l.p.T("site.page.methodology")})
-	if len(rep.Frameworks()) > 0 {
+	if len(rep.Frameworks) > 0 {
 		s.Nav = append(s.Nav, navItem{"frameworks.html", l.p.T("report.frameworks.title")})
 	}
 	if rep.Meta.Comments || rep.Themes != nil {
@@ -143,7 +143,7 @@ func pagesOf(rep *view.Report, s *siteData) []*page {
 	}
 	add(&page{Kind: kindPlan, File: "plan.html", Title: t("site.page.plan")})
 	add(&page{Kind: kindMethodology, File: "methodology.html", Title: t("site.page.methodology")})
-	if len(rep.Frameworks()) > 0 {
+	if len(rep.Frameworks) > 0 {
 		add(&page{Kind: kindFrameworks, File: "frameworks.html", Title: t("report.frameworks.title")})
 	}
 	if rep.Meta.Comments || rep.Themes != nil {

@@ -6,16 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/aiready/aiready/internal/testtool"
 	"github.com/aiready/aiready/site/view"
 )
-
-// clippedRadarText lists the radars' lines of text that are not wholly
-// visible (testtool.ClippedText).
-var clippedRadarText = testtool.ClippedText("svg.radar")
 
 // TestRadarLabels opens the overview and a segment page of the demo, of
 // the small assessment in German and in Arabic (right to left), and of the
@@ -27,7 +23,7 @@ func TestRadarLabels(t *testing.T) {
 		t.Skip("skipped in -short mode: starts Chromium")
 	}
 	bin := chromium(t)
-	browserCtx := startChromium(t, bin)
+	browserCtx := startChromium(t, bin, 5*time.Minute)
 	shots := filepath.Join(artifacts(t), "radar")
 	if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)
@@ -55,34 +51,7 @@ func TestRadarLabels(t *testing.T) {
 					t.Fatal(err)
 				}
 				for _, w := range []int64{390, 1280} {
-					var vp []chromedp.EmulateViewportOption
-					if w < 800 {
-						vp = append(vp, chromedp.EmulateMobile)
-					}
-					if err := chromedp.Do(tab, chromedp.EmulateViewport(w, 900, vp...)); err != nil {
-						t.Fatal(err)
-					}
-					n, err := chromedp.Run(tab, chromedp.Evaluate[int](`document.querySelectorAll("svg.radar text").length`))
-					if err != nil {
-						t.Fatal(err)
-					}
-					if n == 0 {
-						t.Fatalf("at %d px: no radar with text on the page", w)
-					}
-					clipped, err := chromedp.Run(tab, chromedp.Evaluate[[]string](clippedRadarText))
-					if err != nil {
-						t.Fatal(err)
-					}
-					for _, c := range clipped {
-						t.Errorf("at %d px the radar cuts off %s", w, c)
-					}
-					png, err := chromedp.Run(tab, chromedp.Screenshot(chromedp.CSS("svg.radar")))
-					if err != nil {
-						t.Fatalf("screenshot at %d px: %v", w, err)
-					}
-					if err := os.WriteFile(filepath.Join(shots, fmt.Sprintf("%s-%d.png", base, w)), png, 0o644); err != nil {
-						t.Fatal(err)
-					}
+					chartAt(t, tab, w, "svg.radar", "radar", 1, filepath.Join(shots, fmt.Sprintf("%s-%d.png", base, w)))
 				}
 			})
 		}

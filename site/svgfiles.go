@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/aiready/aiready/site/view"
 	"github.com/aiready/aiready/templates"
@@ -207,16 +208,31 @@ func chartVars(a accent) map[string]string {
 }
 
 // cssRule is a top-level rule of the stylesheet: its selector and its
-// declarations. Rules inside @media are not read: a file is drawn at its
-// own size, not a phone's.
+// declarations, and the selectors a chart file may take. Rules inside
+// @media are not read: a file is drawn at its own size, not a phone's.
 type cssRule struct {
 	sel   string
 	decls []string
+	sels  []classSel
 }
 
-var commentRE = regexp.MustCompile(`(?s)/\*.*?\*/`)
+// classSel is one selector of a rule made of classes alone (with no
+// pseudo-class or attribute), and the classes a chart needs to take it.
+type classSel struct {
+	text    string
+	classes []string
+}
 
-func cssRules() []cssRule {
+var (
+	commentRE  = regexp.MustCompile(`(?s)/\*.*?\*/`)
+	selClassRE = regexp.MustCompile(`\.([A-Za-z0-9_-]+)`)
+	// layoutProps are the page's layout of a chart, not its look.
+	layoutProps = map[string]bool{"display": true, "width": true, "height": true, "max-width": true, "margin": true}
+)
+
+// cssRules are the stylesheet's rules, read once: every chart file of
+// every build takes its part of them.
+var cssRules = sync.OnceValue(func() []cssRule {
 	b, _ := templates.FS.ReadFile("style.css")
 	src := commentRE.ReplaceAllString(string(b), "")
 	var rules []cssRule
@@ -240,20 +256,32 @@ func cssRules() []cssRule {
 							decls = append(decls, d)
 						}
 					}
-					rules = append(rules, cssRule{sel, decls})
+					rules = append(rules, cssRule{sel: sel, decls: decls, sels: classSels(sel)})
 				}
 				start = i + 1
 			}
 		}
 	}
 	return rules
-}
+})
 
-var (
-	selClassRE = regexp.MustCompile(`\.([A-Za-z0-9_-]+)`)
-	// layoutProps are the page's layout of a chart, not its look.
-	layoutProps = map[string]bool{"display": true, "width": true, "height": true, "max-width": true, "margin": true}
-)
+// classSels are the selectors of the list sel that a chart file may take.
+func classSels(sel string) []classSel {
+	var out []classSel
+	for s := range strings.SplitSeq(sel, ",") {
+		s = strings.TrimSpace(s)
+		cs := selClassRE.FindAllStringSubmatch(s, -1)
+		if len(cs) == 0 || strings.ContainsAny(s, ":[") {
+			continue
+		}
+		cl := classSel{text: s}
+		for _, c := range cs {
+			cl.classes = append(cl.classes, c[1])
+		}
+		out = append(out, cl)
+	}
+	return out
+}
 
 // chartCSS is the part of the stylesheet that a chart of the given
 // classes uses, with its variables resolved.
@@ -262,18 +290,13 @@ func chartCSS(classes map[string]bool, vars map[string]string) (string, error) {
 	fmt.Fprintf(&b, "svg { font-family: %s; color: %s; direction: ltr; }\n", chartFont, vars["--ink"])
 	for _, r := range cssRules() {
 		var sels []string
-		for s := range strings.SplitSeq(r.sel, ",") {
-			s = strings.TrimSpace(s)
-			cs := selClassRE.FindAllStringSubmatch(s, -1)
-			if len(cs) == 0 || strings.ContainsAny(s, ":[") {
-				continue
-			}
+		for _, s := range r.sels {
 			ok := true
-			for _, c := range cs {
-				ok = ok && classes[c[1]]
+			for _, c := range s.classes {
+				ok = ok && classes[c]
 			}
 			if ok {
-				sels = append(sels, s)
+				sels = append(sels, s.text)
 			}
 		}
 		if len(sels) == 0 {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -98,7 +99,12 @@ func Write(p *assess.Plan, o WriteOptions) (Written, error) {
 	b.Result = res
 	rep := view.New(res, MetaOf(p.Report))
 	w := &writing{rep: rep, Ahead: ahead, formats: chosen(p.Formats),
-		pdf: pdf.Options{Paper: o.Paper, Created: p.Report.Date, Font: p.Report.Font, BoldFont: p.Report.BoldFont}}
+		pdf: pdf.Options{Paper: o.Paper, Created: p.Report.Date, Font: p.Report.Font, BoldFont: p.Report.BoldFont},
+		markdown: sync.OnceValues(func() ([]byte, error) {
+			var b bytes.Buffer
+			err := mdreport.Render(&b, rep)
+			return b.Bytes(), err
+		})}
 	var outs []outputFile
 	for _, o := range outputs {
 		if w.formats[o.format] {
@@ -152,6 +158,9 @@ type writing struct {
 	rep     *view.Report
 	pdf     pdf.Options
 	formats map[string]bool // of assess.Formats
+	// markdown is report.md, rendered once for report.md and report.docx
+	// (which lays out the same Markdown).
+	markdown func() ([]byte, error)
 	*Ahead
 }
 
@@ -218,14 +227,25 @@ var outputs = []outputFile{
 	}},
 	{"report.md", "md", func(dir string, w *writing) ([]string, error) {
 		return nil, w.slot(func() error {
-			return output.File(dir, "report.md", func(b io.Writer) error { return mdreport.Render(b, w.rep) })
+			return output.File(dir, "report.md", func(b io.Writer) error {
+				md, err := w.markdown()
+				if err != nil {
+					return err
+				}
+				_, err = b.Write(md)
+				return err
+			})
 		})
 	}},
 	{"report.docx", "docx", func(dir string, w *writing) ([]string, error) {
 		return nil, w.slot(func() error {
 			return output.File(dir, "report.docx", func(b io.Writer) error {
+				md, err := w.markdown()
+				if err != nil {
+					return err
+				}
 				a := newAccent(w.rep.Meta.Color)
-				return docx.Render(b, w.rep, docx.Accent{Color: a.Color, OnText: a.OnText, Text: a.Text, Graphic: a.Graphic})
+				return docx.Render(b, w.rep, md, docx.Accent{Color: a.Color, OnText: a.OnText, Text: a.Text, Graphic: a.Graphic})
 			})
 		})
 	}},

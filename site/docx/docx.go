@@ -30,7 +30,6 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 
 	"github.com/aiready/aiready/site/markdown"
-	"github.com/aiready/aiready/site/mdreport"
 	"github.com/aiready/aiready/site/view"
 )
 
@@ -44,13 +43,10 @@ const (
 	codeFont       = "Consolas"
 )
 
-// Render writes report.docx, in the brand colours a (the site derives
-// them from the report's colour: site/color.go).
-func Render(w io.Writer, rep *view.Report, a Accent) error {
-	var md bytes.Buffer
-	if err := mdreport.Render(&md, rep); err != nil {
-		return err
-	}
+// Render writes report.docx from md, rep's report.md (mdreport.Render),
+// in the brand colours a (the site derives them from the report's colour:
+// site/color.go).
+func Render(w io.Writer, rep *view.Report, md []byte, a Accent) error {
 	doc, err := godocx.NewDocument()
 	if err != nil {
 		return fmt.Errorf("report.docx: %w", err)
@@ -62,7 +58,7 @@ func Render(w io.Writer, rep *view.Report, a Accent) error {
 	defer os.RemoveAll(tmp)
 	c := &conv{doc: doc, rep: rep, tmp: tmp, accent: a, judged: judgements(rep)}
 	c.brand()
-	root, src := markdown.Parse(md.String())
+	root, src := markdown.Parse(string(md))
 	c.src = src
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if err := c.block(n, ""); err != nil {
@@ -149,7 +145,7 @@ func (c *conv) block(n ast.Node, quote string) error {
 	case *ast.Paragraph, *ast.TextBlock:
 		p := c.doc.AddEmptyParagraph()
 		style := quote
-		if style == "" && c.judged[norm(c.plain(n))] {
+		if style == "" && c.judged[c.plain(n)] {
 			style = styleJudgement
 		}
 		if style != "" {
@@ -332,8 +328,7 @@ func (c *conv) inlines(p *gdocx.Paragraph, n ast.Node, f runFmt) {
 		case *ast.CodeSpan:
 			g := f
 			g.code = true
-			f2 := g
-			f2.apply(p.AddText(c.plain(k)))
+			g.apply(p.AddText(c.plain(k)))
 		case *ast.Link:
 			h := p.AddLink(c.plain(k), string(k.Destination))
 			h.Underline(stypes.UnderlineSingle)
@@ -349,35 +344,8 @@ func (c *conv) inlines(p *gdocx.Paragraph, n ast.Node, f runFmt) {
 	}
 }
 
-// plain is the text of n's inline content as a reader sees it.
-func (c *conv) plain(n ast.Node) string {
-	var b strings.Builder
-	var walk func(ast.Node)
-	walk = func(n ast.Node) {
-		for k := n.FirstChild(); k != nil; k = k.NextSibling() {
-			switch k := k.(type) {
-			case *ast.Text:
-				if k.IsRaw() {
-					b.Write(k.Value(c.src))
-				} else {
-					b.WriteString(markdown.Unescape(k.Value(c.src)))
-				}
-				if k.SoftLineBreak() || k.HardLineBreak() {
-					b.WriteByte(' ')
-				}
-			case *ast.String:
-				b.Write(k.Value)
-			case *ast.AutoLink:
-				b.Write(k.Label(c.src))
-			case *ast.RawHTML:
-			default:
-				walk(k)
-			}
-		}
-	}
-	walk(n)
-	return norm(b.String())
-}
+// plain is the text of n's inline content as a reader sees it, on one line.
+func (c *conv) plain(n ast.Node) string { return markdown.InlineText(n, c.src) }
 
 // image writes an image into the temporary folder for godocx to read.
 func (c *conv) image(data []byte, ext string) (string, error) {

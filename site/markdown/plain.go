@@ -75,8 +75,24 @@ func Plain(src string) string {
 	return strings.Join(blocks, "\n\n")
 }
 
-// inline is the text of n's inline content as a reader sees it.
+// inline is the text of n's inline content as a reader sees it, for
+// Plain: a hard line break kept, a link's address after its text.
 func inline(n ast.Node, source []byte) string {
+	return strings.TrimSpace(inlineText(n, source, true))
+}
+
+// InlineText is the text of n's inline content as a reader sees it, on one
+// line: markup and raw HTML left out, a link as its text, every run of
+// white space (line breaks too) one space. report.md's headings and
+// report.docx's plain texts are read with it.
+func InlineText(n ast.Node, source []byte) string {
+	return strings.Join(strings.Fields(inlineText(n, source, false)), " ")
+}
+
+// inlineText writes n's inline content; with addresses, a hard line break
+// is a new line and a link's address follows its text in brackets unless
+// the text is the address.
+func inlineText(n ast.Node, source []byte, addresses bool) string {
 	var b strings.Builder
 	var walk func(ast.Node)
 	walk = func(n ast.Node) {
@@ -88,9 +104,9 @@ func inline(n ast.Node, source []byte) string {
 				} else {
 					b.WriteString(Unescape(k.Value(source)))
 				}
-				if k.HardLineBreak() {
+				if k.HardLineBreak() && addresses {
 					b.WriteByte('\n')
-				} else if k.SoftLineBreak() {
+				} else if k.SoftLineBreak() || k.HardLineBreak() {
 					b.WriteByte(' ')
 				}
 			case *ast.String:
@@ -100,7 +116,7 @@ func inline(n ast.Node, source []byte) string {
 			case *ast.Link:
 				start := b.Len()
 				walk(k)
-				if dest := string(k.Destination); dest != "" && b.String()[start:] != dest {
+				if dest := string(k.Destination); addresses && dest != "" && b.String()[start:] != dest {
 					b.WriteString(" (" + dest + ")")
 				}
 			case *ast.RawHTML:
@@ -110,7 +126,7 @@ func inline(n ast.Node, source []byte) string {
 		}
 	}
 	walk(n)
-	return strings.TrimSpace(b.String())
+	return b.String()
 }
 
 func itoa(i int) string {

@@ -27,3 +27,17 @@ func FuzzPlain(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { _ = Plain(s) })
 }
+
+func TestInlineText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Just *one*  line with `code`.", "Just one line with code."},
+		{"Two\nlines, a hard\\\nbreak.", "Two lines, a hard break."},
+		{"See [the guide](https://example.org/g) and <https://example.org>.", "See the guide and https://example.org."},
+		{"Raw <b>html</b> &amp; `a\nb`", "Raw html & a b"},
+	} {
+		root, src := Parse(tc.in)
+		if got := InlineText(root.FirstChild(), src); got != tc.want {
+			t.Errorf("InlineText(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}

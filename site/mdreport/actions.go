@@ -2,7 +2,6 @@ package mdreport
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/aiready/aiready/site/view"
 )
@@ -39,10 +38,12 @@ func (m *md) actions() {
 
 // actionLine is an item's action on one line, "Overdue" in bold.
 func (m *md) actionLine(a *view.Action) string {
-	s := escape(a.Line(m.rep.P()))
+	s := escape(a.Lead(m.rep.P()))
 	if a.Overdue {
-		w := escape(m.t("report.follow.overdue"))
-		s = strings.Replace(s, w, "**"+w+"**", 1)
+		s += " · **" + escape(m.t("report.follow.overdue")) + "**"
+	}
+	if a.Verdict != "" {
+		s += " · " + escape(a.Verdict)
 	}
 	return s
 }

@@ -45,7 +45,7 @@ func embed(src string, base int) (string, []string) {
 			level := min(base+n.Level-top, 6)
 			if e, ok := heading(source, n, level); ok {
 				edits = append(edits, e)
-				heads = append(heads, headingText(n, source))
+				heads = append(heads, markdown.InlineText(n, source))
 				if hasLinks(n, source) && e.to <= n.Lines().At(0).Start {
 					// An ATX heading's text, written again (links.go).
 					if e, ok := rewriteInline(source, n); ok {
@@ -157,5 +157,5 @@ func heading(src []byte, h *ast.Heading, level int) (edit, bool) {
 	}
 	// The text comes from the tree, escaped: it drops inline HTML and
 	// cannot meet the line prefixes of a container.
-	return edit{first.Start, ulEnd, marker + escape(headingText(h, src))}, true
+	return edit{first.Start, ulEnd, marker + escape(markdown.InlineText(h, src))}, true
 }

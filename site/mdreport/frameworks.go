@@ -14,7 +14,7 @@ func (m *md) frameworks() {
 	m.p("%s", m.t("report.frameworks.intro"))
 	m.p("%s", m.t("report.frameworks.disclaimer"))
 	m.p("%s", view.FrameworksNote(p, m.rep.MinGroup()))
-	for _, f := range m.rep.Frameworks() {
+	for _, f := range m.rep.Frameworks {
 		m.h(3, f.Def.Title)
 		m.p("%s", escape(p.N("report.frameworks.clauses", len(f.Clauses))))
 		for _, c := range f.Clauses {

@@ -20,7 +20,7 @@ func headings(src string) []string {
 	var out []string
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
-			out = append(out, headingText(h, source))
+			out = append(out, markdown.InlineText(h, source))
 		}
 		return ast.WalkContinue, nil
 	})
@@ -128,7 +128,7 @@ func TestEscape(t *testing.T) {
 		root, src := markdown.Parse(escape(s))
 		got := ""
 		if p := root.FirstChild(); p != nil {
-			got = headingText(p, src)
+			got = markdown.InlineText(p, src)
 		}
 		if want := strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("escape(%q) = %q reads as %q", s, escape(s), got)
@@ -150,7 +150,7 @@ func FuzzEscape(f *testing.F) {
 		if p == nil || p.NextSibling() != nil || p.Kind() != ast.KindParagraph {
 			t.Fatalf("escape(%q) = %q is not one paragraph", s, escape(s))
 		}
-		if got := headingText(p, src); got != want {
+		if got := markdown.InlineText(p, src); got != want {
 			t.Fatalf("escape(%q) = %q reads as %q", s, escape(s), got)
 		}
 	})

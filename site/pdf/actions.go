@@ -45,7 +45,7 @@ func (d *doc) actions() {
 // actionSpans is an item's action, for its cell of the plan's columns.
 func (d *doc) actionSpans(a *view.Action) []span {
 	st := sized(d.body(), 7.5)
-	sp := []span{{d.t("report.follow.owner", a.Owner) + " · " + d.t("report.follow.due", a.Due) + " · " + a.Status, st}}
+	sp := []span{{a.Lead(d.p), st}}
 	if a.Overdue {
 		sp = append(sp, span{" · " + d.t("report.follow.overdue"), bold(colored(st, weak))})
 	}

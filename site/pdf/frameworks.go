@@ -17,7 +17,7 @@ func (d *doc) frameworks() {
 	d.text(view.FrameworksNote(p, d.rep.MinGroup()), d.small())
 	hs := bold(sized(d.small(), 8))
 	st := sized(d.body(), 8.5)
-	for _, f := range d.rep.Frameworks() {
+	for _, f := range d.rep.Frameworks {
 		d.sub(f.Def.Title)
 		d.text(p.N("report.frameworks.clauses", len(f.Clauses)), d.small())
 		for _, c := range f.Clauses {

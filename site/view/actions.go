@@ -1,7 +1,6 @@
 package view
 
 import (
-	"strings"
 	"time"
 
 	"github.com/aiready/aiready/assess"
@@ -103,25 +102,11 @@ func VerdictWords(p *i18n.Printer, r *assess.Rubric, a assess.ActionResult) stri
 	return p.T("report.follow.not_moved", Signed(p, d))
 }
 
-// Line is the action in one line, as a plan item shows it: "Owner: Head
-// of People · due 1 October 2026 · started · Overdue · ...".
-func (a *Action) Line(p *i18n.Printer) string {
-	parts := []string{p.T("report.follow.owner", a.Owner), p.T("report.follow.due", a.Due), a.Status}
-	if a.Overdue {
-		parts = append(parts, p.T("report.follow.overdue"))
-	}
-	if a.Verdict != "" {
-		parts = append(parts, a.Verdict)
-	}
-	return strings.Join(parts, " · ")
-}
-
-// StatusText is the status, with "Overdue" after it when it is.
-func (a *Action) StatusText(p *i18n.Printer) string {
-	if a.Overdue {
-		return a.Status + " · " + p.T("report.follow.overdue")
-	}
-	return a.Status
+// Lead is the start of the action's line, as a plan item shows it:
+// "Owner: Head of People · due 1 October 2026 · started"; "Overdue", when
+// it is, and the verdict, when there is one, follow it, each after " · ".
+func (a *Action) Lead(p *i18n.Printer) string {
+	return p.T("report.follow.owner", a.Owner) + " · " + p.T("report.follow.due", a.Due) + " · " + a.Status
 }
 
 // ActionsIntro says what the actions table shows, and how many actions

@@ -30,12 +30,13 @@ type FrameworkQuestion struct {
 	Why       string
 }
 
-// Frameworks lists the rubric's frameworks that questions bear on, each
-// with its clauses that questions bear on, in the rubric's order; nil when
-// the rubric maps no question to a framework. A question answered by
-// fewer respondents than the smallest group shown has no score here: the
-// page is evidence, and a handful of answers is not.
-func (rep *Report) Frameworks() []*FrameworkSection {
+// frameworks lists the rubric's frameworks that questions bear on, each
+// with its clauses that questions bear on, in the rubric's order (Report.
+// Frameworks); nil when the rubric maps no question to a framework. A
+// question answered by fewer respondents than the smallest group shown
+// has no score here: the page is evidence, and a handful of answers is
+// not.
+func (rep *Report) frameworks() {
 	p := rep.P()
 	var out []*FrameworkSection
 	for _, f := range rep.Rubric.Frameworks {
@@ -54,7 +55,7 @@ func (rep *Report) Frameworks() []*FrameworkSection {
 			out = append(out, fs)
 		}
 	}
-	return out
+	rep.Frameworks = out
 }
 
 func (rep *Report) frameworkQuestion(p *i18n.Printer, q *assess.Question) *FrameworkQuestion {

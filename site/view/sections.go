@@ -64,7 +64,7 @@ func (rep *Report) Sections() []Section {
 		secs = append(secs, Section{Kind: SectionComments, Title: p.T("report.comments")})
 	}
 	secs = append(secs, Section{Kind: SectionMethod, Title: p.T("report.methodology")})
-	if len(rep.Frameworks()) > 0 {
+	if len(rep.Frameworks) > 0 {
 		secs = append(secs, Section{Kind: SectionFrameworks, Title: p.T("report.frameworks.title")})
 	}
 	return secs

@@ -56,8 +56,11 @@ type Report struct {
 	Comments []CommentGroup
 	// Themes are what the comments are about (themes.go); nil when the
 	// rubric has none or no question takes free text.
-	Themes  *Themes
-	Quality assess.DataQuality
+	Themes *Themes
+	// Frameworks are the rubric's frameworks that questions bear on, with
+	// those questions' scores (frameworks.go); nil when it maps none.
+	Frameworks []*FrameworkSection
+	Quality    assess.DataQuality
 	// Unanswered are the questions an input had no column for, as the
 	// data-quality sections name them: id and text.
 	Unanswered []string
@@ -245,6 +248,7 @@ func New(res *assess.Result, meta Meta) *Report {
 		rep.comments()
 	}
 	rep.themes()
+	rep.frameworks()
 	return rep
 }
 
