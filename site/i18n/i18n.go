@@ -229,3 +229,36 @@ func (p *Printer) N(key string, n int, args ...any) string {
 	}
 	return p.T(key+form, append([]any{n}, args...)...)
 }
+
+// Table returns the messages of lang whose keys begin with prefix ("q.",
+// "survey."), keyed without it: the words a writer of its own (the
+// questionnaire, the survey files) fills with Fill. Nil without a
+// catalogue for lang.
+func Table(lang, prefix string) map[string]string {
+	c := catalogue(base(lang))
+	if c == nil {
+		return nil
+	}
+	out := map[string]string{}
+	for k, v := range c {
+		if key, ok := strings.CutPrefix(k, prefix); ok {
+			out[key] = v
+		}
+	}
+	return out
+}
+
+// Fill returns message key of msgs (a Table) with its {placeholders}
+// replaced by the pairs of kv. A missing key is a programming error (the
+// catalogue is fixed, and the package's tests check that every key used
+// exists): it panics.
+func Fill(msgs map[string]string, key string, kv ...string) string {
+	s, ok := msgs[key]
+	if !ok {
+		panic(fmt.Sprintf("i18n: no message %q", key))
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		s = strings.ReplaceAll(s, "{"+kv[i]+"}", kv[i+1])
+	}
+	return s
+}

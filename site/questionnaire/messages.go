@@ -1,9 +1,6 @@
 package questionnaire
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/aiready/aiready/site/i18n"
 )
 
@@ -11,7 +8,7 @@ import (
 // message catalogue (site/i18n/messages), so that the report and the
 // questionnaire are translated in one place. They reach the HTML template
 // and the script (in the page's data, as M) without the prefix.
-// Placeholders in braces ({n}, {total}, ...) are filled in by fill (Go)
+// Placeholders in braces ({n}, {total}, ...) are filled in by i18n.Fill (Go)
 // or by the script; every language has the same keys (site/i18n's tests)
 // with the same placeholders (TestCatalogs).
 
@@ -26,12 +23,8 @@ func messagesFor(lang string) (map[string]string, bool) {
 		return nil, false
 	}
 	p := i18n.New(lang)
-	m := map[string]string{"decimal": p.Dec(".")}
-	for k, v := range i18n.Messages(p.Lang()) {
-		if key, ok := strings.CutPrefix(k, "q."); ok {
-			m[key] = v
-		}
-	}
+	m := i18n.Table(p.Lang(), "q.")
+	m["decimal"] = p.Dec(".")
 	return m, true
 }
 
@@ -42,18 +35,4 @@ func direction(lang string) string {
 		return "rtl"
 	}
 	return "ltr"
-}
-
-// fill returns message key of m with its {placeholders} replaced.
-func fill(m map[string]string, key string, kv ...string) string {
-	s, ok := m[key]
-	if !ok {
-		// Only a programming error gets here: the catalogue is fixed and
-		// TestCatalogs checks that every key used exists.
-		panic(fmt.Sprintf("questionnaire: no message %q", key))
-	}
-	for i := 0; i+1 < len(kv); i += 2 {
-		s = strings.ReplaceAll(s, "{"+kv[i]+"}", kv[i+1])
-	}
-	return s
 }

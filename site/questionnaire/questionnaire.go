@@ -166,7 +166,7 @@ func newPage(r *assess.Rubric, opt Options) (*page, error) {
 		// that language, the questionnaire's few fixed strings in English.
 		msgs, _ = messagesFor(i18n.Default)
 	}
-	msg := func(key string, kv ...string) string { return fill(msgs, key, kv...) }
+	msg := func(key string, kv ...string) string { return i18n.Fill(msgs, key, kv...) }
 	m := newModel(r, opt.Segments, msgs)
 	total := len(r.Questions)
 	p := &page{
@@ -244,7 +244,7 @@ func newPage(r *assess.Rubric, opt Options) (*page, error) {
 }
 
 func newQuestionView(msgs map[string]string, q *assess.Question, qm questionModel, total int) questionView {
-	msg := func(key string, kv ...string) string { return fill(msgs, key, kv...) }
+	msg := func(key string, kv ...string) string { return i18n.Fill(msgs, key, kv...) }
 	n := strconv.Itoa(q.Index + 1)
 	qv := questionView{Index: q.Index, Type: q.Type, Input: "radio", Text: q.Text,
 		Num: msg("questionNum", "n", n, "total", strconv.Itoa(total))}

@@ -162,22 +162,8 @@ func Build(r *assess.Rubric, opt Options) (*Survey, error) {
 		lang = i18n.Default
 	}
 	p := i18n.New(lang)
-	words := map[string]string{}
-	for k, v := range i18n.Messages(p.Lang()) {
-		if key, ok := strings.CutPrefix(k, "survey."); ok {
-			words[key] = v
-		}
-	}
-	w := func(key string, kv ...string) string {
-		s, ok := words[key]
-		if !ok {
-			panic(fmt.Sprintf("survey: no message survey.%s", key))
-		}
-		for i := 0; i+1 < len(kv); i += 2 {
-			s = strings.ReplaceAll(s, "{"+kv[i]+"}", kv[i+1])
-		}
-		return s
-	}
+	words := i18n.Table(p.Lang(), "survey.")
+	w := func(key string, kv ...string) string { return i18n.Fill(words, key, kv...) }
 	s := &Survey{
 		ID: r.ID, Title: r.Title, Version: r.Version, Lang: p.Lang(), Words: words,
 		Intro:  w("intro"),
