@@ -102,16 +102,7 @@ func loadActions(t *tomlTable, tables []map[string]any, vals *valueFinder) []Act
 		a := Action{Recommendation: at.str("recommendation"), Owner: strings.TrimSpace(at.str("owner")), Status: at.str("status"),
 			Note: strings.TrimSpace(at.str("note")),
 			Pos:  at.pos(), RecommendationPos: vals.at(at, "recommendation")}
-		if v, ok := at.get("due"); ok {
-			if d, ok := v.(time.Time); !ok {
-				at.errorf(at.pos("due"), "due must be a TOML date such as 2026-12-20, not %s", tomlType(v))
-			} else {
-				a.Due = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
-				if msg := CheckYear(a.Due); msg != "" {
-					at.errorf(at.pos("due"), "due %s: %s", d.Format("2006-01-02"), msg)
-				}
-			}
-		}
+		a.Due = at.date("due", "2026-12-20")
 		if !at.has("status") {
 			a.Status = StatusPlanned
 		}

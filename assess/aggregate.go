@@ -97,8 +97,7 @@ func (s *Scorer) dimensionResults(g *group, minN int) []DimensionResult {
 			if st.n >= 2 {
 				v := (st.sumSq - float64(float64(st.n)*mean*mean)) / float64(st.n-1)
 				dr.SD = math.Sqrt(max(v, 0))
-				half := tCritical(st.n-1) * dr.SD / math.Sqrt(float64(st.n))
-				dr.CILow, dr.CIHigh = max(mean-half, 0), min(mean+half, 100)
+				dr.CILow, dr.CIHigh = interval95(mean, dr.SD, st.n, 1)
 			}
 		} else if st.n > 0 {
 			dr.N = 0
@@ -107,6 +106,14 @@ func (s *Scorer) dimensionResults(g *group, minN int) []DimensionResult {
 		out[i] = dr
 	}
 	return out
+}
+
+// interval95 is the 95% interval of a mean of n scores (t distribution),
+// narrowed by fpc (the finite-population correction; 1 for none) and
+// kept within 0 to 100.
+func interval95(mean, sd float64, n int, fpc float64) (lo, hi float64) {
+	half := tCritical(n-1) * sd / math.Sqrt(float64(n)) * fpc
+	return max(mean-half, 0), min(mean+half, 100)
 }
 
 // overall is the dimension-weighted mean of the present dimension scores.

@@ -303,18 +303,14 @@ func splitCode(s string) (string, int, bool) {
 	return s[:i], n, err == nil
 }
 
+// answerLabels are the labels or options of q, its skip answers left out.
 func answerLabels(q *Question) []string {
-	switch q.Type {
-	case TypeScale:
-		return q.ScaleDef.Labels
-	case TypeChoice, TypeMulti:
-		var labels []string
-		for _, o := range q.Options {
-			labels = append(labels, o.Label)
-		}
-		return labels
+	labels, skip := q.Answers()
+	n := 0
+	for n < len(labels) && !skip[n] { // Answers gives the skip answers last
+		n++
 	}
-	return nil
+	return labels[:n]
 }
 
 // skipWords are answers that mean "no answer" in most surveys.

@@ -174,7 +174,6 @@ func correct(dims []DimensionResult, total int) {
 		if dr.Score == nil || dr.N < 2 {
 			continue
 		}
-		half := tCritical(dr.N-1) * dr.SD / math.Sqrt(float64(dr.N)) * FPC(dr.N, total)
-		dr.CILow, dr.CIHigh = max(*dr.Score-half, 0), min(*dr.Score+half, 100)
+		dr.CILow, dr.CIHigh = interval95(*dr.Score, dr.SD, dr.N, FPC(dr.N, total))
 	}
 }

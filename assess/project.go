@@ -167,16 +167,7 @@ func LoadProject(file string, data []byte) (*Project, error) {
 	}
 	p.Title = t.str("title")
 	p.Client = t.str("client")
-	if v, ok := t.get("date"); ok {
-		d, ok := v.(time.Time)
-		if !ok {
-			t.errorf(t.pos("date"), "date must be a TOML date such as 2026-11-20, not %s", tomlType(v))
-		}
-		p.Date = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
-		if msg := CheckYear(p.Date); ok && msg != "" {
-			t.errorf(t.pos("date"), "date %s: %s", d.Format("2006-01-02"), msg)
-		}
-	}
+	p.Date = t.date("date", "2026-11-20")
 	p.Rubric = t.str("rubric")
 	if strings.ContainsAny(p.Rubric, `/\.`) {
 		p.Rubric = rel(p.Rubric)

@@ -69,6 +69,26 @@ func (t *tomlTable) str(key string) string {
 	return s
 }
 
+// date reads key as a TOML date (a date and time is cut to its day), in
+// UTC, with a year CheckYear allows; the zero time when it is not given
+// or is wrong (then an error says so, with example as a right one).
+func (t *tomlTable) date(key, example string) time.Time {
+	v, ok := t.get(key)
+	if !ok {
+		return time.Time{}
+	}
+	d, ok := v.(time.Time)
+	if !ok {
+		t.errorf(t.pos(key), "%s must be a TOML date such as %s, not %s", key, example, tomlType(v))
+		return time.Time{}
+	}
+	day := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+	if msg := CheckYear(day); msg != "" {
+		t.errorf(t.pos(key), "%s %s: %s", key, d.Format("2006-01-02"), msg)
+	}
+	return day
+}
+
 func (t *tomlTable) num(key string, def float64) float64 {
 	v, ok := t.get(key)
 	if !ok {
